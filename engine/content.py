@@ -1,0 +1,654 @@
+"""Content as validated data: dimensions, role profiles and questionnaires.
+
+The YAML files are read with ``yaml.safe_load`` semantics (plus a duplicate-key check),
+validated once with pydantic models that forbid unknown keys, then checked across files.
+Every problem found is reported (file, key path, bad value, valid choices), not just the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from engine.errors import ContentError, Problem, problem
+
+LANGS: tuple[str, ...] = ("en", "fr")
+NEAR_DUPLICATE_COSINE = 0.90
+DIMENSIONS_FILE = "dimensions.yaml"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in every supported language."""
+
+    en: NonEmpty
+    fr: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+# --------------------------------------------------------------------------- dimensions
+
+
+class Dimension(_Strict):
+    """A named axis of the vector space: a skill, a tool family or a work preference."""
+
+    id: Id
+    group: Literal["skill", "tool", "preference"]
+    label: Text
+    description: Text
+
+
+class DimensionsFile(_Strict):
+    """``profiles/dimensions.yaml``: the catalogue every question and profile refers to."""
+
+    dimensions: list[Dimension] = Field(min_length=2)
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+class Contrast(_Strict):
+    """How a role differs from one of its nearest neighbours."""
+
+    role: Id
+    text: Text
+
+
+class Source(_Strict):
+    """Where a claim in a profile comes from (a seed note, O*NET, ESCO...)."""
+
+    source: NonEmpty
+    supports: NonEmpty
+
+
+class Profile(_Strict):
+    """One role: what it is, what a day looks like, and its weights over the dimensions."""
+
+    id: Id
+    title: Text
+    other_titles: list[NonEmpty] = Field(min_length=1)
+    objective: Text
+    key_skills: list[Text] = Field(min_length=1)
+    typical_tools: list[NonEmpty] = Field(min_length=1)
+    deliverables: list[Text] = Field(min_length=1)
+    typical_day: Text
+    questions_to_ask: list[Text] = Field(min_length=1)
+    differs_from: list[Contrast] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    weights: dict[str, Weight] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- questionnaire
+
+
+class Section(_Strict):
+    id: Id
+    title: Text
+
+
+class Option(_Strict):
+    """One choice of a single or multi question, and how it moves the dimensions."""
+
+    id: Id
+    label: Text
+    description: Text | None = None
+    effects: dict[str, Weight] = Field(default_factory=dict)
+
+
+class _QuestionBase(_Strict):
+    id: Id
+    section: Id
+    text: Text
+    help: Text | None = None
+
+
+class LikertQuestion(_QuestionBase):
+    """Answered on a named scale; point k of n moves each dimension by effect * (k-1)/(n-1)."""
+
+    type: Literal["likert"]
+    scale: Id
+    effects: dict[str, Weight] = Field(min_length=1)
+
+
+class SingleQuestion(_QuestionBase):
+    """Exactly one option."""
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+
+
+class MultiQuestion(_QuestionBase):
+    """Any number of options, none included."""
+
+    type: Literal["multi"]
+    options: list[Option] = Field(min_length=2)
+
+
+Question = Annotated[LikertQuestion | SingleQuestion | MultiQuestion, Field(discriminator="type")]
+QUESTION_TYPES = ("likert", "single", "multi")
+
+
+class QuestionnaireFile(_Strict):
+    """A questionnaire: scales, sections and questions, all text in English and French."""
+
+    id: Id
+    version: NonEmpty
+    title: Text
+    intro: Text
+    scales: dict[str, list[Text]] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "questionnaire": QuestionnaireFile,
+    "profile": Profile,
+    "dimensions": DimensionsFile,
+}
+
+
+# --------------------------------------------------------------------------- loaded content
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """A validated questionnaire and the file it came from."""
+
+    data: QuestionnaireFile
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def version(self) -> str:
+        return self.data.version
+
+    @property
+    def questions(self) -> list[LikertQuestion | SingleQuestion | MultiQuestion]:
+        return self.data.questions
+
+    def question(self, qid: str) -> LikertQuestion | SingleQuestion | MultiQuestion | None:
+        return next((q for q in self.data.questions if q.id == qid), None)
+
+    def section(self, sid: str) -> Section:
+        return next(s for s in self.data.sections if s.id == sid)
+
+    def scale(self, q: LikertQuestion) -> list[Text]:
+        return self.data.scales[q.scale]
+
+    def content_hash(self) -> str:
+        """A stable hash of the questionnaire's meaning (not its formatting)."""
+        import hashlib
+
+        blob = self.data.model_dump_json().encode()
+        return "sha256:" + hashlib.sha256(blob).hexdigest()[:16]
+
+
+def likert_factor(point: int, n_points: int) -> float:
+    """The share of a likert question's effects that scale point ``point`` (1-based) gives."""
+    return (point - 1) / (n_points - 1)
+
+
+def question_effects(
+    q: LikertQuestion | SingleQuestion | MultiQuestion, n_points: int = 5
+) -> list[tuple[str, dict[str, float]]]:
+    """Every possible choice of a question with its effects (likert: one per scale point)."""
+    if isinstance(q, LikertQuestion):
+        return [
+            (str(k), {d: round(w * likert_factor(k, n_points), 6) for d, w in q.effects.items()})
+            for k in range(1, n_points + 1)
+        ]
+    return [(o.id, dict(o.effects)) for o in q.options]
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    """The dimension catalogue and the role profiles weighted over it, sorted by role id."""
+
+    dimensions: tuple[Dimension, ...]
+    profiles: tuple[Profile, ...]
+    directory: Path
+
+    @property
+    def dimension_ids(self) -> list[str]:
+        return [d.id for d in self.dimensions]
+
+    @property
+    def role_ids(self) -> list[str]:
+        return [p.id for p in self.profiles]
+
+    def dimension(self, did: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == did)
+
+    def profile(self, rid: str) -> Profile | None:
+        return next((p for p in self.profiles if p.id == rid), None)
+
+    def weight_rows(self) -> list[list[float]]:
+        """The profile matrix as lists (rows: roles by id, columns: dimensions in order)."""
+        ids = self.dimension_ids
+        return [[p.weights.get(d, 0.0) for d in ids] for p in self.profiles]
+
+    def pairwise_similarity(self) -> list[list[float]]:
+        rows = self.weight_rows()
+        return [[_cosine(a, b) for b in rows] for a in rows]
+
+
+@dataclass(frozen=True)
+class Content:
+    """A questionnaire and the profiles it is scored against, checked together."""
+
+    questionnaire: Questionnaire
+    profiles: ProfileSet
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(x * x for x in b))
+    if na == 0 or nb == 0:
+        return 0.0
+    return sum(x * y for x, y in zip(a, b, strict=True)) / (na * nb)
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def default_questionnaire_path() -> Path:
+    """The shipped questionnaire: inside the wheel, or in the repository for editable installs."""
+    for base in (_package_dir(), _package_dir().parent):
+        candidate = base / "questionnaires" / "default.yaml"
+        if candidate.is_file():
+            return candidate
+    return _package_dir() / "questionnaires" / "default.yaml"
+
+
+def default_profiles_dir() -> Path:
+    for base in (_package_dir(), _package_dir().parent):
+        candidate = base / "profiles"
+        if (candidate / DIMENSIONS_FILE).is_file():
+            return candidate
+    return _package_dir() / "profiles"
+
+
+# --------------------------------------------------------------------------- YAML reading
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """safe_load, but a key written twice in one mapping is an error, not a silent overwrite."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} is written twice in the same mapping", mark
+            )
+        seen.add(key)
+    return dict(yaml.SafeLoader.construct_mapping(loader, node, deep=deep))
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path, error: type[ContentError] = ContentError) -> Any:
+    """Read one YAML file; a missing, unreadable or malformed file raises ``error``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error([problem(path, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise error([problem(path, "", "is a folder, expected a file")]) from None
+    except UnicodeDecodeError:
+        raise error([problem(path, "", "is not UTF-8 text")]) from None
+    except OSError as exc:
+        raise error([problem(path, "", f"cannot be read: {exc.strerror}")]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise error([problem(path, where, f"is not valid YAML: {what}")]) from None
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+
+def _unwrap(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return _unwrap(args[0])
+    return tp
+
+
+def _model_at(root: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model class found by following ``loc`` from ``root`` (for listing valid keys)."""
+    current: Any = root
+    for part in loc:
+        current = _unwrap(current)
+        origin = typing.get_origin(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif origin is list and isinstance(part, int):
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            current = typing.get_args(current)[1]
+        elif origin in (typing.Union, types.UnionType):
+            members = [_unwrap(a) for a in typing.get_args(current)]
+            match = [m for m in members if _tag(m) == part]
+            if not match:
+                return None
+            current = match[0]
+        else:
+            return None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _tag(model: Any) -> str | None:
+    if isinstance(model, type) and issubclass(model, BaseModel) and "type" in model.model_fields:
+        args = typing.get_args(model.model_fields["type"].annotation)
+        return str(args[0]) if args else None
+    return None
+
+
+def key_path(loc: Sequence[int | str]) -> str:
+    """``('questions', 3, 'likert', 'effects', 'sqll')`` -> ``questions[3].effects.sqll``."""
+    out = ""
+    previous: int | str | None = None
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif isinstance(previous, int) and part in QUESTION_TYPES:
+            pass  # the discriminator tag pydantic inserts; not a key in the file
+        else:
+            out += f".{part}" if out else str(part)
+        previous = part
+    return out
+
+
+def problems_from_validation(
+    path: Path, root: type[BaseModel], exc: ValidationError, prefix: str = ""
+) -> list[Problem]:
+    found: list[Problem] = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        kp = key_path([*([prefix] if prefix else []), *loc])
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "extra_forbidden":
+            parent = _model_at(root, [p for p in loc[:-1]])
+            choices = list(parent.model_fields) if parent else []
+            found.append(problem(path, kp, "unknown key", value, choices=choices))
+        elif kind == "missing":
+            found.append(problem(path, kp, "required key is missing"))
+        elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+            found.append(problem(path, kp, "must be a number from 0 to 1", value))
+        elif kind == "union_tag_invalid":
+            found.append(
+                problem(path, kp + ".type", "unknown question type", value.get("type")
+                        if isinstance(value, dict) else value, choices=QUESTION_TYPES)
+            )
+        elif kind == "union_tag_not_found":
+            found.append(problem(path, kp + ".type", "required key is missing",
+                                 choices=QUESTION_TYPES))
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ",").split(",")]
+            found.append(problem(path, kp, "not an allowed value", value, choices=choices))
+        elif kind == "string_pattern_mismatch":
+            found.append(
+                problem(path, kp, "must be an id: lower-case letters, digits, '-' or '_', "
+                        "starting with a letter", value)
+            )
+        elif kind == "model_type" or kind == "dict_type":
+            found.append(problem(path, kp, "must be a mapping of keys to values", value))
+        elif kind == "list_type":
+            found.append(problem(path, kp, "must be a list", value))
+        else:
+            found.append(problem(path, kp, err["msg"][0].lower() + err["msg"][1:], value))
+    return found
+
+
+def _validate(path: Path, model: type[BaseModel], data: Any) -> tuple[Any, list[Problem]]:
+    if data is None:
+        return None, [problem(path, "", "is empty")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, problems_from_validation(path, model, exc)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _suggest(value: str, valid: Iterable[str]) -> tuple[str, list[str]]:
+    valid = list(valid)
+    close = difflib.get_close_matches(value, valid, n=3, cutoff=0.6)
+    if close:
+        return f"unknown dimension; did you mean {close[0]!r}?", close
+    return "unknown dimension", valid
+
+
+def _duplicates(path: Path, items: Sequence[Any], where: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    found = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            found.append(
+                problem(path, f"{where}[{i}].id",
+                        f"duplicate id, already used at {where}[{seen[item.id]}]", item.id)
+            )
+        else:
+            seen[item.id] = i
+    return found
+
+
+def _parse_dimensions(directory: Path) -> tuple[DimensionsFile | None, list[Problem]]:
+    path = directory / DIMENSIONS_FILE
+    if not directory.is_dir():
+        return None, [problem(directory, "", "profiles folder not found")]
+    dims, found = _validate(path, DimensionsFile, read_yaml(path))
+    if dims is not None:
+        found += _duplicates(path, dims.dimensions, "dimensions")
+    return dims, found
+
+
+def _parse_profiles(directory: Path) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
+    loaded: list[tuple[Path, Profile]] = []
+    found: list[Problem] = []
+    files = sorted(p for p in directory.glob("*.yaml") if p.name != DIMENSIONS_FILE)
+    files += sorted(directory.glob("*.yml"))
+    if len(files) < 2:
+        found.append(problem(directory, "", f"needs at least two profile files, found {len(files)}"))
+    for path in files:
+        try:
+            data = read_yaml(path)
+        except ContentError as exc:
+            found += exc.problems
+            continue
+        profile, errs = _validate(path, Profile, data)
+        found += errs
+        if profile is not None:
+            if profile.id != path.stem:
+                found.append(problem(path, "id", f"must match the file name {path.stem!r}",
+                                     profile.id, choices=[path.stem]))
+            loaded.append((path, profile))
+    return loaded, found
+
+
+def _check_profiles(
+    dims_path: Path, dims: DimensionsFile, loaded: list[tuple[Path, Profile]], complete: bool
+) -> list[Problem]:
+    found: list[Problem] = []
+    dim_ids = [d.id for d in dims.dimensions]
+    role_ids = {p.id for _, p in loaded}
+    seen: dict[str, Path] = {}
+    for path, prof in loaded:
+        if prof.id in seen:
+            found.append(problem(path, "id", f"duplicate role id, also in {seen[prof.id].name}",
+                                 prof.id))
+        seen[prof.id] = path
+        for d in prof.weights:
+            if d not in dim_ids:
+                msg, choices = _suggest(d, dim_ids)
+                found.append(problem(path, f"weights.{d}", msg, d, choices=choices))
+        if not any(w > 0 for w in prof.weights.values()):
+            found.append(problem(path, "weights", "needs at least one weight above 0"))
+        for i, c in enumerate(prof.differs_from):
+            if c.role not in role_ids or c.role == prof.id:
+                found.append(problem(path, f"differs_from[{i}].role", "unknown role", c.role,
+                                     choices=sorted(role_ids - {prof.id})))
+    for i, dim in enumerate(dims.dimensions if complete else ()):
+        if not any(p.weights.get(dim.id, 0.0) > 0 for _, p in loaded):
+            found.append(problem(dims_path, f"dimensions[{i}].id",
+                                 "is not weighted by any profile", dim.id))
+    rows = [(path, p, [p.weights.get(d, 0.0) for d in dim_ids]) for path, p in loaded]
+    for i, (pa, a, va) in enumerate(rows):
+        for pb, b, vb in rows[i + 1:]:
+            sim = _cosine(va, vb)
+            if sim >= NEAR_DUPLICATE_COSINE:
+                found.append(problem(pb, "weights",
+                                     f"near-duplicate of {pa.name}: cosine {sim:.3f} between "
+                                     f"{a.id!r} and {b.id!r} (must be below "
+                                     f"{NEAR_DUPLICATE_COSINE:.2f})", b.id))
+    return found
+
+
+def load_profiles(directory: str | Path | None = None) -> ProfileSet:
+    """Load ``dimensions.yaml`` and every role profile in a folder, or raise ContentError."""
+    directory = Path(directory) if directory is not None else default_profiles_dir()
+    dims, found = _parse_dimensions(directory)
+    loaded, errs = _parse_profiles(directory) if directory.is_dir() else ([], [])
+    found += errs
+    if dims is not None:
+        found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
+    if found or dims is None:
+        raise ContentError(found)
+    profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
+    return ProfileSet(tuple(dims.dimensions), profiles, directory)
+
+
+def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) -> list[Problem]:
+    found: list[Problem] = []
+    found += _duplicates(path, qf.sections, "sections")
+    found += _duplicates(path, qf.questions, "questions")
+    section_ids = [s.id for s in qf.sections]
+    for name, points in qf.scales.items():
+        if len(points) < 2:
+            found.append(problem(path, f"scales.{name}", "needs at least two points",
+                                 len(points)))
+    for i, q in enumerate(qf.questions):
+        where = f"questions[{i}]"
+        if q.section not in section_ids:
+            found.append(problem(path, f"{where}.section", "unknown section", q.section,
+                                 choices=section_ids))
+        if isinstance(q, LikertQuestion):
+            if q.scale not in qf.scales:
+                found.append(problem(path, f"{where}.scale", "unknown scale", q.scale,
+                                     choices=list(qf.scales)))
+            effect_maps = [(f"{where}.effects", q.effects)]
+        else:
+            found += _duplicates(path, q.options, f"{where}.options")
+            effect_maps = [(f"{where}.options[{j}].effects", o.effects)
+                           for j, o in enumerate(q.options)]
+            if not any(o.effects for o in q.options):
+                found.append(problem(path, f"{where}.options", "no option moves any dimension"))
+        for kp, effects in effect_maps:
+            for d in effects:
+                if d not in dim_ids:
+                    msg, choices = _suggest(d, dim_ids)
+                    found.append(problem(path, f"{kp}.{d}", msg, d, choices=choices))
+    return found
+
+
+def load_questionnaire(
+    path: str | Path | None = None, profiles: ProfileSet | None = None
+) -> Questionnaire:
+    """Load and validate a questionnaire; with ``profiles``, also check it against them."""
+    path = Path(path) if path is not None else default_questionnaire_path()
+    qf, found = _validate(path, QuestionnaireFile, read_yaml(path))
+    if qf is not None and profiles is not None:
+        found += _check_questionnaire(path, qf, profiles.dimension_ids)
+        found += _unused_dimensions(path, qf, profiles)
+    elif qf is not None:
+        moved = {d for q in qf.questions for _, eff in question_effects(q) for d in eff}
+        found += _check_questionnaire(path, qf, sorted(moved))
+    if found or qf is None:
+        raise ContentError(found)
+    return Questionnaire(qf, path)
+
+
+def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) -> list[Problem]:
+    moved = {d for q in qf.questions for _, eff in question_effects(q) for d, w in eff.items()
+             if w > 0}
+    dims_path = profiles.directory / DIMENSIONS_FILE
+    return [
+        problem(dims_path, f"dimensions[{i}].id", f"is not moved by any question in {path.name}",
+                d.id)
+        for i, d in enumerate(profiles.dimensions)
+        if d.id not in moved
+    ]
+
+
+def load_content(
+    questionnaire: str | Path | None = None, profiles: str | Path | None = None
+) -> Content:
+    """Load profiles and a questionnaire and check them together; report every problem."""
+    found: list[Problem] = []
+    profile_set: ProfileSet | None = None
+    try:
+        profile_set = load_profiles(profiles)
+    except ContentError as exc:
+        found += exc.problems
+    try:
+        q = load_questionnaire(questionnaire, profile_set)
+    except ContentError as exc:
+        found += exc.problems
+    if found or profile_set is None:
+        raise ContentError(found)
+    return Content(q, profile_set)
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one content file kind, generated from its model."""
+    model = SCHEMA_MODELS[kind]
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://rolematch.example/schema/{kind}.json"
+    return schema

@@ -1,0 +1,93 @@
+"""The one error hierarchy of rolematch.
+
+Everything below the CLI raises one of these; the CLI turns them into one line
+per problem on stderr and exit code 2. Nothing here imports the rest of the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def format_value(value: object) -> str:
+    """A short, readable rendering of a bad value for an error line."""
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file: where, what, and what would have been valid."""
+
+    file: str
+    path: str
+    message: str
+    value: object = None
+    has_value: bool = False
+    choices: Sequence[str] = field(default_factory=tuple)
+
+    def line(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        text = f"{where}: {self.message}"
+        if self.has_value:
+            text += f" (got {format_value(self.value)})"
+        if self.choices:
+            shown = list(self.choices)
+            more = ""
+            if len(shown) > 12:
+                more = f", ... {len(shown) - 12} more"
+                shown = shown[:12]
+            text += f"; valid: {', '.join(shown)}{more}"
+        return text
+
+
+def problem(
+    file: str | Path,
+    path: str,
+    message: str,
+    *args: object,
+    choices: Iterable[str] = (),
+) -> Problem:
+    """Build a Problem; pass the bad value as the one optional positional argument."""
+    return Problem(
+        file=str(file),
+        path=path,
+        message=message,
+        value=args[0] if args else None,
+        has_value=bool(args),
+        choices=tuple(choices),
+    )
+
+
+class EngineError(Exception):
+    """Base of every error rolematch reports to a user."""
+
+    def __init__(self, problems: Sequence[Problem] | str) -> None:
+        if isinstance(problems, str):
+            self.problems: tuple[Problem, ...] = (Problem(file="", path="", message=problems),)
+        else:
+            self.problems = tuple(problems)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [p.line() if p.file else p.message for p in self.problems]
+
+
+class ContentError(EngineError):
+    """A questionnaire, profile or dimensions file is missing, unreadable or invalid."""
+
+
+class AnswersError(EngineError):
+    """An answers file (or resume file) does not fit the questionnaire."""
+
+
+class ExportError(EngineError):
+    """A result could not be written or read back."""
+
+
+class DecodeError(EngineError):
+    """A job posting could not be read."""
