@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from engine.errors import ContentError, Problem, problem
+from engine.errors import ContentError, EngineError, Problem, problem
 
 LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
@@ -316,7 +316,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_yaml(path: Path, error: type[ContentError] = ContentError) -> Any:
+def read_yaml(path: Path, error: type[EngineError] = ContentError) -> Any:
     """Read one YAML file; a missing, unreadable or malformed file raises ``error``."""
     try:
         text = path.read_text(encoding="utf-8")

@@ -1,0 +1,415 @@
+"""Answers to a vector, cosine ranking of the roles, and explanations true to the arithmetic.
+
+How a person's vector is built (also in the README):
+
+* Each answered question gives an effect per dimension: a likert point k of n gives
+  ``effect * (k-1)/(n-1)``; a single option gives its effects; ticked multi options add up,
+  capped at 1 per dimension.
+* A dimension's value is the **mean** of those effects over the answered questions that can
+  move it. A dimension asked about five times therefore weighs no more than one asked once,
+  and every value stays in [0, 1].
+* A skipped question is left out of both the sum and the count: it neither raises nor lowers
+  anything. Answering the lowest point, by contrast, pulls the mean down.
+
+The match score is the cosine between that vector and a role's weights, shown as a percentage
+(100 x cosine). Because both vectors are non-negative, scores lie in [0, 1]. Every number an
+explanation shows is computed here, from the same arrays the ranking used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.answers import AnswerValue, Answers
+from engine.content import LikertQuestion, MultiQuestion, ProfileSet, Questionnaire, likert_factor
+
+Array = NDArray[np.float64]
+
+CLOSE_CALL_MARGIN = 0.03
+"""Below this cosine margin (3 percentage points) between first and second, it is a close call."""
+TOP_DIMENSIONS = 4
+"""How many dimensions an explanation lists as the strongest contributions."""
+MAX_GAPS = 3
+FLAT_LIKERT_MIN = 5
+"""The 'same answer everywhere' warning needs at least this many likert answers."""
+FEW_ANSWERS_SHARE = 1 / 3
+
+
+# --------------------------------------------------------------------------- compiled model
+
+
+@dataclass(frozen=True)
+class Model:
+    """A questionnaire and profiles compiled to arrays, built once and reused for every person."""
+
+    questionnaire: Questionnaire
+    profiles: ProfileSet
+    dimension_ids: tuple[str, ...]
+    role_ids: tuple[str, ...]
+    weights: Array  # roles x dimensions
+    question_ids: tuple[str, ...]
+    touches: NDArray[np.bool_]  # questions x dimensions: can the question move the dimension?
+    choices: tuple[dict[str, Array], ...]  # per question: choice id -> effect vector
+    n_points: tuple[int, ...]  # likert scale length (0 for single/multi)
+
+
+def build_model(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
+    dims = profiles.dimension_ids
+    index = {d: i for i, d in enumerate(dims)}
+    n = len(dims)
+    weights = np.array(profiles.weight_rows(), dtype=np.float64).reshape(len(profiles.profiles), n)
+    touches = np.zeros((len(questionnaire.questions), n), dtype=bool)
+    choices: list[dict[str, Array]] = []
+    n_points: list[int] = []
+    for qi, q in enumerate(questionnaire.questions):
+        table: dict[str, Array] = {}
+        if isinstance(q, LikertQuestion):
+            points = len(questionnaire.scale(q))
+            base = np.zeros(n)
+            for d, w in q.effects.items():
+                base[index[d]] = w
+            for k in range(1, points + 1):
+                table[str(k)] = base * likert_factor(k, points)
+            n_points.append(points)
+        else:
+            for o in q.options:
+                vec = np.zeros(n)
+                for d, w in o.effects.items():
+                    vec[index[d]] = w
+                table[o.id] = vec
+            n_points.append(0)
+        for vec in table.values():
+            touches[qi] |= vec > 0
+        choices.append(table)
+    return Model(
+        questionnaire=questionnaire,
+        profiles=profiles,
+        dimension_ids=tuple(dims),
+        role_ids=tuple(profiles.role_ids),
+        weights=weights,
+        question_ids=tuple(q.id for q in questionnaire.questions),
+        touches=touches,
+        choices=tuple(choices),
+        n_points=tuple(n_points),
+    )
+
+
+def answer_effect(model: Model, qi: int, value: AnswerValue) -> Array:
+    """The effect vector of one answer to question ``qi`` (zeros for skipped)."""
+    n = len(model.dimension_ids)
+    if value is None:
+        return np.zeros(n)
+    table = model.choices[qi]
+    if isinstance(value, list):
+        total = np.zeros(n)
+        for option in value:
+            total += table[option]
+        return np.minimum(total, 1.0)
+    return table[str(value)].copy()
+
+
+def effects_matrix(model: Model, answers: Answers) -> tuple[Array, NDArray[np.bool_]]:
+    """Per question: its effect vector, and whether it was answered (multi [] counts)."""
+    n_q, n = len(model.question_ids), len(model.dimension_ids)
+    effects = np.zeros((n_q, n))
+    answered = np.zeros(n_q, dtype=bool)
+    for qi, qid in enumerate(model.question_ids):
+        value = answers.values.get(qid)
+        if value is not None:
+            effects[qi] = answer_effect(model, qi, value)
+            answered[qi] = True
+    return effects, answered
+
+
+def shares(model: Model, effects: Array, answered: NDArray[np.bool_]) -> Array:
+    """Each answered question's share of each dimension value; the rows add up to the vector."""
+    counts = (model.touches & answered[:, None]).sum(axis=0).astype(np.float64)
+    safe = np.where(counts > 0, counts, 1.0)
+    return np.where(answered[:, None], effects / safe, 0.0)
+
+
+def person_vector(model: Model, answers: Answers) -> Array:
+    effects, answered = effects_matrix(model, answers)
+    return shares(model, effects, answered).sum(axis=0)
+
+
+def cosine_scores(vectors: Array, weights: Array) -> Array:
+    """Cosine similarity of each row of ``vectors`` with each role (scikit-learn, lazily)."""
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    return np.asarray(cosine_similarity(np.atleast_2d(vectors), weights), dtype=np.float64)
+
+
+def order(scores: Array) -> NDArray[np.intp]:
+    """Role indices best first; equal scores keep role-id order (roles are sorted by id)."""
+    return np.argsort(-scores, kind="stable")
+
+
+# --------------------------------------------------------------------------- result types
+
+
+@dataclass(frozen=True)
+class AnswerShare:
+    """How much one answer added to one dimension, and what that was worth in a role's score."""
+
+    question_id: str
+    answer: AnswerValue
+    effect: float  # the answer's effect on the dimension, before averaging
+    share: float  # what it added to the person's value on the dimension
+    score: float  # what it added to the role's cosine
+
+
+@dataclass(frozen=True)
+class Contribution:
+    dimension: str
+    person: float  # the person's value u_d
+    weight: float  # the role's weight p_d
+    score: float  # u_d p_d / (|u||p|)
+    answers: tuple[AnswerShare, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A dimension the role weighs heavily where the person is low, with the exact what-if."""
+
+    dimension: str
+    person: float
+    weight: float
+    score_now: float
+    score_if: float  # cosine recomputed with the person's value raised to the role's weight
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    rank: int
+    role_id: str
+    score: float  # cosine in [0, 1]; the ranking sorts on this
+    contributions: dict[str, float]  # every dimension's term; they add up to ``score``
+    top: tuple[Contribution, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+
+    @property
+    def percent(self) -> float:
+        """The match score shown to people: 100 x cosine (a monotone mapping of ``score``)."""
+        return 100.0 * self.score
+
+
+@dataclass(frozen=True)
+class Confidence:
+    first: str
+    second: str
+    margin: float  # cosine of first minus cosine of second
+    close_call: bool
+    answered: int
+    fragile_answers: tuple[tuple[str, str], ...]  # (question id, the top role without it)
+
+    @property
+    def robust(self) -> bool:
+        return not self.fragile_answers
+
+
+@dataclass(frozen=True)
+class Result:
+    questionnaire_id: str
+    questionnaire_version: str
+    answers: Answers
+    vector: dict[str, float]
+    ranking: tuple[RoleMatch, ...]
+    confidence: Confidence | None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def enough_answers(self) -> bool:
+        return "no_answers" not in self.warnings
+
+    @property
+    def top(self) -> RoleMatch | None:
+        return self.ranking[0] if self.enough_answers else None
+
+    def match(self, role_id: str) -> RoleMatch:
+        return next(m for m in self.ranking if m.role_id == role_id)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _contributions(u: Array, weights: Array) -> Array:
+    """roles x dimensions: u_d p_d / (|u| |p|); each row adds up to the role's cosine."""
+    nu = float(np.linalg.norm(u))
+    np_ = np.linalg.norm(weights, axis=1)
+    if nu == 0.0:
+        return np.zeros_like(weights)
+    denom = np.where(np_ > 0, np_ * nu, 1.0)
+    return (weights * u[None, :]) / denom[:, None]
+
+
+def _top_contributions(
+    model: Model, ri: int, u: Array, terms: Array, share: Array, effects: Array,
+    answers: Answers, limit: int,
+) -> tuple[Contribution, ...]:
+    nu = float(np.linalg.norm(u))
+    npr = float(np.linalg.norm(model.weights[ri]))
+    scale = model.weights[ri] / (nu * npr) if nu > 0 and npr > 0 else np.zeros_like(u)
+    best = [int(d) for d in np.argsort(-terms, kind="stable") if terms[d] > 0][:limit]
+    out = []
+    for d in best:
+        behind = []
+        for qi in np.nonzero(share[:, d] > 0)[0]:
+            qid = model.question_ids[qi]
+            behind.append(AnswerShare(
+                question_id=qid,
+                answer=answers.values[qid],
+                effect=float(effects[qi, d]),
+                share=float(share[qi, d]),
+                score=float(share[qi, d] * scale[d]),
+            ))
+        behind.sort(key=lambda a: (-a.share, a.question_id))
+        out.append(Contribution(
+            dimension=model.dimension_ids[d],
+            person=float(u[d]),
+            weight=float(model.weights[ri, d]),
+            score=float(terms[d]),
+            answers=tuple(behind),
+        ))
+    return tuple(out)
+
+
+def _gaps(model: Model, ri: int, u: Array, score_now: float, limit: int) -> tuple[Gap, ...]:
+    p = model.weights[ri]
+    heavy = p >= 0.5 * p.max()
+    deficit = np.where(heavy, p - u, 0.0)
+    picks = [int(d) for d in np.argsort(-deficit, kind="stable") if deficit[d] > 0.05][:limit]
+    if not picks:
+        return ()
+    what_if = np.repeat(u[None, :], len(picks), axis=0)
+    for row, d in enumerate(picks):
+        what_if[row, d] = p[d]
+    after = cosine_scores(what_if, p[None, :])[:, 0]
+    return tuple(
+        Gap(model.dimension_ids[d], float(u[d]), float(p[d]), score_now, float(after[row]))
+        for row, d in enumerate(picks)
+    )
+
+
+def _leave_one_out(
+    model: Model, effects: Array, answered: NDArray[np.bool_], top: int
+) -> tuple[tuple[str, str], ...]:
+    idx = np.nonzero(answered)[0]
+    if len(idx) < 2:
+        return ()
+    vectors = np.empty((len(idx), len(model.dimension_ids)))
+    for row, qi in enumerate(idx):
+        keep = answered.copy()
+        keep[qi] = False
+        vectors[row] = shares(model, effects, keep).sum(axis=0)
+    scores = cosine_scores(vectors, model.weights)
+    flips = []
+    for row, qi in enumerate(idx):
+        if not vectors[row].any():
+            continue
+        new_top = int(order(scores[row])[0])
+        if new_top != top:
+            flips.append((model.question_ids[qi], model.role_ids[new_top]))
+    return tuple(flips)
+
+
+def _warnings(model: Model, answers: Answers, u: Array) -> tuple[str, ...]:
+    found = []
+    if not u.any():
+        found.append("no_answers")
+    likert = [answers.values[qid] for qid, n in zip(model.question_ids, model.n_points,
+                                                      strict=True) if n]
+    given = [v for v in likert if v is not None]
+    if len(given) >= FLAT_LIKERT_MIN and len(set(map(str, given))) == 1:
+        found.append("same_likert_answer")
+    n_answered = sum(v is not None for v in answers.values.values())
+    if u.any() and n_answered < FEW_ANSWERS_SHARE * len(model.question_ids):
+        found.append("few_answers")
+    return tuple(found)
+
+
+def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Result:
+    """Rank every role for one person and explain the first ``explain_top`` of them."""
+    effects, answered = effects_matrix(model, answers)
+    share = shares(model, effects, answered)
+    u = share.sum(axis=0)
+    scores = cosine_scores(u, model.weights)[0]
+    terms = _contributions(u, model.weights)
+    ranked = order(scores)
+    warnings = _warnings(model, answers, u)
+    enough = "no_answers" not in warnings
+    ranking = []
+    for rank, ri in enumerate(ranked, start=1):
+        ri = int(ri)
+        explained = enough and rank <= explain_top
+        ranking.append(RoleMatch(
+            rank=rank,
+            role_id=model.role_ids[ri],
+            score=float(scores[ri]),
+            contributions={d: float(terms[ri, j]) for j, d in enumerate(model.dimension_ids)},
+            top=_top_contributions(model, ri, u, terms[ri], share, effects, answers,
+                                   TOP_DIMENSIONS) if explained else (),
+            gaps=_gaps(model, ri, u, float(scores[ri]), MAX_GAPS) if explained else (),
+        ))
+    confidence = None
+    if enough and len(ranking) >= 2:
+        first, second = ranking[0], ranking[1]
+        margin = first.score - second.score
+        confidence = Confidence(
+            first=first.role_id,
+            second=second.role_id,
+            margin=margin,
+            close_call=margin < CLOSE_CALL_MARGIN,
+            answered=int(answered.sum()),
+            fragile_answers=_leave_one_out(model, effects, answered, int(ranked[0])),
+        )
+    return Result(
+        questionnaire_id=model.questionnaire.id,
+        questionnaire_version=model.questionnaire.version,
+        answers=answers,
+        vector={d: float(u[j]) for j, d in enumerate(model.dimension_ids)},
+        ranking=tuple(ranking),
+        confidence=confidence,
+        warnings=warnings,
+    )
+
+
+_MODELS: dict[tuple[int, int], Model] = {}
+
+
+def model_for(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
+    """The compiled model for this content, built once per pair of loaded objects."""
+    key = (id(questionnaire), id(profiles))
+    cached = _MODELS.get(key)
+    if cached is None or cached.questionnaire is not questionnaire or (
+        cached.profiles is not profiles
+    ):
+        cached = _MODELS[key] = build_model(questionnaire, profiles)
+    return cached
+
+
+def score(
+    answers: Answers | dict[str, Any],
+    questionnaire: Questionnaire,
+    profiles: ProfileSet,
+    explain_top: int = 3,
+) -> Result:
+    """Score one person's answers (an ``Answers`` or a raw answers mapping) against the roles.
+
+    Pure: never prints, never imports questionary. Same answers, same result, to the bit.
+    """
+    from engine.answers import parse_answers
+
+    if not isinstance(answers, Answers):
+        answers = parse_answers(answers, questionnaire)
+    return score_with_model(model_for(questionnaire, profiles), answers, explain_top)
+
+
+def score_vectors(model: Model, vectors: Sequence[Array] | Array) -> Array:
+    """Cosine scores of many person vectors at once (rows: people, columns: roles by id)."""
+    return cosine_scores(np.asarray(vectors, dtype=np.float64), model.weights)
