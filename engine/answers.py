@@ -121,7 +121,7 @@ def _check_value(
 
 
 def parse_answers(data: Any, questionnaire: Questionnaire, source: str = "<answers>") -> Answers:
-    """Check an answers mapping against a questionnaire; raise AnswersError listing every problem."""
+    """Check answers against a questionnaire; raise AnswersError listing every problem."""
     if not isinstance(data, Mapping):
         raise AnswersError([problem(source, "", "must be a mapping with an 'answers' key",
                                     type(data).__name__)])
@@ -173,6 +173,18 @@ def parse_answers(data: Any, questionnaire: Questionnaire, source: str = "<answe
         lang=lang,
         respondent=respondent,
     )
+
+
+def check_answer(questionnaire: Questionnaire, qid: str, value: Any, source: str) -> AnswerValue:
+    """Check one answer to one question; raise AnswersError when it does not fit."""
+    q = questionnaire.question(qid)
+    if q is None:
+        raise AnswersError([problem(source, f"answers.{qid}", "unknown question id", qid)])
+    n_points = len(questionnaire.scale(q)) if isinstance(q, LikertQuestion) else 0
+    checked, errs = _check_value(source, q, n_points, value)
+    if errs:
+        raise AnswersError(errs)
+    return checked
 
 
 def read_answers_file(path: str | Path) -> Any:

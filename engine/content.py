@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from engine.errors import ContentError, EngineError, Problem, problem
+from engine.i18n import french_spacing
 
 LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
@@ -41,7 +42,8 @@ class Text(_Strict):
     fr: NonEmpty
 
     def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return french_spacing(self.fr) if lang == "fr" else self.en
+
 
 
 # --------------------------------------------------------------------------- dimensions
@@ -495,7 +497,8 @@ def _parse_profiles(directory: Path) -> tuple[list[tuple[Path, Profile]], list[P
     files = sorted(p for p in directory.glob("*.yaml") if p.name != DIMENSIONS_FILE)
     files += sorted(directory.glob("*.yml"))
     if len(files) < 2:
-        found.append(problem(directory, "", f"needs at least two profile files, found {len(files)}"))
+        found.append(problem(directory, "",
+                             f"needs at least two profile files, found {len(files)}"))
     for path in files:
         try:
             data = read_yaml(path)

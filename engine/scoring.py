@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.answers import AnswerValue, Answers
-from engine.content import LikertQuestion, MultiQuestion, ProfileSet, Questionnaire, likert_factor
+from engine.answers import Answers, AnswerValue
+from engine.content import LikertQuestion, ProfileSet, Questionnaire, likert_factor
 
 Array = NDArray[np.float64]
 
@@ -130,19 +130,23 @@ def shares(model: Model, effects: Array, answered: NDArray[np.bool_]) -> Array:
     """Each answered question's share of each dimension value; the rows add up to the vector."""
     counts = (model.touches & answered[:, None]).sum(axis=0).astype(np.float64)
     safe = np.where(counts > 0, counts, 1.0)
-    return np.where(answered[:, None], effects / safe, 0.0)
+    out: Array = np.where(answered[:, None], effects / safe, 0.0)
+    return out
 
 
 def person_vector(model: Model, answers: Answers) -> Array:
     effects, answered = effects_matrix(model, answers)
-    return shares(model, effects, answered).sum(axis=0)
+    vector: Array = shares(model, effects, answered).sum(axis=0)
+    return vector
 
 
 def cosine_scores(vectors: Array, weights: Array) -> Array:
     """Cosine similarity of each row of ``vectors`` with each role (scikit-learn, lazily)."""
     from sklearn.metrics.pairwise import cosine_similarity
 
-    return np.asarray(cosine_similarity(np.atleast_2d(vectors), weights), dtype=np.float64)
+    scores: Array = np.asarray(cosine_similarity(np.atleast_2d(vectors), weights),
+                               dtype=np.float64)
+    return scores
 
 
 def order(scores: Array) -> NDArray[np.intp]:

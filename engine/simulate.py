@@ -9,7 +9,7 @@ import random
 
 import numpy as np
 
-from engine.answers import AnswerValue, Answers
+from engine.answers import Answers, AnswerValue
 from engine.content import LikertQuestion, MultiQuestion, Profile, Questionnaire
 from engine.scoring import Model
 

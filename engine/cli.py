@@ -1,0 +1,574 @@
+"""The command line: argument parsing, wiring, messages and exit codes.
+
+Exit codes: 0 success, 2 bad input (content, answers, arguments, no terminal), 130 interrupted.
+Heavy imports (pydantic models, numpy, scikit-learn, rich, questionary) happen inside the
+commands that need them, so ``rolematch --help`` starts as fast as Python itself allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from engine import __version__
+
+if TYPE_CHECKING:
+    from engine.content import Content, ProfileSet, Questionnaire
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+COMMANDS = ("quiz", "validate", "roles", "questions", "schema")
+SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "answers")
+
+DESCRIPTION = """\
+Find which data or AI role fits you.
+
+Job titles (Data Analyst, Data Scientist, Data Engineer, ML Engineer, MLOps Engineer,
+DevOps Engineer, AI Engineer, AI Architect) mean different things from one company to
+the next. rolematch asks about your skills, the tools you know and the work you enjoy,
+and ranks the eight roles by cosine similarity, explaining every score.
+
+With no command, rolematch runs the quiz (options: `rolematch quiz --help`)."""
+
+EPILOG = """\
+examples:
+  rolematch                         take the quiz
+  rolematch --lang fr               take it in French
+  rolematch --answers me.yaml       score saved answers without prompts
+  rolematch roles data-engineer     read one role's card
+  rolematch questions --json        the questionnaire, to prepare an answers file
+  rolematch validate --verbose      check edited content
+
+exit codes: 0 success, 2 bad input, 130 interrupted"""
+
+
+class UsageError(Exception):
+    """A command-line mistake that argparse cannot see (reported with exit code 2)."""
+
+
+def _lang_type(value: str) -> str:
+    if value not in ("en", "fr"):
+        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from 'en', 'fr')")
+    return value
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rolematch",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"rolematch {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    content = argparse.ArgumentParser(add_help=False)
+    group = content.add_argument_group("content")
+    group.add_argument("--questionnaire", metavar="FILE", type=Path,
+                       help="questionnaire YAML file (default: the shipped one)")
+    group.add_argument("--profiles", metavar="DIR", type=Path,
+                       help="folder with dimensions.yaml and the role profiles "
+                            "(default: the shipped ones)")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", type=_lang_type, metavar="{en,fr}",
+                      help="language (default: from LC_ALL/LANG, French if they start "
+                           "with 'fr', else English)")
+
+    quiz = sub.add_parser(
+        "quiz", parents=[content, lang], help="take the quiz (the default command)",
+        description="Take the quiz in the terminal, or score an answers file without prompts.",
+    )
+    quiz.add_argument("--answers", metavar="FILE", type=Path,
+                      help="score this answers file (YAML or JSON) instead of asking")
+    quiz.add_argument("--resume", action="store_true",
+                      help="continue the quiz you interrupted, at the first unanswered question")
+    quiz.add_argument("--save-answers", metavar="FILE", type=Path,
+                      help="also write the answers given to FILE, for reuse with --answers")
+    quiz.add_argument("--top", type=_positive, default=3, metavar="N",
+                      help="explain the top N roles in detail (default: 3)")
+    quiz.add_argument("--json", action="store_true",
+                      help="print the result as JSON on stdout instead of the result screen "
+                           "(the prompts then draw on stderr)")
+    quiz.add_argument("--force", action="store_true",
+                      help="overwrite existing files given to --save-answers")
+    quiz.set_defaults(func=cmd_quiz)
+
+    validate = sub.add_parser(
+        "validate", parents=[content], help="check questionnaire and profiles, report every error",
+        description="Check the questionnaire, dimensions and role profiles together. Prints a "
+                    "summary, or every problem found (file, key path, bad value, valid choices).",
+    )
+    validate.add_argument("-v", "--verbose", action="store_true",
+                          help="also print the pairwise similarity of the role profiles")
+    validate.set_defaults(func=cmd_validate)
+
+    roles = sub.add_parser(
+        "roles", parents=[content, lang], help="list the roles, or show one role's card",
+        description="List the roles with their objective, or show one role's full card.",
+    )
+    roles.add_argument("role", nargs="?", metavar="ROLE", help="a role id, e.g. data-engineer")
+    roles.add_argument("--json", action="store_true",
+                       help="print JSON (includes the dimension weights)")
+    roles.set_defaults(func=cmd_roles)
+
+    questions = sub.add_parser(
+        "questions", parents=[content, lang], help="print the questionnaire",
+        description="Print the questionnaire as a person reads it, or as JSON for scripts "
+                    "that prepare answers files.",
+    )
+    questions.add_argument("--json", action="store_true",
+                           help="print a JSON list of {id, type, section, text, options}")
+    questions.set_defaults(func=cmd_questions)
+
+    schema = sub.add_parser(
+        "schema", help="print the JSON Schema of a file kind",
+        description="Print the JSON Schema of a file kind, for editors and other programs.",
+    )
+    schema.add_argument("kind", choices=SCHEMA_KINDS, help="which file kind")
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """No command means the quiz: ``rolematch --lang fr`` is ``rolematch quiz --lang fr``."""
+    if not argv:
+        return ["quiz"]
+    first = argv[0]
+    if first in ("-h", "--help", "--version") or first in COMMANDS:
+        return argv
+    if first.startswith("-"):
+        return ["quiz", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run rolematch; returns the exit code (the script and ``python -m engine`` exit with it)."""
+    args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: --help, --version or a usage error (already printed)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    from engine.errors import EngineError
+
+    try:
+        return int(args.func(args))
+    except EngineError as exc:
+        for line in exc.lines():
+            _err(line)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (e.g. `rolematch roles | head`); not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _err(message: str) -> None:
+    print(f"rolematch: {message}", file=sys.stderr)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from engine.i18n import detect_lang
+
+    return detect_lang()
+
+
+def _content(args: argparse.Namespace) -> Content:
+    from engine.content import load_content
+
+    return load_content(args.questionnaire, args.profiles)
+
+
+def _print_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _width() -> int:
+    import shutil
+
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from engine.content import NEAR_DUPLICATE_COSINE
+
+    content = _content(args)
+    q, ps = content.questionnaire, content.profiles
+    groups: dict[str, int] = {}
+    for d in ps.dimensions:
+        groups[d.group] = groups.get(d.group, 0) + 1
+    sim = ps.pairwise_similarity()
+    ids = ps.role_ids
+    pairs = [(sim[i][j], ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
+    best = max(pairs) if pairs else (0.0, "", "")
+    print(f"OK: questionnaire {q.id!r} version {q.version} ({q.path})")
+    print(f"  {len(q.questions)} questions in {len(q.data.sections)} sections: "
+          + ", ".join(f"{n} {kind}" for kind, n in _count_types(q).items()))
+    print(f"  {len(ps.dimensions)} dimensions: {groups.get('skill', 0)} skills, "
+          f"{groups.get('tool', 0)} tool families, {groups.get('preference', 0)} work preferences")
+    print(f"  {len(ps.profiles)} role profiles ({ps.directory}): {', '.join(ids)}")
+    print(f"  most similar profiles: {best[1]} / {best[2]}, cosine {best[0]:.2f} "
+          f"(limit {NEAR_DUPLICATE_COSINE:.2f})")
+    if args.verbose:
+        print("\nPairwise cosine similarity of the profile weights:")
+        print("   " + " ".join(f"{n:>5}" for n in range(1, len(ids) + 1)))
+        for i, rid in enumerate(ids):
+            print(f"{i + 1:>2} " + " ".join(f"{sim[i][j]:>5.2f}" for j in range(len(ids)))
+                  + f"  {rid}")
+    return EXIT_OK
+
+
+def _count_types(q: Questionnaire) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for question in q.questions:
+        counts[question.type] = counts.get(question.type, 0) + 1
+    return counts
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_or_error(ps: ProfileSet, role: str) -> Any:
+    import difflib
+
+    from engine.errors import EngineError, problem
+
+    profile = ps.profile(role)
+    if profile is None:
+        close = difflib.get_close_matches(role, ps.role_ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise EngineError([problem("roles", "ROLE", f"unknown role{hint}", role,
+                                   choices=ps.role_ids)])
+    return profile
+
+
+def cmd_roles(args: argparse.Namespace) -> int:
+    from engine.content import load_profiles
+    from engine.render import role_card, role_json, roles_list
+
+    lang = _lang(args)
+    ps = load_profiles(args.profiles) if args.questionnaire is None else _content(args).profiles
+    if args.role:
+        profile = _role_or_error(ps, args.role)
+        if args.json:
+            _print_json(role_json(profile, ps, lang))
+        else:
+            sys.stdout.write(role_card(profile, ps, lang, _width()))
+        return EXIT_OK
+    if args.json:
+        _print_json([role_json(p, ps, lang) for p in ps.profiles])
+    else:
+        sys.stdout.write(roles_list(ps, lang, _width()))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    from engine.render import questions_json, questions_text
+
+    lang = _lang(args)
+    content = _content(args)
+    if args.json:
+        _print_json(questions_json(content.questionnaire, lang))
+    else:
+        sys.stdout.write(questions_text(content.questionnaire, content.profiles, lang, _width()))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.kind == "answers":
+        from engine.answers import answers_schema
+
+        _print_json(answers_schema())
+    else:
+        from engine.content import json_schema
+
+        _print_json(json_schema(args.kind))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- quiz
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    from engine.i18n import t
+
+    lang = _lang(args)
+    if args.answers is not None and args.resume:
+        raise UsageError("--answers and --resume cannot be used together")
+    to_stdout = not args.json
+    if args.answers is None:
+        # prompts draw on stdout, or on stderr when stdout carries the JSON document
+        screen = sys.stdout if to_stdout else sys.stderr
+        if not (_is_tty(sys.stdin) and _is_tty(screen)):
+            raise UsageError(t("quiz.no_tty", lang))
+    content = _content(args)
+    q = content.questionnaire
+    if args.answers is not None:
+        from engine.answers import load_answers
+
+        answers = load_answers(args.answers, q)
+        if not args.lang and answers.lang:
+            lang = answers.lang
+    else:
+        quiz = _Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen)
+        got = quiz.run(resume=args.resume)
+        if got is None:
+            return EXIT_INTERRUPTED
+        answers, lang = got, quiz.lang
+    return _finish(args, content, answers, lang, interactive=args.answers is None)
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _finish(
+    args: argparse.Namespace, content: Content, answers: Any, lang: str, interactive: bool
+) -> int:
+    """Score, write the requested files, show the result; answers are never lost on the way."""
+    from engine.errors import ExportError
+    from engine.scoring import score
+
+    q, ps = content.questionnaire, content.profiles
+    result = score(answers, q, ps, explain_top=args.top)
+    try:
+        if args.save_answers is not None:
+            _write_answers(args.save_answers, answers, args.force)
+    except ExportError as exc:
+        raise _keep_answers(exc, content, answers, lang) from None
+    if args.json:
+        from engine.export import result_document
+
+        _print_json(result_document(result, q, ps, lang))
+    else:
+        from engine.render import result_screen
+
+        color = _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
+        sys.stdout.write(result_screen(result, q, ps, lang, width=_width(), color=color,
+                                       top=args.top))
+    if args.save_answers is not None:
+        _note(f"answers saved to {args.save_answers}")
+    if interactive:
+        from engine.resume import clear_resume
+
+        clear_resume(q)
+    return EXIT_OK
+
+
+def _keep_answers(exc: Any, content: Content, answers: Any, lang: str) -> Any:
+    """On a failed write, put the answers in the resume file and say where."""
+    from engine.errors import ExportError, problem
+    from engine.resume import save_resume
+
+    given = {k: v for k, v in answers.values.items()}
+    try:
+        kept = save_resume(content.questionnaire, given, lang)
+    except ExportError:
+        return exc
+    return ExportError([*exc.problems,
+                        problem("", "", f"your answers are kept in {kept}; "
+                                        "`rolematch --resume` shows the result again")])
+
+
+def _write_answers(path: Path, answers: Any, force: bool) -> None:
+    from engine.export import write_atomic
+
+    doc = answers.to_document()
+    if path.suffix.lower() == ".json":
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import yaml
+
+        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    write_atomic(path, text, force=force)
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+class _Quiz:
+    """The interactive loop: one prompt per question, progress, back, skip, resume, Ctrl-C."""
+
+    def __init__(self, content: Content, lang: str, explicit_lang: bool, screen: TextIO) -> None:
+        self.content = content
+        self.lang = lang
+        self.explicit_lang = explicit_lang
+        self.screen = screen
+        self.warmup: threading.Thread | None = None
+
+    def say(self, text: str = "") -> None:
+        self.screen.write(text + "\n")
+        self.screen.flush()
+
+    def _prompt_kwargs(self) -> dict[str, Any]:
+        if self.screen is sys.stdout:
+            return {}
+        from prompt_toolkit.output import create_output
+
+        return {"output": create_output(stdout=self.screen)}
+
+    def welcome(self) -> None:
+        from engine.i18n import squash, t
+
+        q = self.content.questionnaire
+        n = len(q.questions)
+        width = _width()
+        import textwrap
+
+        self.say(q.data.title.get(self.lang))
+        self.say("=" * min(width, len(q.data.title.get(self.lang))))
+        for para in (q.data.intro.get(self.lang),
+                     t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60))),
+                     t("quiz.keys", self.lang)):
+            self.say(textwrap.fill(squash(para), width=width, break_long_words=False,
+                                   break_on_hyphens=False))
+            self.say()
+
+    def run(self, resume: bool) -> Any:
+        """The finished answers, or None when the person pressed Ctrl-C (answers saved)."""
+        from engine import prompts
+        from engine.errors import ExportError
+        from engine.i18n import t
+        from engine.resume import CorruptResume, load_resume, resume_path, save_resume
+        from engine.session import QuizSession
+
+        q = self.content.questionnaire
+        session = QuizSession(q, lang=self.lang)
+        if resume:
+            try:
+                restored = load_resume(q)
+            except CorruptResume as exc:
+                self.say(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
+                           reason=exc.reason, kept=exc.kept))
+                restored = None
+            else:
+                if restored is None:
+                    self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
+            if restored is not None:
+                if restored.lang and not self.explicit_lang:
+                    self.lang = session.lang = restored.lang
+                session.given = dict(restored.given)
+                session.index = session.resume_position()
+                if restored.dropped:
+                    self.say(t("quiz.resume_dropped", self.lang, ids=", ".join(restored.dropped)))
+                if session.done:
+                    self.say(t("quiz.all_answered", self.lang))
+                else:
+                    self.say(t("quiz.resumed", self.lang, n=len(session.given),
+                               i=session.index + 1))
+                self.say()
+                self._start_warmup()
+        if not session.given:
+            self.welcome()
+        autosave_failed = False
+        kwargs = self._prompt_kwargs()
+        while not session.done:
+            question = q.questions[session.index]
+            section = q.section(question.section).title.get(self.lang)
+            self.say(t("quiz.progress", self.lang, i=session.index + 1, n=session.total,
+                       section=section))
+            try:
+                raw = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
+                                         **kwargs).unsafe_ask()
+            except KeyboardInterrupt:
+                return self._interrupted(session)
+            value = prompts.normalise(raw)
+            if value == prompts.BACK:
+                session.back()
+            elif value == prompts.SKIP:
+                session.skip()
+            else:
+                session.answer(value)
+            self.say()
+            try:
+                save_resume(q, session.given, self.lang)
+            except ExportError as exc:
+                if not autosave_failed:
+                    for line in exc.lines():
+                        _err(f"warning: {line}")
+                autosave_failed = True
+            self._start_warmup()
+        self.say(t("quiz.computing", self.lang))
+        return session.to_answers()
+
+    def _interrupted(self, session: Any) -> None:
+        from engine.errors import ExportError
+        from engine.i18n import t
+        from engine.resume import save_resume
+
+        try:
+            path = save_resume(self.content.questionnaire, session.given, self.lang)
+        except ExportError as exc:
+            for line in exc.lines():
+                _err(line)
+            # last resort: the answers on stderr, so they are still not lost
+            _err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
+            return None
+        self.say()
+        _note(t("quiz.interrupted", self.lang, n=len(session.given), path=path))
+        return None
+
+    def _start_warmup(self) -> None:
+        """Import and warm the scoring path while the person answers (not before the first
+        question is on screen, so the quiz starts fast)."""
+        if self.warmup is not None:
+            return
+        self.warmup = threading.Thread(target=_warm, args=(self.content,), daemon=True)
+        self.warmup.start()
+
+
+def _warm(content: Content) -> None:
+    try:
+        import numpy as np
+
+        from engine import render, scoring
+
+        model = scoring.model_for(content.questionnaire, content.profiles)
+        scoring.cosine_scores(np.ones(len(model.dimension_ids)), model.weights)
+        import rich.console
+        import rich.table
+
+        del render, rich
+    except Exception:  # noqa: BLE001 - warming is an optimisation; scoring will report errors
+        pass

@@ -1,0 +1,183 @@
+"""Every string the program shows that is not content, in English and French.
+
+Content (questions, profiles, dimensions) carries its own translations in the YAML files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+
+LANGS = ("en", "fr")
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    # result screen
+    "result.title": ("Your matches", "Vos correspondances"),
+    "result.rank": ("#", "#"),
+    "result.role": ("Role", "Métier"),
+    "result.match": ("Match", "Score"),
+    "result.why": ("Why", "Pourquoi"),
+    "result.why_line": ("{dim}: {pts:+.1f} pts", "{dim} : {pts:+.1f} pts"),
+    "result.from_answers": ("from", "grâce à"),
+    "result.gaps": ("To grow", "À développer"),
+    "result.gap_line": (
+        "{dim} (you {you:.0%}, role {role:.0%}): {now:.0f}% -> {then:.0f}% at the role's level",
+        "{dim} (vous {you:.0%}, métier {role:.0%}) : {now:.0f} % -> {then:.0f} % au niveau du "
+        "métier",
+    ),
+    "result.no_gaps": ("No large gap on the dimensions this role weighs most.",
+                       "Aucun écart important sur les dimensions qui comptent le plus ici."),
+    "result.tools": ("Typical tools", "Outils typiques"),
+    "result.day": ("A typical day", "Une journée type"),
+    "result.ask": ("Ask the employer", "À demander à l'employeur"),
+    "result.close_call": (
+        "Close call: {first} and {second} are within {margin:.1f} points of each other; "
+        "read both cards.",
+        "Résultat serré : {first} et {second} sont à {margin:.1f} points l'un de l'autre ; "
+        "lisez les deux fiches.",
+    ),
+    "result.robust": (
+        "Robust: removing any single answer would not change your top match.",
+        "Solide : retirer une seule de vos réponses ne changerait pas votre premier résultat.",
+    ),
+    "result.fragile": (
+        "Fragile: removing one of {n} answers ({questions}) would change your top match.",
+        "Fragile : retirer l'une de {n} réponses ({questions}) changerait votre premier résultat.",
+    ),
+    "result.no_answers": (
+        "Not enough answers to recommend a role: answer at least a few questions.",
+        "Pas assez de réponses pour recommander un métier : répondez au moins à quelques "
+        "questions.",
+    ),
+    "result.same_likert_answer": (
+        "You gave the same answer to every scale question; the ranking cannot separate "
+        "roles well.",
+        "Vous avez donné la même réponse à toutes les questions à échelle ; le classement "
+        "distingue mal les métiers.",
+    ),
+    "result.few_answers": (
+        "You answered few questions; treat this ranking as a first hint.",
+        "Vous avez répondu à peu de questions ; prenez ce classement comme une première piste.",
+    ),
+    "result.answered": ("{n} of {total} questions answered", "{n} questions sur {total} répondues"),
+    "result.skipped": ("skipped", "passée"),
+    "result.none": ("none of these", "aucun"),
+    # roles / questions / validate
+    "roles.objective": ("Objective", "Objectif"),
+    "roles.also_called": ("Also called", "Autres intitulés"),
+    "roles.skills": ("Key skills", "Compétences clés"),
+    "roles.deliverables": ("Deliverables", "Livrables"),
+    "roles.differs": ("How it differs", "Ce qui le distingue"),
+    "roles.sources": ("Sources", "Sources"),
+    "roles.weights": ("Heaviest dimensions", "Dimensions les plus lourdes"),
+    "questions.section": ("Section", "Section"),
+    "questions.options": ("options", "options"),
+    "questions.multi_hint": ("(tick any)", "(plusieurs choix)"),
+    "validate.ok": ("Content is valid.", "Le contenu est valide."),
+    # quiz
+    "quiz.welcome_title": ("rolematch", "rolematch"),
+    "quiz.welcome": (
+        "{n} questions, about {minutes} minutes. Answer from what you have done and what you "
+        "enjoy; there are no right answers.",
+        "{n} questions, environ {minutes} minutes. Répondez selon ce que vous avez fait et ce "
+        "que vous aimez ; il n'y a pas de bonne réponse.",
+    ),
+    "quiz.keys": (
+        "Keys: arrows or 1-5 to choose, Enter to confirm, space to tick. Every question has "
+        "\"I don't know\" (skip) and \"Back\". Ctrl-C saves your answers and quits; "
+        "`rolematch --resume` continues.",
+        "Touches : flèches ou 1-5 pour choisir, Entrée pour valider, espace pour cocher. Chaque "
+        "question propose « Je ne sais pas » (passer) et « Retour ». Ctrl-C enregistre vos "
+        "réponses et quitte ; `rolematch --resume` reprend.",
+    ),
+    "quiz.start": ("Start", "Commencer"),
+    "quiz.progress": ("Question {i} of {n} · {section}", "Question {i} sur {n} · {section}"),
+    "quiz.skip": ("I don't know (skip)", "Je ne sais pas (passer)"),
+    "quiz.back": ("Back", "Retour"),
+    "quiz.none": ("None of these", "Aucun de ceux-ci"),
+    "quiz.done_button": ("Confirm", "Valider"),
+    "quiz.multi_instruction": (
+        "(space ticks, Enter confirms)",
+        "(espace coche, Entrée valide)",
+    ),
+    "quiz.multi_conflict": (
+        "\"None of these\", skip and back go alone: untick the other items.",
+        "« Aucun de ceux-ci », passer et retour s'utilisent seuls : décochez le reste.",
+    ),
+    "quiz.likert_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
+    "quiz.single_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
+    "quiz.arrows_instruction": ("(arrows, Enter)", "(flèches, Entrée)"),
+    "quiz.computing": ("Computing your matches...", "Calcul de vos correspondances..."),
+    "quiz.interrupted": (
+        "Interrupted. {n} answers saved to {path}. Continue with: rolematch --resume",
+        "Interrompu. {n} réponses enregistrées dans {path}. Reprenez avec : rolematch --resume",
+    ),
+    "quiz.resumed": (
+        "Resuming: {n} answers restored, starting at question {i}.",
+        "Reprise : {n} réponses restaurées, à partir de la question {i}.",
+    ),
+    "quiz.resume_dropped": (
+        "The questionnaire changed since you saved; these answers no longer fit and were "
+        "dropped: {ids}",
+        "Le questionnaire a changé depuis l'enregistrement ; ces réponses ne conviennent plus "
+        "et ont été écartées : {ids}",
+    ),
+    "quiz.no_resume": (
+        "No saved quiz to resume at {path}; starting a new quiz.",
+        "Aucun questionnaire enregistré à reprendre dans {path} ; nouveau questionnaire.",
+    ),
+    "quiz.resume_corrupt": (
+        "The resume file {path} is damaged ({reason}); it was kept as {kept}. Starting a new "
+        "quiz.",
+        "Le fichier de reprise {path} est abîmé ({reason}) ; il a été conservé sous {kept}. "
+        "Nouveau questionnaire.",
+    ),
+    "quiz.no_tty": (
+        "the quiz needs an interactive terminal; to run without one, pass your answers with "
+        "--answers FILE (see `rolematch questions --json`)",
+        "le questionnaire a besoin d'un terminal interactif ; sans terminal, passez vos "
+        "réponses avec --answers FICHIER (voir `rolematch questions --json`)",
+    ),
+    "quiz.saved_answers": ("Answers saved to {path}", "Réponses enregistrées dans {path}"),
+    "quiz.all_answered": (
+        "Every question already has an answer; showing your result.",
+        "Toutes les questions ont déjà une réponse ; voici votre résultat.",
+    ),
+}
+
+
+_FR_BEFORE = re.compile(r" ([?!:;»])")
+
+
+def french_spacing(text: str) -> str:
+    """Non-breaking spaces before ? ! : ; and inside « », so lines never start with them."""
+    text = _FR_BEFORE.sub("\u00a0\\1", text)
+    return text.replace("« ", "«\u00a0")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of ordinary whitespace, keeping non-breaking spaces."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+    """French when LC_ALL (or, if unset, LC_MESSAGES then LANG) starts with 'fr', else English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string ``key`` in ``lang``, formatted with ``values``."""
+    en, fr = _STRINGS[key]
+    text = fr if lang == "fr" else en
+    text = text.format(**values) if values else text
+    return french_spacing(text) if lang == "fr" else text
+
+
+def keys() -> list[str]:
+    return list(_STRINGS)

@@ -1,0 +1,118 @@
+"""The resume file: answers saved after every question and on Ctrl-C, so none are lost.
+
+It lives in the user's data folder (platformdirs), or ``$ROLEMATCH_DATA_DIR`` when set.
+A damaged file is moved aside, never deleted. Answers saved against an older version of
+the questionnaire are kept where they still fit; the others are reported as dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine import __version__
+from engine.answers import AnswerValue, check_answer
+from engine.content import Questionnaire
+from engine.errors import AnswersError
+from engine.export import created_at, write_atomic
+
+RESUME_FORMAT = 1
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ROLEMATCH_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rolematch", appauthor=False))
+
+
+def resume_path(questionnaire_id: str = "default") -> Path:
+    return data_dir() / f"resume-{questionnaire_id}.json"
+
+
+def save_resume(
+    questionnaire: Questionnaire, given: dict[str, AnswerValue], lang: str | None,
+    path: Path | None = None,
+) -> Path:
+    """Write the answers seen so far (skips as null) atomically, readable by the owner only."""
+    path = path or resume_path(questionnaire.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "format": RESUME_FORMAT,
+        "rolematch_version": __version__,
+        "saved_at": created_at(),
+        "questionnaire": questionnaire.id,
+        "questionnaire_version": questionnaire.version,
+        "content_hash": questionnaire.content_hash(),
+        "lang": lang,
+        "answers": given,
+    }
+    return write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", force=True)
+
+
+@dataclass(frozen=True)
+class Restored:
+    given: dict[str, AnswerValue]
+    dropped: tuple[str, ...]
+    lang: str | None
+
+
+class CorruptResume(Exception):
+    """The resume file could not be understood; it was moved to ``kept``."""
+
+    def __init__(self, reason: str, kept: Path) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kept = kept
+
+
+def _set_aside(path: Path) -> Path:
+    kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(path, kept)
+    return kept
+
+
+def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Restored | None:
+    """The saved answers, or None when there is nothing to resume.
+
+    Raises CorruptResume (after moving the file aside) when the file is damaged.
+    """
+    path = path or resume_path(questionnaire.id)
+    if not path.exists():
+        return None
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+            raise ValueError("no answers mapping")
+        if data.get("questionnaire") != questionnaire.id:
+            raise ValueError(f"it is for questionnaire {data.get('questionnaire')!r}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorruptResume(reason, _set_aside(path)) from None
+    given: dict[str, AnswerValue] = {}
+    dropped: list[str] = []
+    known = {q.id for q in questionnaire.questions}
+    for qid, value in data["answers"].items():
+        if qid not in known:
+            dropped.append(qid)
+            continue
+        try:
+            given[qid] = check_answer(questionnaire, qid, value, str(path))
+        except AnswersError:
+            dropped.append(qid)
+    lang = data.get("lang") if data.get("lang") in ("en", "fr") else None
+    return Restored(given, tuple(dropped), lang)
+
+
+def clear_resume(questionnaire: Questionnaire, path: Path | None = None) -> None:
+    path = path or resume_path(questionnaire.id)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
