@@ -223,7 +223,16 @@ def _width() -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from engine.content import NEAR_DUPLICATE_COSINE
 
-    content = _content(args)
+    from engine.errors import ContentError
+
+    try:
+        content = _content(args)
+    except ContentError as exc:
+        for line in exc.lines():
+            _err(line)
+        n = len(exc.problems)
+        _err(f"{n} problem{'s' if n != 1 else ''} found")
+        return EXIT_BAD_INPUT
     q, ps = content.questionnaire, content.profiles
     groups: dict[str, int] = {}
     for d in ps.dimensions:

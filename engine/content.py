@@ -520,7 +520,10 @@ def _check_profiles(
 ) -> list[Problem]:
     found: list[Problem] = []
     dim_ids = [d.id for d in dims.dimensions]
-    role_ids = {p.id for _, p in loaded}
+    # a profile that failed to parse still names a role (its file name): no cascading errors
+    role_ids = {p.id for _, p in loaded} | {
+        path.stem for path in dims_path.parent.glob("*.yaml") if path.name != DIMENSIONS_FILE
+    }
     seen: dict[str, Path] = {}
     for path, prof in loaded:
         if prof.id in seen:

@@ -1,0 +1,184 @@
+"""validate, roles, questions, schema and --help, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from engine.content import default_profiles_dir, default_questionnaire_path, read_yaml
+from engine.i18n import detect_lang
+from tests.conftest import ROLE_IDS, ContentCopy, Run
+
+RunCli = Callable[..., Run]
+
+
+def test_help_explains_the_tool_and_lists_every_command(run: RunCli) -> None:
+    r = run("--help")
+    assert r.code == 0
+    for command in ("quiz", "validate", "roles", "questions", "schema"):
+        assert command in r.out
+    assert "cosine" in r.out and "exit codes" in r.out
+
+
+def test_version(run: RunCli) -> None:
+    r = run("--version")
+    assert r.code == 0 and r.out.startswith("rolematch ")
+
+
+def test_unknown_command_is_a_usage_error(run: RunCli) -> None:
+    r = run("frobnicate")
+    assert r.code == 2 and "invalid choice" in r.err
+
+
+def test_validate_prints_a_summary(run: RunCli) -> None:
+    r = run("validate")
+    assert r.code == 0
+    assert "28 questions" in r.out and "38 dimensions" in r.out and "8 role profiles" in r.out
+    assert "most similar profiles" in r.out
+
+
+def test_validate_verbose_prints_the_similarity_table(run: RunCli) -> None:
+    r = run("validate", "--verbose")
+    rows = [line for line in r.out.splitlines()
+            if line.rstrip().endswith(tuple(ROLE_IDS)) and "1.00" in line]
+    assert len(rows) == 8
+    assert [row.split()[-1] for row in rows] == ROLE_IDS
+
+
+def test_validate_reports_every_error_and_exits_2(run: RunCli, copy: ContentCopy) -> None:
+    copy.edit(copy.profile("data-analyst"), "  sql: 0.85", "  sqll: 0.85")
+    copy.edit(copy.questionnaire, "    scale: enjoy\n", "    scale: enjoyment\n")
+    r = run("validate", "--questionnaire", str(copy.questionnaire),
+            "--profiles", str(copy.profiles))
+    assert r.code == 2
+    assert r.out == ""
+    assert "data-analyst.yaml: weights.sqll" in r.err
+    assert "default.yaml: questions[" in r.err and "'enjoyment'" in r.err
+    assert "Traceback" not in r.err
+    assert r.err.strip().splitlines()[-1].endswith("problems found")
+
+
+def test_roles_lists_all_eight_with_objectives(run: RunCli) -> None:
+    r = run("roles")
+    assert r.code == 0
+    for rid in ROLE_IDS:
+        assert rid in r.out
+    assert "Data Engineer" in r.out
+
+
+def test_role_card_has_every_section(run: RunCli) -> None:
+    r = run("roles", "mlops-engineer")
+    assert r.code == 0
+    for heading in ("Objective", "Key skills", "Typical tools", "Deliverables", "A typical day",
+                    "Ask the employer", "How it differs", "Sources"):
+        assert heading in r.out
+    assert "Evidently" in r.out
+
+
+def test_role_card_in_french(run: RunCli) -> None:
+    r = run("roles", "data-analyst", "--lang", "fr")
+    assert "Compétences clés" in r.out and "Une journée type" in r.out
+    assert "Comprendre les tendances" in r.out
+
+
+def test_roles_json_includes_weights(run: RunCli) -> None:
+    r = run("roles", "--json")
+    data = json.loads(r.out)
+    assert [d["id"] for d in data] == ROLE_IDS
+    assert data[0]["weights"]["architecture"] == 1.0
+    assert len(data[0]["weights"]) == 38
+
+
+def test_unknown_role_suggests_and_exits_2(run: RunCli) -> None:
+    r = run("roles", "data-enginer")
+    assert r.code == 2
+    assert "'data-enginer'" in r.err and "did you mean 'data-engineer'?" in r.err
+
+
+def test_questions_json_shape(run: RunCli) -> None:
+    r = run("questions", "--json")
+    data = json.loads(r.out)
+    assert len(data) == 28
+    assert set(data[0]) >= {"id", "type", "section", "text", "options"}
+    likert = data[0]
+    assert likert["type"] == "likert"
+    assert [o["id"] for o in likert["options"]] == [1, 2, 3, 4, 5]
+    assert likert["options"][0]["effects"]["statistics"] == 0.0
+    assert likert["options"][4]["effects"]["statistics"] == 1.0
+    multi = next(q for q in data if q["type"] == "multi")
+    assert multi["options"][0]["effects"]
+
+
+def test_questions_text_in_french(run: RunCli) -> None:
+    r = run("questions", "--lang", "fr")
+    assert r.code == 0 and "Vos compétences" in r.out and "[skill_sql]" in r.out
+
+
+def test_lang_defaults_from_the_environment(
+    run: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert "Objectif" in run("roles", "ai-architect").out
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # LC_ALL wins over LANG
+    assert "Objective" in run("roles", "ai-architect").out
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [({}, "en"), ({"LANG": "fr_CA.UTF-8"}, "fr"), ({"LC_ALL": "fr_FR", "LANG": "en_US"}, "fr"),
+     ({"LC_ALL": "de_DE"}, "en"), ({"LANG": "C"}, "en")],
+)
+def test_detect_lang(env: dict[str, str], lang: str) -> None:
+    assert detect_lang(env) == lang
+
+
+@pytest.mark.parametrize("kind", ["questionnaire", "profile", "dimensions", "answers"])
+def test_schema_is_a_valid_json_schema(run: RunCli, kind: str) -> None:
+    r = run("schema", kind)
+    schema = json.loads(r.out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schemas_accept_the_shipped_files(run: RunCli) -> None:
+    """An editor using the published schema agrees with the loader about the shipped files."""
+    schemas = {k: json.loads(run("schema", k).out) for k in ("questionnaire", "profile",
+                                                               "dimensions")}
+    jsonschema.validate(read_yaml(default_questionnaire_path()), schemas["questionnaire"])
+    for path in default_profiles_dir().glob("*.yaml"):
+        kind = "dimensions" if path.name == "dimensions.yaml" else "profile"
+        jsonschema.validate(read_yaml(path), schemas[kind])
+
+
+def test_schema_rejects_an_unknown_key(run: RunCli) -> None:
+    schema = json.loads(run("schema", "profile").out)
+    data = read_yaml(default_profiles_dir() / "data-analyst.yaml")
+    data["colour"] = "blue"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_python_dash_m_engine_is_the_same_command() -> None:
+    out = subprocess.run([sys.executable, "-m", "engine", "roles", "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    assert [d["id"] for d in json.loads(out)] == ROLE_IDS
+
+
+def test_installed_command_runs_from_outside_the_repository(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "rolematch"
+    r = subprocess.run([str(exe), "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "8 role profiles" in r.stdout
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "rolematch"
+    r = subprocess.run(f"'{exe}' questions | head -1", shell=True, capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert r.stdout.strip() == "Which data or AI role fits you?"
+    assert "Traceback" not in r.stderr
