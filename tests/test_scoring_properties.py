@@ -1,0 +1,120 @@
+"""Properties of the scoring that hold for any answers (hypothesis)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine.answers import Answers
+from engine.content import LikertQuestion, MultiQuestion, load_content
+from engine.scoring import build_model, cosine_scores, score_with_model
+
+CONTENT = load_content()
+MODEL = build_model(CONTENT.questionnaire, CONTENT.profiles)
+
+
+def _answer(q: object) -> st.SearchStrategy[object]:
+    if isinstance(q, LikertQuestion):
+        return st.none() | st.integers(1, 5)
+    options = [o.id for o in q.options]  # type: ignore[attr-defined]
+    if isinstance(q, MultiQuestion):
+        return st.none() | st.lists(st.sampled_from(options), unique=True)
+    return st.none() | st.sampled_from(options)
+
+
+ANSWERS = st.fixed_dictionaries({q.id: _answer(q) for q in CONTENT.questionnaire.questions})
+
+
+def _answers(values: dict[str, object]) -> Answers:
+    return Answers("default", dict(values))  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANSWERS)
+def test_contributions_sum_to_the_score_and_scores_lie_in_0_1(values: dict[str, object]) -> None:
+    r = score_with_model(MODEL, _answers(values), explain_top=1)
+    for m in r.ranking:
+        assert 0.0 <= m.score <= 1.0 + 1e-12
+        assert abs(sum(m.contributions.values()) - m.score) < 1e-9
+    assert [m.score for m in r.ranking] == sorted((m.score for m in r.ranking), reverse=True)
+    assert all(0.0 <= v <= 1.0 for v in r.vector.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANSWERS)
+def test_top_answer_shares_add_up_to_the_contribution(values: dict[str, object]) -> None:
+    r = score_with_model(MODEL, _answers(values), explain_top=3)
+    for m in r.ranking[:3]:
+        for c in m.top:
+            assert abs(sum(a.score for a in c.answers) - c.score) < 1e-9
+            assert abs(sum(a.share for a in c.answers) - c.person) < 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(0, 1), min_size=38, max_size=38),
+    st.integers(0, 7),
+    st.floats(0.0, 1.0),
+)
+def test_raising_the_heaviest_dimension_toward_the_role_never_lowers_it(
+    u: list[float], role: int, step: float
+) -> None:
+    """Raising a dimension the role weighs most never lowers its score, as long as the
+    person's share of that dimension stays at or below the role's share.
+
+    (Past that point, cosine similarity does fall: this is why the guarantee is stated with
+    that bound; see the notes in the README.)
+    """
+    vec = np.array(u)
+    p = MODEL.weights[role]
+    d = int(np.argmax(p))
+    before = cosine_scores(vec, p[None, :])[0, 0]
+    raised = vec.copy()
+    raised[d] = vec[d] + step * (1.0 - vec[d])
+    norm_raised = np.linalg.norm(raised)
+    if norm_raised == 0 or raised[d] / norm_raised > p[d] / np.linalg.norm(p):
+        return
+    after = cosine_scores(raised, p[None, :])[0, 0]
+    assert after >= before - 1e-12
+
+
+def _single_dimension_questions() -> list[tuple[int, str, int]]:
+    """(role index, question id, dimension index) for every likert question that moves only
+    one dimension, which is among the role's heaviest."""
+    found = []
+    for ri in range(len(MODEL.role_ids)):
+        p = MODEL.weights[ri]
+        heaviest = set(np.flatnonzero(p == p.max()))
+        for qi, qid in enumerate(MODEL.question_ids):
+            moved = np.flatnonzero(MODEL.touches[qi])
+            if MODEL.n_points[qi] and len(moved) == 1 and int(moved[0]) in heaviest:
+                found.append((ri, qid, int(moved[0])))
+    return found
+
+
+SINGLE = _single_dimension_questions()
+
+
+def test_there_are_questions_to_check_the_next_property_on() -> None:
+    assert len({ri for ri, _, _ in SINGLE}) >= 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(ANSWERS)
+def test_a_higher_answer_on_a_heaviest_dimension_question_never_lowers_the_role(
+    values: dict[str, object],
+) -> None:
+    """Answering 5 instead of 1 on a question that moves only one of the role's heaviest
+    dimensions never lowers that role's score, while the person's share of the dimension
+    stays at or below the role's share."""
+    for ri, qid, d in SINGLE:
+        p = MODEL.weights[ri]
+        low = dict(values, **{qid: 1})
+        high = dict(values, **{qid: 5})
+        r_low = score_with_model(MODEL, _answers(low), 0)
+        r_high = score_with_model(MODEL, _answers(high), 0)
+        u = np.array([r_high.vector[x] for x in MODEL.dimension_ids])
+        if u[d] / np.linalg.norm(u) <= p[d] / np.linalg.norm(p):
+            rid = MODEL.role_ids[ri]
+            assert r_high.match(rid).score >= r_low.match(rid).score - 1e-12

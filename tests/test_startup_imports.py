@@ -1,0 +1,64 @@
+"""Fast start, tested deterministically: which heavy modules a command path imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import contextlib, io, json, sys
+from engine.cli import main
+argv = json.loads(sys.argv[1])
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(argv)
+heavy = ["sklearn", "questionary", "prompt_toolkit", "rich", "numpy", "pydantic", "yaml"]
+print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+def loaded_after(*argv: str) -> tuple[int, set[str]]:
+    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(list(argv))],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    return data["code"], set(data["loaded"])
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code, loaded = loaded_after("--help")
+    assert code == 0
+    assert loaded == set()
+
+
+@pytest.mark.parametrize("argv", [["roles"], ["roles", "ai-engineer"], ["questions"],
+                                  ["validate"], ["questions", "--json"]])
+def test_content_commands_never_import_scikit_learn_or_questionary(argv: list[str]) -> None:
+    code, loaded = loaded_after(*argv)
+    assert code == 0
+    assert "sklearn" not in loaded
+    assert "questionary" not in loaded and "prompt_toolkit" not in loaded
+
+
+def test_scoring_answers_file_imports_scikit_learn_but_not_questionary(tmp_path: object) -> None:
+    """The control: the probe does see scikit-learn when a path really uses it."""
+    import pathlib
+
+    answers = pathlib.Path(str(tmp_path)) / "a.yaml"
+    answers.write_text("questionnaire: default\nanswers: {skill_sql: 5}\n")
+    code, loaded = loaded_after("--answers", str(answers), "--json")
+    assert code == 0
+    assert "sklearn" in loaded
+    assert "questionary" not in loaded
+
+
+def test_library_scoring_never_imports_questionary() -> None:
+    code = (
+        "import sys\nfrom engine import load_content, score\nc = load_content()\n"
+        "r = score({'questionnaire': 'default', 'answers': {'skill_ml': 5}}, c.questionnaire, "
+        "c.profiles)\nprint(r.ranking[0].role_id, 'questionary' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["data-scientist", "False"]
