@@ -222,7 +222,6 @@ def _width() -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from engine.content import NEAR_DUPLICATE_COSINE
-
     from engine.errors import ContentError
 
     try:

@@ -27,6 +27,12 @@ weights:
 """
 
 
+DEFAULT_QUESTIONS = "\n".join(
+    f"  - {{id: {qid}, section: s, type: likert, scale: five, text: {TEXT}, effects: {eff}}}"
+    for qid, eff in [("q1", "{a: 1.0}"), ("q2", "{a: 0.5, b: 1.0}"), ("q3", "{a: 1.0}")]
+)
+
+
 def write_tiny(root: Path, questions: str | None = None) -> Content:
     profiles = root / "profiles"
     profiles.mkdir(parents=True)
@@ -46,8 +52,6 @@ scales:
   five: [{TEXT}, {TEXT}, {TEXT}, {TEXT}, {TEXT}]
 sections: [{{id: s, title: {TEXT}}}]
 questions:
-{questions or '''  - {id: q1, section: s, type: likert, scale: five, text: {en: "x", fr: "x"}, effects: {a: 1.0}}
-  - {id: q2, section: s, type: likert, scale: five, text: {en: "x", fr: "x"}, effects: {a: 0.5, b: 1.0}}
-  - {id: q3, section: s, type: likert, scale: five, text: {en: "x", fr: "x"}, effects: {a: 1.0}}'''}
+{questions or DEFAULT_QUESTIONS}
 """)
     return load_content(q, profiles)
