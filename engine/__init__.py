@@ -11,7 +11,7 @@ Library use, without the CLI::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not imported from typing: `rolematch --help` must start fast
 
 __version__ = "0.1.0"
 
@@ -27,6 +27,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from engine.answers import load_answers, parse_answers
     from engine.content import load_content, load_profiles, load_questionnaire
     from engine.errors import EngineError

@@ -8,17 +8,19 @@ commands that need them, so ``rolematch --help`` starts as fast as Python itself
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import threading
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
 
 from engine import __version__
 
+# typing, pathlib, json and threading are imported where used: `--help` must start fast
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import threading
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any, TextIO
+
     from engine.content import Content, ProfileSet, Questionnaire
 
 EXIT_OK = 0
@@ -54,6 +56,12 @@ class UsageError(Exception):
     """A command-line mistake that argparse cannot see (reported with exit code 2)."""
 
 
+def _path(value: str) -> Path:
+    from pathlib import Path
+
+    return Path(value)
+
+
 def _lang_type(value: str) -> str:
     if value not in ("en", "fr"):
         raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from 'en', 'fr')")
@@ -82,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     content = argparse.ArgumentParser(add_help=False)
     group = content.add_argument_group("content")
-    group.add_argument("--questionnaire", metavar="FILE", type=Path,
+    group.add_argument("--questionnaire", metavar="FILE", type=_path,
                        help="questionnaire YAML file (default: the shipped one)")
-    group.add_argument("--profiles", metavar="DIR", type=Path,
+    group.add_argument("--profiles", metavar="DIR", type=_path,
                        help="folder with dimensions.yaml and the role profiles "
                             "(default: the shipped ones)")
     lang = argparse.ArgumentParser(add_help=False)
@@ -96,11 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         "quiz", parents=[content, lang], help="take the quiz (the default command)",
         description="Take the quiz in the terminal, or score an answers file without prompts.",
     )
-    quiz.add_argument("--answers", metavar="FILE", type=Path,
+    quiz.add_argument("--answers", metavar="FILE", type=_path,
                       help="score this answers file (YAML or JSON) instead of asking")
     quiz.add_argument("--resume", action="store_true",
                       help="continue the quiz you interrupted, at the first unanswered question")
-    quiz.add_argument("--save-answers", metavar="FILE", type=Path,
+    quiz.add_argument("--save-answers", metavar="FILE", type=_path,
                       help="also write the answers given to FILE, for reuse with --answers")
     quiz.add_argument("--top", type=_positive, default=3, metavar="N",
                       help="explain the top N roles in detail (default: 3)")
@@ -181,11 +189,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return EXIT_INTERRUPTED
+    except MemoryError:
+        _err("out of memory")
+        return 1
     except BrokenPipeError:
         # the reader went away (e.g. `rolematch roles | head`); not an error worth a traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback
+        if os.environ.get("ROLEMATCH_DEBUG"):
+            raise
+        _err(f"internal error ({type(exc).__name__}: {exc}); this is a bug in rolematch. "
+             "Run again with ROLEMATCH_DEBUG=1 to see the traceback, and please report it.")
+        return 1
 
 
 def _err(message: str) -> None:
@@ -207,6 +224,8 @@ def _content(args: argparse.Namespace) -> Content:
 
 
 def _print_json(data: Any, out: TextIO | None = None) -> None:
+    import json
+
     out = out or sys.stdout
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
@@ -419,6 +438,8 @@ def _keep_answers(exc: Any, content: Content, answers: Any, lang: str) -> Any:
 
 
 def _write_answers(path: Path, answers: Any, force: bool) -> None:
+    import json
+
     from engine.export import write_atomic
 
     doc = answers.to_document()
@@ -551,6 +572,8 @@ class _Quiz:
             for line in exc.lines():
                 _err(line)
             # last resort: the answers on stderr, so they are still not lost
+            import json
+
             _err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
             return None
         self.say()
@@ -562,6 +585,8 @@ class _Quiz:
         question is on screen, so the quiz starts fast)."""
         if self.warmup is not None:
             return
+        import threading
+
         self.warmup = threading.Thread(target=_warm, args=(self.content,), daemon=True)
         self.warmup.start()
 

@@ -5,9 +5,12 @@ How a person's vector is built (also in the README):
 * Each answered question gives an effect per dimension: a likert point k of n gives
   ``effect * (k-1)/(n-1)``; a single option gives its effects; ticked multi options add up,
   capped at 1 per dimension.
-* A dimension's value is the **mean** of those effects over the answered questions that can
-  move it. A dimension asked about five times therefore weighs no more than one asked once,
-  and every value stays in [0, 1].
+* A dimension's value is the **mean** of those effects over the answered questions that
+  speak to it. A dimension asked about five times therefore weighs no more than one asked
+  once, and every value stays in [0, 1]. Likert and multi questions speak to every dimension
+  they can move (not ticking Kafka is evidence too); a single-choice scenario speaks only to
+  the dimensions of the option chosen (preferring one typical day is not evidence against the
+  skills of the others).
 * A skipped question is left out of both the sum and the count: it neither raises nor lowers
   anything. Answering the lowest point, by contrast, pulls the mean down.
 
@@ -26,7 +29,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.answers import Answers, AnswerValue
-from engine.content import LikertQuestion, ProfileSet, Questionnaire, likert_factor
+from engine.content import (
+    LikertQuestion,
+    ProfileSet,
+    Questionnaire,
+    SingleQuestion,
+    likert_factor,
+)
 
 Array = NDArray[np.float64]
 
@@ -56,6 +65,7 @@ class Model:
     touches: NDArray[np.bool_]  # questions x dimensions: can the question move the dimension?
     choices: tuple[dict[str, Array], ...]  # per question: choice id -> effect vector
     n_points: tuple[int, ...]  # likert scale length (0 for single/multi)
+    single: tuple[bool, ...]  # single-choice questions speak only to the chosen option's dims
 
 
 def build_model(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
@@ -96,6 +106,7 @@ def build_model(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
         touches=touches,
         choices=tuple(choices),
         n_points=tuple(n_points),
+        single=tuple(isinstance(q, SingleQuestion) for q in questionnaire.questions),
     )
 
 
@@ -114,29 +125,31 @@ def answer_effect(model: Model, qi: int, value: AnswerValue) -> Array:
 
 
 def effects_matrix(model: Model, answers: Answers) -> tuple[Array, NDArray[np.bool_]]:
-    """Per question: its effect vector, and whether it was answered (multi [] counts)."""
+    """Per question: its effect vector, and which dimensions its answer speaks to
+    (questions x dimensions; all False for a skipped question)."""
     n_q, n = len(model.question_ids), len(model.dimension_ids)
     effects = np.zeros((n_q, n))
-    answered = np.zeros(n_q, dtype=bool)
+    counted = np.zeros((n_q, n), dtype=bool)
     for qi, qid in enumerate(model.question_ids):
         value = answers.values.get(qid)
         if value is not None:
             effects[qi] = answer_effect(model, qi, value)
-            answered[qi] = True
-    return effects, answered
+            counted[qi] = effects[qi] > 0 if model.single[qi] else model.touches[qi]
+    return effects, counted
 
 
-def shares(model: Model, effects: Array, answered: NDArray[np.bool_]) -> Array:
-    """Each answered question's share of each dimension value; the rows add up to the vector."""
-    counts = (model.touches & answered[:, None]).sum(axis=0).astype(np.float64)
+def shares(effects: Array, counted: NDArray[np.bool_]) -> Array:
+    """Each answer's share of each dimension value (its effect over the number of answers
+    speaking to that dimension); the rows add up to the person's vector."""
+    counts = counted.sum(axis=0).astype(np.float64)
     safe = np.where(counts > 0, counts, 1.0)
-    out: Array = np.where(answered[:, None], effects / safe, 0.0)
+    out: Array = np.where(counted, effects / safe, 0.0)
     return out
 
 
 def person_vector(model: Model, answers: Answers) -> Array:
-    effects, answered = effects_matrix(model, answers)
-    vector: Array = shares(model, effects, answered).sum(axis=0)
+    effects, counted = effects_matrix(model, answers)
+    vector: Array = shares(effects, counted).sum(axis=0)
     return vector
 
 
@@ -301,16 +314,16 @@ def _gaps(model: Model, ri: int, u: Array, score_now: float, limit: int) -> tupl
 
 
 def _leave_one_out(
-    model: Model, effects: Array, answered: NDArray[np.bool_], top: int
+    model: Model, effects: Array, counted: NDArray[np.bool_], top: int
 ) -> tuple[tuple[str, str], ...]:
-    idx = np.nonzero(answered)[0]
+    idx = np.nonzero(counted.any(axis=1))[0]
     if len(idx) < 2:
         return ()
     vectors = np.empty((len(idx), len(model.dimension_ids)))
     for row, qi in enumerate(idx):
-        keep = answered.copy()
+        keep = counted.copy()
         keep[qi] = False
-        vectors[row] = shares(model, effects, keep).sum(axis=0)
+        vectors[row] = shares(effects, keep).sum(axis=0)
     scores = cosine_scores(vectors, model.weights)
     flips = []
     for row, qi in enumerate(idx):
@@ -339,8 +352,8 @@ def _warnings(model: Model, answers: Answers, u: Array) -> tuple[str, ...]:
 
 def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Result:
     """Rank every role for one person and explain the first ``explain_top`` of them."""
-    effects, answered = effects_matrix(model, answers)
-    share = shares(model, effects, answered)
+    effects, counted = effects_matrix(model, answers)
+    share = shares(effects, counted)
     u = share.sum(axis=0)
     scores = cosine_scores(u, model.weights)[0]
     terms = _contributions(u, model.weights)
@@ -369,8 +382,8 @@ def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Re
             second=second.role_id,
             margin=margin,
             close_call=margin < CLOSE_CALL_MARGIN,
-            answered=int(answered.sum()),
-            fragile_answers=_leave_one_out(model, effects, answered, int(ranked[0])),
+            answered=sum(v is not None for v in answers.values.values()),
+            fragile_answers=_leave_one_out(model, effects, counted, int(ranked[0])),
         )
     return Result(
         questionnaire_id=model.questionnaire.id,

@@ -315,3 +315,23 @@ def test_empty_multi_is_an_answer_not_a_skip(content: Content) -> None:
     a = parse_answers({"questionnaire": "default", "answers": {"tools_ops": []}},
                       content.questionnaire)
     assert a.values["tools_ops"] == [] and "tools_ops" in a.answered
+
+
+def test_a_scenario_speaks_only_to_the_dimensions_of_the_option_chosen(
+    content: Content,
+) -> None:
+    """Choosing the pipelines day must not count as evidence against software engineering,
+    which another option of the same question moves."""
+    alone = score({"questionnaire": "default", "answers": {"skill_software": 4}},
+                  content.questionnaire, content.profiles)
+    with_day = score({"questionnaire": "default",
+                      "answers": {"skill_software": 4, "ideal_day": "build_pipelines"}},
+                     content.questionnaire, content.profiles)
+    assert alone.vector["software-engineering"] == pytest.approx(0.75)
+    assert with_day.vector["software-engineering"] == pytest.approx(0.75)
+    # a likert answer does count against: answering 1 on another software question would
+    # lower it; a multi question counts the options not ticked
+    ticked = score({"questionnaire": "default",
+                    "answers": {"tools_ops": ["docker"], "skill_containers_cicd": 5}},
+                   content.questionnaire, content.profiles)
+    assert ticked.vector["ci-cd"] == pytest.approx((0 + 0.8) / 2)
