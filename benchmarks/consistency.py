@@ -53,7 +53,8 @@ def main() -> None:
         print(f"{rid:<17}" + "".join(f"{a:>9.0%} / {b:<4.0%}" for a, b in cells))
     worst0 = min(cells[0][0] for _, cells in rows)
     worst20 = min(cells[2][0] for _, cells in rows)
-    print(f"\nworst top-1 at 0% noise: {worst0:.0%} (aim 100%: {'met' if worst0 == 1 else 'NOT met'})")
+    print(f"\nworst top-1 at 0% noise: {worst0:.0%} "
+          f"(aim 100%: {'met' if worst0 == 1 else 'NOT met'})")
     print(f"worst top-1 at 20% noise: {worst20:.1%} "
           f"(aim 90%: {'met' if worst20 >= 0.9 else 'NOT met'})")
     print(f"({time.perf_counter() - started:.1f}s)")

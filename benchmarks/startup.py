@@ -17,7 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-
 # As on a user's machine: bytecode caches are written (pip also compiles them at install).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
