@@ -459,11 +459,15 @@ def _note(message: str) -> None:
 class _Quiz:
     """The interactive loop: one prompt per question, progress, back, skip, resume, Ctrl-C."""
 
-    def __init__(self, content: Content, lang: str, explicit_lang: bool, screen: TextIO) -> None:
+    def __init__(
+        self, content: Content, lang: str, explicit_lang: bool, screen: TextIO,
+        prompt_kwargs: dict[str, Any] | None = None,
+    ) -> None:
         self.content = content
         self.lang = lang
         self.explicit_lang = explicit_lang
         self.screen = screen
+        self.prompt_kwargs = prompt_kwargs  # tests pass prompt_toolkit input/output here
         self.warmup: threading.Thread | None = None
 
     def say(self, text: str = "") -> None:
@@ -471,6 +475,8 @@ class _Quiz:
         self.screen.flush()
 
     def _prompt_kwargs(self) -> dict[str, Any]:
+        if self.prompt_kwargs is not None:
+            return self.prompt_kwargs
         if self.screen is sys.stdout:
             return {}
         from prompt_toolkit.output import create_output

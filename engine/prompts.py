@@ -56,16 +56,19 @@ _QUESTIONARY_DESCRIPTION = "  Description: "
 def _show_descriptions(question: questionary.Question) -> questionary.Question:
     """Show option descriptions wrapped between words and without questionary's fixed
     English "Description:" label (the option is already highlighted above)."""
-    from prompt_toolkit.layout.controls import FormattedTextControl
+    from questionary.prompts.common import InquirerControl
 
     width = _width() - 4
     for control in question.application.layout.find_all_controls():
-        if isinstance(control, FormattedTextControl) and callable(control.text):
+        if isinstance(control, InquirerControl) and callable(control.text):
             original = control.text
 
             def tokens(original: Any = original) -> Any:
+                produced = original()
+                if not isinstance(produced, list):
+                    return produced
                 out = []
-                for item in original():
+                for item in produced:
                     style, text = item[0], item[1]
                     if isinstance(text, str) and text.startswith(_QUESTIONARY_DESCRIPTION):
                         body = text[len(_QUESTIONARY_DESCRIPTION):]

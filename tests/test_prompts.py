@@ -1,0 +1,144 @@
+"""Each prompt driven by real key presses through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from engine import prompts
+from engine.content import Content
+from engine.prompts import BACK, SKIP, normalise, prompt_for
+
+ENTER, DOWN, UP, SPACE, CTRL_C = "\r", "\x1b[B", "\x1b[A", " ", "\x03"
+
+
+@pytest.fixture
+def ask(content: Content) -> Iterator[Callable[..., Any]]:
+    """Ask question ``index`` with ``keys`` typed; returns the normalised answer."""
+
+    def _ask(index: int, keys: str, lang: str = "en", previous: Any = None) -> Any:
+        with create_pipe_input() as inp:
+            inp.send_text(keys)
+            question = prompt_for(content.questionnaire, index, lang, previous,
+                                  input=inp, output=DummyOutput())
+            return normalise(question.unsafe_ask())
+
+    yield _ask
+
+
+def index_of(content: Content, qid: str) -> int:
+    return [q.id for q in content.questionnaire.questions].index(qid)
+
+
+def test_likert_number_key_then_enter(ask: Callable[..., Any]) -> None:
+    assert ask(0, "4" + ENTER) == 4
+
+
+def test_likert_arrows(ask: Callable[..., Any]) -> None:
+    assert ask(0, DOWN + DOWN + ENTER) == 3
+
+
+def test_likert_previous_answer_is_preselected(ask: Callable[..., Any]) -> None:
+    assert ask(1, ENTER, previous=2) == 2
+
+
+def test_likert_skip(ask: Callable[..., Any]) -> None:
+    assert ask(1, "5" + DOWN + ENTER) == SKIP
+
+
+def test_likert_back(ask: Callable[..., Any]) -> None:
+    assert ask(1, "5" + DOWN + DOWN + ENTER) == BACK
+
+
+def test_the_first_question_has_no_back(ask: Callable[..., Any]) -> None:
+    # from the skip item, Down wraps around to the first scale point
+    assert ask(0, "5" + DOWN + DOWN + ENTER) == 1
+
+
+def test_ctrl_c_raises_keyboard_interrupt(ask: Callable[..., Any]) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        ask(0, CTRL_C)
+
+
+def test_single_choice_by_number(ask: Callable[..., Any], content: Content) -> None:
+    assert ask(index_of(content, "ideal_day"), "3" + ENTER) == "build_pipelines"
+
+
+def test_single_choice_in_french(ask: Callable[..., Any], content: Content) -> None:
+    assert ask(index_of(content, "ideal_day"), DOWN + ENTER, lang="fr") == "model_experiments"
+
+
+def test_multi_ticks_with_space(ask: Callable[..., Any], content: Content) -> None:
+    i = index_of(content, "tools_ops")
+    assert ask(i, SPACE + DOWN + SPACE + ENTER) == ["docker", "kubernetes"]
+
+
+def test_multi_none_of_these_is_an_empty_answer(ask: Callable[..., Any],
+                                                content: Content) -> None:
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    assert ask(i, DOWN * n + SPACE + ENTER) == []
+
+
+def test_multi_confirm_with_nothing_ticked_is_none(ask: Callable[..., Any],
+                                                   content: Content) -> None:
+    assert ask(index_of(content, "tools_data"), ENTER) == []
+
+
+def test_multi_skip_and_back(ask: Callable[..., Any], content: Content) -> None:
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    assert ask(i, DOWN * (n + 1) + SPACE + ENTER) == SKIP
+    assert ask(i, DOWN * (n + 2) + SPACE + ENTER) == BACK
+
+
+def test_multi_refuses_none_together_with_a_tool(ask: Callable[..., Any],
+                                                 content: Content) -> None:
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    # tick docker and "none of these": Enter is refused; untick "none", Enter again
+    keys = SPACE + DOWN * n + SPACE + ENTER + SPACE + ENTER
+    assert ask(i, keys) == ["docker"]
+
+
+def test_multi_previous_answer_is_ticked(ask: Callable[..., Any], content: Content) -> None:
+    assert ask(index_of(content, "tools_ops"), ENTER, previous=["terraform"]) == ["terraform"]
+
+
+def test_long_question_text_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prompts, "_width", lambda: 40)
+    message, instruction = prompts._message(
+        "Training and evaluating machine learning models (regression, classification).",
+        "(1-5 or arrows, Enter)")
+    lines = message.split("\n")
+    assert len(lines) > 1
+    assert all(len(line) <= 38 for line in lines)
+    assert " ".join(line.strip() for line in lines).startswith("Training and evaluating")
+    assert instruction.startswith("\n")  # did not fit on the last line
+
+
+def test_option_descriptions_wrap_and_drop_the_english_label(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prompt_toolkit.application.current import set_app
+    from questionary.prompts.common import InquirerControl
+
+    monkeypatch.setattr(prompts, "_width", lambda: 40)
+    with create_pipe_input() as inp:
+        question = prompt_for(content.questionnaire, index_of(content, "ideal_day"), "fr",
+                              input=inp, output=DummyOutput())
+        control = next(c for c in question.application.layout.find_all_controls()
+                       if isinstance(c, InquirerControl))
+        with set_app(question.application):
+            text = "".join(fragment[1] for fragment in control.text())
+    assert "Description" not in text
+    shown = text.split("Je ne sais pas", 1)[1]
+    description_lines = [line for line in shown.splitlines()[1:] if line.strip()]
+    assert len(description_lines) >= 2
+    assert all(len(line) <= 40 for line in description_lines)
+    assert "Interroger les données en SQL" in " ".join(line.strip() for line in
+                                                      description_lines)

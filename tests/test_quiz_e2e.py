@@ -1,0 +1,151 @@
+"""The installed `rolematch` driven in a real pseudo-terminal, as a person uses it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from engine.content import Content
+
+EXE = str(Path(sys.executable).parent / "rolematch")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
+ENTER, DOWN, SPACE, CTRL_C = "\r", "\x1b[B", " ", "\x03"
+
+
+def spawn(tmp_path: Path, *args: str, lang: str = "en_US.UTF-8",
+          size: tuple[int, int] = (24, 80)) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "NO_COLOR")}
+    env.update({"LANG": lang, "ROLEMATCH_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm",
+                "COLUMNS": str(size[1]), "LINES": str(size[0]),
+                # pexpect does not answer prompt_toolkit's cursor-position requests, which
+                # would cost a one-second wait per question; real terminals do answer them
+                "PROMPT_TOOLKIT_NO_CPR": "1"})
+    return pexpect.spawn(EXE, list(args), env=env, dimensions=size, encoding="utf-8",
+                         timeout=30, cwd=str(tmp_path))
+
+
+def keys_for(content: Content, index: int) -> tuple[str, object]:
+    """Keys that answer question ``index``, and the answer they give."""
+    q = content.questionnaire.questions[index]
+    if q.type == "likert":
+        point = 1 + index % 5
+        return str(point) + ENTER, point
+    if q.type == "single":
+        return "2" + ENTER, q.options[1].id  # type: ignore[union-attr]
+    return SPACE + DOWN + DOWN + SPACE + ENTER, [q.options[0].id, q.options[2].id]  # type: ignore[union-attr]
+
+
+def answer(child: pexpect.spawn, content: Content, start: int, stop: int,
+           word: str = "of") -> dict[str, object]:
+    given = {}
+    n = len(content.questionnaire.questions)
+    for i in range(start, stop):
+        child.expect(f"Question {i + 1} {word} {n}")
+        keys, value = keys_for(content, i)
+        child.expect(r"\?")  # the prompt is on screen
+        child.send(keys)
+        given[content.questionnaire.questions[i].id] = value
+    return given
+
+
+def finish(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    return ANSI.sub("", child.before or "")
+
+
+def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
+    child = spawn(tmp_path, "--save-answers", "mine.yaml")
+    child.expect("28 questions, about 6 minutes")
+    given = answer(child, content, 0, 28)
+    child.expect("Your matches")
+    screen = finish(child)
+    assert child.exitstatus == 0
+    saved = yaml.safe_load((tmp_path / "mine.yaml").read_text())
+    assert saved["answers"] == given
+    # the screen shows the same ranking as scoring the saved answers without prompts
+    again = subprocess.run([EXE, "--answers", "mine.yaml", "--json"], cwd=tmp_path,
+                           capture_output=True, text=True, check=True)
+    top = json.loads(again.stdout)["ranking"][0]
+    assert f"1. {top['title']}  {top['match_percent']:.0f}%" in screen
+    assert not (tmp_path / "data" / "resume-default.json").exists()  # done: nothing to resume
+    # the 80x24 result screen: no line wider than the terminal
+    assert max(len(line) for line in screen.splitlines()) <= 80
+
+
+def test_back_and_skip(tmp_path: Path, content: Content) -> None:
+    child = spawn(tmp_path, "--save-answers", "mine.json")
+    child.expect("Question 1 of 28")
+    child.expect(r"\?")
+    child.send("5" + ENTER)
+    child.expect("Question 2 of 28")
+    child.expect(r"\?")
+    child.send("5" + DOWN + DOWN + ENTER)  # Back
+    child.expect("Question 1 of 28")
+    child.expect(r"\?")
+    child.send(ENTER)  # the earlier answer (5) is preselected
+    child.expect("Question 2 of 28")
+    child.expect(r"\?")
+    child.send("5" + DOWN + ENTER)  # I don't know (skip)
+    answer(child, content, 2, 10)
+    child.setwinsize(12, 40)  # the terminal shrinks mid-quiz: nothing breaks
+    answer(child, content, 10, 20)
+    child.setwinsize(24, 80)
+    answer(child, content, 20, 28)
+    finish(child)
+    saved = json.loads((tmp_path / "mine.json").read_text())["answers"]
+    assert saved["skill_statistics"] == 5
+    assert saved["skill_sql"] is None
+
+
+def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> None:
+    child = spawn(tmp_path)
+    first = answer(child, content, 0, 3)
+    child.expect("Question 4 of 28")
+    child.expect(r"\?")
+    child.send(CTRL_C)
+    out = finish(child)
+    assert child.exitstatus == 130
+    assert "3 answers saved" in out and "rolematch --resume" in out
+    assert "Traceback" not in out
+    saved = json.loads((tmp_path / "data" / "resume-default.json").read_text())
+    assert saved["answers"] == first
+
+    child = spawn(tmp_path, "--resume", "--save-answers", "all.yaml")
+    child.expect("Resuming: 3 answers restored, starting at question 4")
+    rest = answer(child, content, 3, 28)
+    child.expect("Your matches")
+    finish(child)
+    assert child.exitstatus == 0
+    assert yaml.safe_load((tmp_path / "all.yaml").read_text())["answers"] == first | rest
+
+
+def test_full_quiz_in_french(tmp_path: Path, content: Content) -> None:
+    child = spawn(tmp_path, lang="fr_FR.UTF-8")
+    child.expect("28 questions, environ 6 minutes")
+    answer(child, content, 0, 28, word="sur")
+    child.expect("Vos correspondances")
+    screen = finish(child)
+    assert child.exitstatus == 0
+    assert "Une journée type" in screen and "À demander à l'employeur" in screen
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en_US.UTF-8", "interactive terminal"),
+                                             ("fr_FR.UTF-8", "terminal interactif")])
+def test_no_terminal_is_one_clear_line(tmp_path: Path, lang: str, words: str) -> None:
+    env = dict(os.environ, LANG=lang, ROLEMATCH_DATA_DIR=str(tmp_path))
+    env.pop("LC_ALL", None)
+    r = subprocess.run([EXE], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                       env=env, timeout=30)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "--answers" in lines[0]

@@ -1,0 +1,113 @@
+"""The quiz loop without a real terminal: first question fast, warm-up, resume file rules."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.content import Content
+from engine.resume import CorruptResume, load_resume, resume_path, save_resume
+from engine.session import QuizSession
+
+PROBE = """
+import json, sys
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from engine.cli import _Quiz
+from engine.content import load_content
+
+content = load_content()
+with create_pipe_input() as inp:
+    inp.send_text(sys.argv[1])
+    quiz = _Quiz(content, "en", True, sys.stderr,
+                 prompt_kwargs={"input": inp, "output": DummyOutput()})
+    interrupted = quiz.run(resume=False) is None
+at_interrupt = "sklearn" in sys.modules
+if quiz.warmup is not None:
+    quiz.warmup.join(60)
+print(json.dumps({"interrupted": interrupted, "sklearn_at_interrupt": at_interrupt,
+                  "warmed": "sklearn" in sys.modules,
+                  "warmup_started": quiz.warmup is not None}))
+"""
+
+
+def probe(keys: str, tmp_path: Path) -> dict[str, bool]:
+    env = dict(os.environ, ROLEMATCH_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", PROBE, keys], capture_output=True, text=True,
+                         env=env, check=True, timeout=120).stdout
+    result: dict[str, bool] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def test_first_question_is_shown_without_importing_scikit_learn(tmp_path: Path) -> None:
+    # Ctrl-C at the first question: it was on screen, and scikit-learn was never imported
+    result = probe("\x03", tmp_path)
+    assert result == {"interrupted": True, "sklearn_at_interrupt": False, "warmed": False,
+                      "warmup_started": False}
+
+
+def test_scoring_path_is_warmed_in_the_background_after_the_first_answer(
+    tmp_path: Path,
+) -> None:
+    result = probe("4\r\x03", tmp_path)
+    assert result["interrupted"] and result["warmup_started"] and result["warmed"]
+    saved = json.loads((tmp_path / "resume-default.json").read_text())
+    assert saved["answers"] == {"skill_statistics": 4}
+
+
+def test_session_back_skip_and_resume_position(content: Content) -> None:
+    s = QuizSession(content.questionnaire)
+    assert not s.back()  # nothing before the first question
+    s.answer(4)
+    s.skip()
+    assert s.back() and s.index == 1 and s.previous_answer() is None
+    assert s.back() and s.previous_answer() == 4
+    s.answer(5)
+    assert s.index == 1
+    assert s.resume_position() == 2  # skip counts as seen
+    answers = s.to_answers()
+    assert answers.values["skill_statistics"] == 5 and answers.values["skill_sql"] is None
+
+
+def test_resume_file_round_trip_is_private(content: Content) -> None:
+    path = save_resume(content.questionnaire, {"skill_sql": 3, "tools_ops": []}, "fr")
+    assert path == resume_path("default")
+    assert path.stat().st_mode & 0o777 == 0o600
+    restored = load_resume(content.questionnaire)
+    assert restored is not None
+    assert restored.given == {"skill_sql": 3, "tools_ops": []}
+    assert restored.lang == "fr" and restored.dropped == ()
+
+
+def test_corrupt_resume_file_is_kept_aside_not_deleted(content: Content) -> None:
+    path = resume_path("default")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json")
+    with pytest.raises(CorruptResume) as info:
+        load_resume(content.questionnaire)
+    assert not path.exists()
+    assert info.value.kept.read_text() == "{not json"
+    assert load_resume(content.questionnaire) is None  # next time: nothing to resume
+
+
+def test_answers_that_no_longer_fit_are_dropped_and_named(content: Content) -> None:
+    path = resume_path("default")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({
+        "questionnaire": "default", "questionnaire_version": "0.9",
+        "answers": {"skill_sql": 4, "skill_cobol": 5, "ideal_day": "retired", "tools_ops": [
+            "docker"]},
+    }))
+    restored = load_resume(content.questionnaire)
+    assert restored is not None
+    assert restored.given == {"skill_sql": 4, "tools_ops": ["docker"]}
+    assert set(restored.dropped) == {"skill_cobol", "ideal_day"}
+
+
+def test_resume_with_nothing_saved_starts_fresh(content: Content) -> None:
+    assert load_resume(content.questionnaire) is None

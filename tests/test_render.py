@@ -1,0 +1,87 @@
+"""The result screen: fits the terminal, never cuts a word, shows the engine's own numbers."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from engine.content import Content
+from engine.render import result_screen, shorten
+from engine.scoring import build_model, score_with_model
+from engine.simulate import random_answers
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def screens(content: Content, lang: str, width: int, color: bool, n: int = 15) -> list[
+        tuple[object, str]]:
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(width * 7 + len(lang))
+    out = []
+    for _ in range(n):
+        r = score_with_model(model, random_answers(model, rng, skip_rate=0.2))
+        out.append((r, result_screen(r, content.questionnaire, content.profiles, lang,
+                                     width=width, color=color)))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("color", [False, True])
+def test_no_line_wider_than_80_columns(content: Content, lang: str, color: bool) -> None:
+    for _, text in screens(content, lang, 80, color):
+        widest = max(cell_len(ANSI.sub("", line)) for line in text.splitlines())
+        assert widest <= 80
+
+
+def test_plain_text_has_no_escape_codes(content: Content) -> None:
+    for _, text in screens(content, "en", 80, color=False, n=3):
+        assert "\x1b" not in text
+
+
+def test_words_are_never_cut(content: Content) -> None:
+    for r, text in screens(content, "fr", 60, color=False, n=5):
+        words = set(re.split(r"\s+", text))
+        for m in r.ranking[:3]:  # type: ignore[attr-defined]
+            profile = content.profiles.profile(m.role_id)
+            assert profile is not None
+            for word in profile.typical_day.get("fr").split():
+                assert word in words or word.replace("\u00a0", " ") in text, word
+
+
+def test_narrow_terminal_does_not_break(content: Content) -> None:
+    for _, text in screens(content, "en", 30, color=True, n=2):
+        assert "Your matches" in text
+
+
+def test_percentages_on_screen_are_the_ranking_scores(content: Content) -> None:
+    for r, text in screens(content, "en", 100, color=False, n=5):
+        for m in r.ranking:  # type: ignore[attr-defined]
+            profile = content.profiles.profile(m.role_id)
+            assert profile is not None
+            assert re.search(rf"{m.rank} \| {re.escape(profile.title.en)}\s+\| +"
+                             rf"{m.percent:.0f}% \|", text), profile.title.en
+        for m in r.ranking[:3]:  # type: ignore[attr-defined]
+            for c in m.top:
+                label = content.profiles.dimension(c.dimension).label.en
+                assert f"{label}: +{100 * c.score:.1f} pts" in text
+            for g in m.gaps:
+                assert f"{100 * g.score_now:.0f}% -> {100 * g.score_if:.0f}%" in text
+
+
+def test_shorten_cuts_between_words() -> None:
+    assert shorten("Building data pipelines: collecting, cleaning", 30) == \
+        "Building data pipelines…"
+    assert shorten("short", 30) == "short"
+
+
+def test_not_enough_answers_screen(content: Content) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    from engine.answers import Answers
+
+    r = score_with_model(model, Answers("default", dict.fromkeys(model.question_ids)))
+    text = result_screen(r, content.questionnaire, content.profiles, "en")
+    assert "Not enough answers to recommend" in text
+    assert "%" not in text
