@@ -28,8 +28,10 @@ def spawn(tmp_path: Path, *args: str, lang: str = "en_US.UTF-8",
                 # pexpect does not answer prompt_toolkit's cursor-position requests, which
                 # would cost a one-second wait per question; real terminals do answer them
                 "PROMPT_TOOLKIT_NO_CPR": "1"})
-    return pexpect.spawn(EXE, list(args), env=env, dimensions=size, encoding="utf-8",
-                         timeout=30, cwd=str(tmp_path))
+    child = pexpect.spawn(EXE, list(args), env=env, dimensions=size, encoding="utf-8",
+                          timeout=30, cwd=str(tmp_path))
+    child.delaybeforesend = None  # we wait for each prompt before typing anyway
+    return child
 
 
 def keys_for(content: Content, index: int) -> tuple[str, object]:

@@ -1,0 +1,97 @@
+"""Quiz latency in a real pseudo-terminal, as a ratio to ``python -c pass`` in the same run.
+
+    python benchmarks/quiz_latency.py [--runs 5]
+
+Drives the installed ``rolematch`` with pexpect and measures, per run:
+  * start: from starting the command to the first question on screen;
+  * result: from the last Enter to the result table on screen (aim: within 0.1 s).
+Figures are medians over the runs. The answers are typed as fast as the program accepts them,
+which is harder on the background warm-up than a person who reads the questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+
+from engine.content import load_content
+
+EXE = str(Path(sys.executable).parent / "rolematch")
+
+
+def env(data: str) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "PYTHONDONTWRITEBYTECODE")}
+    e.update({"LANG": "en_US.UTF-8", "ROLEMATCH_DATA_DIR": data, "TERM": "xterm",
+              "PROMPT_TOOLKIT_NO_CPR": "1"})
+    return e
+
+
+def keys(qtype: str, i: int) -> str:
+    if qtype == "likert":
+        return f"{1 + i % 5}\r"
+    if qtype == "single":
+        return "2\r"
+    return " \r"
+
+
+def one_run(types: list[str], pause: float) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as data:
+        start = time.perf_counter()
+        child = pexpect.spawn(EXE, [], env=env(data), dimensions=(24, 80), encoding="utf-8",
+                              timeout=60)
+        child.delaybeforesend = None  # pexpect's default 50 ms pause would be counted
+        child.expect("Question 1 of")
+        child.expect(r"\?")
+        first = time.perf_counter() - start
+        for i, qtype in enumerate(types):
+            if i:
+                child.expect(f"Question {i + 1} of")
+                child.expect(r"\?")
+            if i == len(types) - 1:
+                sent = time.perf_counter()
+            else:
+                time.sleep(pause)
+            child.send(keys(qtype, i))
+        child.expect("Your matches")
+        result = time.perf_counter() - sent
+        child.expect(pexpect.EOF)
+        return first, result
+
+
+def baseline() -> float:
+    start = time.perf_counter()
+    child = pexpect.spawn(sys.executable, ["-c", "pass"], encoding="utf-8")
+    child.expect(pexpect.EOF)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="seconds to wait before each answer (a person takes several)")
+    args = parser.parse_args()
+    types = [q.type for q in load_content().questionnaire.questions]
+    one_run(types, 0.0)  # warm the caches
+    base = statistics.median(baseline() for _ in range(max(5, args.runs)))
+    runs = [one_run(types, args.pause) for _ in range(args.runs)]
+    first = statistics.median(r[0] for r in runs)
+    result = statistics.median(r[1] for r in runs)
+    print(f"python -c pass in a pty:        {base * 1000:7.1f} ms   1.00x")
+    print(f"start -> first question:        {first * 1000:7.1f} ms  {first / base:5.2f}x")
+    print(f"last Enter -> result table:     {result * 1000:7.1f} ms  {result / base:5.2f}x")
+    print(f"\naim: result within 100 ms of the last Enter: "
+          f"{'met' if result <= 0.1 else 'NOT met'} ({result * 1000:.0f} ms, "
+          f"median of {args.runs} runs, pause {args.pause}s per answer)")
+
+
+if __name__ == "__main__":
+    main()
