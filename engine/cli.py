@@ -27,8 +27,8 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("quiz", "validate", "roles", "questions", "schema")
-SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "answers")
+COMMANDS = ("quiz", "show", "batch", "validate", "roles", "questions", "schema")
+SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "answers", "result")
 
 DESCRIPTION = """\
 Find which data or AI role fits you.
@@ -45,6 +45,9 @@ examples:
   rolematch                         take the quiz
   rolematch --lang fr               take it in French
   rolematch --answers me.yaml       score saved answers without prompts
+  rolematch --output result.json    take the quiz and keep the result
+  rolematch show result.json --format html --output result.html
+  rolematch batch answers.jsonl -o results.jsonl --summary
   rolematch roles data-engineer     read one role's card
   rolematch questions --json        the questionnaire, to prepare an answers file
   rolematch validate --verbose      check edited content
@@ -115,9 +118,50 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--json", action="store_true",
                       help="print the result as JSON on stdout instead of the result screen "
                            "(the prompts then draw on stderr)")
+    quiz.add_argument("-o", "--output", metavar="FILE", type=_path,
+                      help="also write the result document (JSON) to FILE, readable by you only")
     quiz.add_argument("--force", action="store_true",
-                      help="overwrite existing files given to --save-answers")
+                      help="overwrite existing files given to --output or --save-answers")
     quiz.set_defaults(func=cmd_quiz)
+
+    show = sub.add_parser(
+        "show", help="show a saved result, or turn it into a Markdown or HTML report",
+        description="Render a saved result (from --output or --json) exactly like the quiz's "
+                    "result screen, or as a report a person can print or send.",
+    )
+    show.add_argument("result", metavar="RESULT.json", type=_path, help="a saved result")
+    show.add_argument("--format", choices=("screen", "md", "html"), default="screen",
+                      help="screen (default), md (Markdown) or html (one self-contained page)")
+    show.add_argument("-o", "--output", metavar="FILE", type=_path,
+                      help="write to FILE instead of stdout")
+    show.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    show.add_argument("--top", type=_positive, default=3, metavar="N",
+                      help="roles shown in detail (default: 3, at most those explained in the "
+                           "result)")
+    show.set_defaults(func=cmd_show)
+
+    batch = sub.add_parser(
+        "batch", parents=[content, lang], help="score a JSONL file of answers, one result a line",
+        description="Score one answers object per line (with an optional \"id\" kept in the "
+                    "output); one result per line, in the same order. Streams in chunks, so "
+                    "memory stays flat however long the input is.",
+    )
+    batch.add_argument("input", metavar="INPUT.jsonl", type=_path,
+                       help="answers, one JSON object a line ('-' for stdin)")
+    batch.add_argument("-o", "--output", metavar="FILE", type=_path,
+                       help="write results to FILE (atomically) instead of stdout")
+    form = batch.add_mutually_exclusive_group()
+    form.add_argument("--summary", action="store_true",
+                      help="only line, id, top role and the score of every role per line")
+    form.add_argument("--csv", action="store_true", help="a CSV table of scores per role")
+    batch.add_argument("--on-error", choices=("skip", "fail"), default="skip",
+                       help="on a bad line: report it and go on (skip, default) or stop (fail)")
+    batch.add_argument("--top", type=_positive, default=3, metavar="N",
+                       help="roles explained in each full result (default: 3)")
+    batch.add_argument("--chunk-size", type=_positive, default=2048, metavar="N",
+                       help="lines scored together (default: 2048)")
+    batch.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    batch.set_defaults(func=cmd_batch)
 
     validate = sub.add_parser(
         "validate", parents=[content], help="check questionnaire and profiles, report every error",
@@ -343,6 +387,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
         from engine.answers import answers_schema
 
         _print_json(answers_schema())
+    elif args.kind == "result":
+        from engine.export import result_schema
+
+        _print_json(result_schema())
     else:
         from engine.content import json_schema
 
@@ -394,32 +442,144 @@ def _finish(
 ) -> int:
     """Score, write the requested files, show the result; answers are never lost on the way."""
     from engine.errors import ExportError
+    from engine.export import dumps, result_document, write_atomic
     from engine.scoring import score
 
     q, ps = content.questionnaire, content.profiles
     result = score(answers, q, ps, explain_top=args.top)
+    doc = result_document(result, q, ps, lang)
     try:
         if args.save_answers is not None:
             _write_answers(args.save_answers, answers, args.force)
+        if args.output is not None:
+            write_atomic(args.output, dumps(doc), force=args.force)
     except ExportError as exc:
         raise _keep_answers(exc, content, answers, lang) from None
     if args.json:
-        from engine.export import result_document
-
-        _print_json(result_document(result, q, ps, lang))
+        sys.stdout.write(dumps(doc))
     else:
-        from engine.render import result_screen
-
-        color = _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
-        sys.stdout.write(result_screen(result, q, ps, lang, width=_width(), color=color,
-                                       top=args.top))
+        _print_screen(doc, args.top)
     if args.save_answers is not None:
         _note(f"answers saved to {args.save_answers}")
+    if args.output is not None:
+        _note(f"result saved to {args.output}")
     if interactive:
         from engine.resume import clear_resume
 
         clear_resume(q)
     return EXIT_OK
+
+
+def _print_screen(doc: dict[str, Any], top: int) -> None:
+    from engine.render import result_screen
+
+    color = _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
+    sys.stdout.write(result_screen(doc, width=_width(), color=color, top=top))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from engine.export import read_result, write_atomic
+
+    doc = read_result(args.result)
+    if args.format == "screen" and args.output is None:
+        _print_screen(doc, args.top)
+        return EXIT_OK
+    from engine.render import html_report, markdown_report, result_screen
+
+    if args.format == "md":
+        text = markdown_report(doc, args.top)
+    elif args.format == "html":
+        text = html_report(doc, args.top)
+    else:
+        text = result_screen(doc, width=_width(), color=False, top=args.top)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text, force=args.force)
+        _note(f"report written to {args.output}")
+    return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from engine.batch import run_batch
+    from engine.export import AtomicWriter
+
+    lang = _lang(args)
+    content = _content(args)
+    from engine.batch import Mode
+
+    mode: Mode = "summary" if args.summary else "csv" if args.csv else "full"
+    source = "<stdin>" if str(args.input) == "-" else str(args.input)
+
+    def report(number: int, reason: str) -> None:
+        if args.on_error == "skip":
+            _err(f"{source}: line {number}: skipped: {reason}")
+
+    if source == "<stdin>":
+        stream = sys.stdin.buffer
+        total = None
+    else:
+        try:
+            stream = open(args.input, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            from engine.errors import EngineError, problem
+
+            reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+            raise EngineError([problem(args.input, "", str(reason))]) from None
+        total = os.fstat(stream.fileno()).st_size
+    progress = _Progress(total) if _is_tty(sys.stderr) and total else None
+    try:
+        lines = progress.wrap(stream) if progress else _numbered(stream)
+        if args.output is None:
+            stats = run_batch(lines, content, sys.stdout, mode=mode, lang=lang,
+                              on_error=args.on_error, source=source,
+                              chunk_size=args.chunk_size, explain_top=args.top, report=report)
+        else:
+            with AtomicWriter(args.output, force=args.force) as out:
+                stats = run_batch(lines, content, out, mode=mode, lang=lang,
+                                  on_error=args.on_error, source=source,
+                                  chunk_size=args.chunk_size, explain_top=args.top,
+                                  report=report)
+    finally:
+        if progress:
+            progress.stop()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    bad = len(stats.bad)
+    where = f" to {args.output}" if args.output else ""
+    _note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
+          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    return EXIT_OK
+
+
+def _numbered(stream: Any) -> Any:
+    return enumerate(stream, start=1)
+
+
+class _Progress:
+    """A progress bar on stderr, by bytes read, for batch runs on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                            DownloadColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("scoring", total=total)
+        self.bar.start()
+
+    def wrap(self, stream: Any) -> Any:
+        done = 0
+        for number, raw in enumerate(stream, start=1):
+            done += len(raw)
+            if number % 512 == 0:
+                self.bar.update(self.task, completed=done)
+            yield number, raw
+        self.bar.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        self.bar.stop()
 
 
 def _keep_answers(exc: Any, content: Content, answers: Any, lang: str) -> Any:

@@ -7,17 +7,21 @@ and renamed over the target, created readable by its owner only.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import json
 import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from engine import __version__
 from engine.content import ProfileSet, Questionnaire
 from engine.errors import ExportError, problem
-from engine.scoring import Result
+from engine.scoring import CLOSE_CALL_MARGIN, Result
 
 SCHEMA_VERSION = 1
 
@@ -30,21 +34,143 @@ def created_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+# --------------------------------------------------------------------------- the document model
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+AnswerJSON = StrictInt | StrictStr | list[StrictStr] | None
+
+
+class AnswerShareDoc(_Doc):
+    question_id: str
+    question_text: str
+    answer: AnswerJSON
+    answer_label: str
+    effect: float = Field(description="The answer's effect on the dimension, before averaging.")
+    share: float = Field(description="What the answer added to the person's value.")
+    score: float = Field(description="What the answer added to the role's cosine.")
+
+
+class ContributionDoc(_Doc):
+    dimension: str
+    label: str
+    person: float = Field(description="The person's value on the dimension, in [0, 1].")
+    weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
+    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
+    answers: list[AnswerShareDoc]
+
+
+class GapDoc(_Doc):
+    dimension: str
+    label: str
+    person: float
+    weight: float
+    score_now: float
+    score_if: float = Field(description="The cosine recomputed with the person's value on this "
+                                        "dimension raised to the role's weight.")
+
+
+class RoleDoc(_Doc):
+    rank: int = Field(ge=1)
+    role_id: str
+    title: str
+    objective: str
+    score: float = Field(ge=-1.0, le=1.0, description="Cosine similarity; the ranking sorts "
+                                                      "on it.")
+    match_percent: float = Field(description="100 x score, rounded to 0.1.")
+    contributions: dict[str, float] = Field(description="Every dimension's term; they add up "
+                                                        "to score.")
+    top_contributions: list[ContributionDoc]
+    gaps: list[GapDoc]
+    typical_tools: list[str]
+    typical_day: str
+    questions_to_ask: list[str]
+
+
+class FragileDoc(_Doc):
+    question_id: str
+    top_role_without: str
+
+
+class ConfidenceDoc(_Doc):
+    first: str
+    second: str
+    margin: float
+    close_call: bool
+    close_call_margin: float
+    robust: bool
+    fragile_answers: list[FragileDoc]
+
+
+class QuestionnaireRef(_Doc):
+    id: str
+    version: str
+    content_hash: str
+
+
+class ModeDoc(_Doc):
+    quick: bool = False
+    asked: list[str] | None = None
+    stop_reason: str | None = None
+
+
+class ResultDocument(_Doc):
+    """A rolematch result: everything the result screen shows, for other programs."""
+
+    model_config = ConfigDict(extra="forbid", title="rolematch result")
+
+    schema_version: int = Field(ge=1)
+    rolematch_version: str
+    created_at: str = Field(description="UTC, ISO 8601.")
+    lang: Literal["en", "fr"]
+    questionnaire: QuestionnaireRef
+    id: StrictStr | StrictInt | None = None
+    answers: dict[str, AnswerJSON]
+    answered: int = Field(ge=0)
+    total_questions: int = Field(ge=0)
+    enough_answers: bool
+    warnings: list[Literal["no_answers", "same_likert_answer", "few_answers"]]
+    vector: dict[str, float]
+    confidence: ConfidenceDoc | None
+    ranking: list[RoleDoc]
+    mode: ModeDoc = Field(default_factory=ModeDoc)
+
+
+def result_schema() -> dict[str, Any]:
+    schema = ResultDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://rolematch.example/schema/result.json"
+    return schema
+
+
+# --------------------------------------------------------------------------- building it
+
+
 def result_document(
-    result: Result, q: Questionnaire, ps: ProfileSet, lang: str, extra: dict[str, Any] | None = None
+    result: Result, q: Questionnaire, ps: ProfileSet, lang: str, mode: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    """The result as a JSON-ready document: every number comes from ``result``."""
     from engine.render import answer_label
 
     def label(did: str) -> str:
         return ps.dimension(did).label.get(lang)
 
+    def question_text(qid: str) -> str:
+        question = q.question(qid)
+        return question.text.get(lang) if question else qid
+
     ranking = []
     for m in result.ranking:
         profile = ps.profile(m.role_id)
+        assert profile is not None  # the result was computed from these profiles
         ranking.append({
             "rank": m.rank,
             "role_id": m.role_id,
-            "title": profile.title.get(lang) if profile else m.role_id,
+            "title": profile.title.get(lang),
+            "objective": profile.objective.get(lang),
             "score": m.score,
             "match_percent": round(m.percent, 1),
             "contributions": m.contributions,
@@ -58,6 +184,7 @@ def result_document(
                     "answers": [
                         {
                             "question_id": a.question_id,
+                            "question_text": question_text(a.question_id),
                             "answer": a.answer,
                             "answer_label": answer_label(q, a.question_id, a.answer, lang,
                                                          dimension=c.dimension),
@@ -81,9 +208,9 @@ def result_document(
                 }
                 for g in m.gaps
             ],
-            "typical_tools": list(profile.typical_tools) if profile else [],
-            "typical_day": profile.typical_day.get(lang) if profile else "",
-            "questions_to_ask": [x.get(lang) for x in profile.questions_to_ask] if profile else [],
+            "typical_tools": list(profile.typical_tools),
+            "typical_day": profile.typical_day.get(lang),
+            "questions_to_ask": [x.get(lang) for x in profile.questions_to_ask],
         })
     conf = result.confidence
     doc: dict[str, Any] = {
@@ -92,6 +219,10 @@ def result_document(
         "created_at": created_at(),
         "lang": lang,
         "questionnaire": {"id": q.id, "version": q.version, "content_hash": q.content_hash()},
+    }
+    if result.answers.respondent is not None:
+        doc["id"] = result.answers.respondent
+    doc.update({
         "answers": result.answers.to_document()["answers"],
         "answered": sum(v is not None for v in result.answers.values.values()),
         "total_questions": len(result.answers.values),
@@ -103,17 +234,51 @@ def result_document(
             "second": conf.second,
             "margin": conf.margin,
             "close_call": conf.close_call,
+            "close_call_margin": CLOSE_CALL_MARGIN,
             "robust": conf.robust,
             "fragile_answers": [{"question_id": qid, "top_role_without": role}
                                 for qid, role in conf.fragile_answers],
         },
         "ranking": ranking,
-    }
-    if result.answers.respondent is not None:
-        doc["id"] = result.answers.respondent
-    if extra:
-        doc.update(extra)
+        "mode": mode or {"quick": False, "asked": None, "stop_reason": None},
+    })
     return doc
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def read_result(path: str | Path) -> dict[str, Any]:
+    """Read a saved result, refusing a newer schema version or a document that does not fit."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExportError([problem(path, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportError([problem(path, "", f"cannot be read: {exc}")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExportError([problem(path, f"line {exc.lineno}, column {exc.colno}",
+                                   f"is not valid JSON: {exc.msg}")]) from None
+    if not isinstance(data, dict):
+        raise ExportError([problem(path, "", "is not a rolematch result (expected an object)",
+                                   type(data).__name__)])
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise ExportError([problem(path, "schema_version",
+                                   f"was written by a newer rolematch (this version reads "
+                                   f"schema_version {SCHEMA_VERSION}); upgrade rolematch",
+                                   version, choices=[str(SCHEMA_VERSION)])])
+    try:
+        ResultDocument.model_validate(data)
+    except ValidationError as exc:
+        from engine.content import problems_from_validation
+
+        raise ExportError(problems_from_validation(path, ResultDocument, exc)) from None
+    return data
 
 
 def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0o600) -> Path:
@@ -122,35 +287,75 @@ def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0
     Raises ExportError with one clear line for a missing folder, no permission, a full disk
     or an existing file.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not force:
-        raise ExportError([problem(path, "", "already exists; pass --force to overwrite it")])
-    if not folder.is_dir():
-        raise ExportError([problem(path, "", f"folder {str(folder)!r} does not exist")])
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    writer = AtomicWriter(path, force=force, mode=mode)
+    with writer as handle:
+        try:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        reason = {
-            errno.ENOSPC: "the disk is full",
-            errno.EACCES: "permission denied",
-            errno.EPERM: "permission denied",
-            errno.EROFS: "the file system is read-only",
-            errno.EDQUOT: "disk quota exceeded",
-        }.get(exc.errno or 0, exc.strerror or str(exc))
-        raise ExportError([problem(path, "", f"could not be written: {reason}")]) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-    return path
+        except OSError as exc:
+            raise writer._fail(exc) from None
+    return writer.path
+
+
+class AtomicWriter:
+    """A text file written in place of ``path`` only when everything went well.
+
+    Used as a context manager: a temporary file in the same folder, owner-only, flushed,
+    fsynced and renamed over ``path`` at the end; removed if anything fails.
+    """
+
+    def __init__(self, path: str | Path, force: bool = False, mode: int = 0o600) -> None:
+        self.path = Path(path)
+        self.force = force
+        self.mode = mode
+        self.tmp: str | None = None
+        self.handle: Any = None
+
+    def _fail(self, exc: OSError) -> ExportError:
+        return ExportError([problem(self.path, "", f"could not be written: {_reason(exc)}")])
+
+    def __enter__(self) -> Any:
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if self.path.exists() and not self.force:
+            raise ExportError([problem(self.path, "",
+                                       "already exists; pass --force to overwrite it")])
+        if not folder.is_dir():
+            raise ExportError([problem(self.path, "", f"folder {str(folder)!r} does not exist")])
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                            dir=folder)
+            os.fchmod(fd, self.mode)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise self._fail(exc) from None
+        return self.handle
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        try:
+            if kind is None:
+                try:
+                    self.handle.flush()
+                    os.fsync(self.handle.fileno())
+                    self.handle.close()
+                    os.replace(self.tmp, self.path)  # type: ignore[arg-type]
+                    self.tmp = None
+                except OSError as err:
+                    raise self._fail(err) from None
+            elif isinstance(exc, OSError):
+                raise self._fail(exc) from None
+        finally:
+            if self.handle is not None and not self.handle.closed:
+                with contextlib.suppress(OSError):
+                    self.handle.close()
+            if self.tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.tmp)
+
+
+def _reason(exc: OSError) -> str:
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.EDQUOT: "disk quota exceeded",
+    }.get(exc.errno or 0, exc.strerror or str(exc))

@@ -187,13 +187,15 @@ def shorten(text: str, limit: int) -> str:
 # --------------------------------------------------------------------------- result screen
 
 
-def result_screen(
-    result: Any, q: Questionnaire, ps: ProfileSet, lang: str, width: int = 80,
-    color: bool = False, top: int = 3,
-) -> str:
-    """The result screen: ranked table with bars, then the top roles explained.
+def _tidy(text: str) -> str:
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
-    ``result`` is a ``scoring.Result``. With ``color`` false the text has no escape codes
+
+def result_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top: int = 3) -> str:
+    """The result screen, drawn from a result document (``export.result_document``).
+
+    The quiz, ``--answers`` and ``show`` all draw from the document, so a saved result looks
+    exactly like the screen it came from. With ``color`` false the text has no escape codes
     (NO_COLOR, pipes). No line is wider than ``width``; wrapping happens between words.
     """
     import io
@@ -204,20 +206,23 @@ def result_screen(
     from rich.table import Table
     from rich.text import Text
 
+    lang = doc["lang"]
     out = io.StringIO()
     console = Console(
         file=out, width=width, force_terminal=color, no_color=not color,
         color_system="standard" if color else None, highlight=False, emoji=False,
         legacy_windows=False, soft_wrap=False,
     )
-    answered = sum(v is not None for v in result.answers.values.values())
-    total = len(result.answers.values)
     console.print(Text(t("result.title", lang), style="bold"), end=" ")
-    console.print(Text(f"({t('result.answered', lang, n=answered, total=total)})", style="dim"))
-    for code in result.warnings:
+    answered = t("result.answered", lang, n=doc["answered"], total=doc["total_questions"])
+    console.print(Text(f"({answered})", style="dim"))
+    mode = doc.get("mode") or {}
+    if mode.get("quick") and mode.get("stop_reason"):
+        console.print(Text(mode["stop_reason"], style="dim"))
+    for code in doc["warnings"]:
         console.print(Text("! " + t(f"result.{code}", lang), style="yellow"))
-    if not result.enough_answers:
-        return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    if not doc["enough_answers"]:
+        return _tidy(out.getvalue())
 
     bar_width = max(10, min(30, width - 40))
     full, empty = ("█", "░") if color else ("#", ".")
@@ -227,34 +232,33 @@ def result_screen(
     table.add_column(t("result.role", lang), no_wrap=False)
     table.add_column(t("result.match", lang), justify="right")
     table.add_column("", no_wrap=True)
-    for m in result.ranking:
-        profile = ps.profile(m.role_id)
-        filled = round(max(0.0, m.score) * bar_width)
-        style = "bold green" if m.rank == 1 else ""
+    for m in doc["ranking"]:
+        filled = round(max(0.0, m["score"]) * bar_width)
+        first = m["rank"] == 1
         table.add_row(
-            str(m.rank),
-            Text(profile.title.get(lang) if profile else m.role_id, style=style),
-            f"{m.percent:.0f}%",
-            Text(full * filled + empty * (bar_width - filled),
-                 style="green" if m.rank == 1 else "cyan"),
+            str(m["rank"]),
+            Text(m["title"], style="bold green" if first else ""),
+            f"{100 * m['score']:.0f}%",
+            Text(full * filled + empty * (bar_width - filled), style="green" if first else "cyan"),
         )
     console.print(table)
 
-    conf = result.confidence
+    conf = doc["confidence"]
     if conf is not None:
-        title = {p.id: p.title.get(lang) for p in ps.profiles}
-        if conf.close_call:
-            console.print(Text(t("result.close_call", lang, first=title[conf.first],
-                                 second=title[conf.second], margin=100 * conf.margin),
+        title = {m["role_id"]: m["title"] for m in doc["ranking"]}
+        if conf["close_call"]:
+            console.print(Text(t("result.close_call", lang, first=title[conf["first"]],
+                                 second=title[conf["second"]], margin=100 * conf["margin"]),
                                style="yellow"))
-        if conf.robust:
+        fragile = conf["fragile_answers"]
+        if not fragile:
             console.print(Text(t("result.robust", lang), style="dim"))
         else:
-            qids = ", ".join(qid for qid, _ in conf.fragile_answers[:4])
-            if len(conf.fragile_answers) > 4:
+            qids = ", ".join(f["question_id"] for f in fragile[:4])
+            if len(fragile) > 4:
                 qids += ", …"
-            console.print(Text(t("result.fragile", lang, n=len(conf.fragile_answers),
-                                 questions=qids), style="yellow"))
+            console.print(Text(t("result.fragile", lang, n=len(fragile), questions=qids),
+                               style="yellow"))
 
     def item(marker: str, body: Text, indent: int = 2) -> None:
         grid = Table.grid(padding=0)
@@ -267,40 +271,142 @@ def result_screen(
         console.print(Text(label, style="bold"))
         console.print(Padding(Text(squash(body)), (0, 0, 0, 2)))
 
-    for m in result.ranking[:top]:
-        profile = ps.profile(m.role_id)
-        if profile is None:
-            continue
+    for m in doc["ranking"][:top]:
         console.print()
-        console.rule(Text(f"{m.rank}. {profile.title.get(lang)}  {m.percent:.0f}%",
-                          style="bold"), align="left", characters="─" if color else "-")
-        console.print(Text(profile.objective.get(lang), style="italic"))
-        if m.top:
+        console.rule(Text(f"{m['rank']}. {m['title']}  {100 * m['score']:.0f}%", style="bold"),
+                     align="left", characters="─" if color else "-")
+        console.print(Text(m["objective"], style="italic"))
+        if m["top_contributions"]:
             console.print(Text(t("result.why", lang), style="bold"))
-            for contrib in m.top:
-                dim = ps.dimension(contrib.dimension).label.get(lang)
-                item("+ ", Text(t("result.why_line", lang, dim=dim, pts=100 * contrib.score),
+            for c in m["top_contributions"]:
+                item("+ ", Text(t("result.why_line", lang, dim=c["label"], pts=100 * c["score"]),
                                 style="green"))
-                for a in contrib.answers[:2]:
-                    said = answer_label(q, a.question_id, a.answer, lang,
-                                        dimension=contrib.dimension)
-                    item("", Text(f"{shorten(_question_text(q, a.question_id, lang), 44)} → "
-                                  f"{said}", style="dim"), indent=6)
-        if m.gaps:
+                for a in c["answers"][:2]:
+                    item("", Text(f"{shorten(a['question_text'], 44)} → {a['answer_label']}",
+                                  style="dim"), indent=6)
+        if m["gaps"]:
             console.print(Text(t("result.gaps", lang), style="bold"))
-            for gap in m.gaps:
-                dim = ps.dimension(gap.dimension).label.get(lang)
-                item("- ", Text(t("result.gap_line", lang, dim=dim, you=gap.person,
-                                  role=gap.weight, now=100 * gap.score_now,
-                                  then=100 * gap.score_if)))
-        block(t("result.tools", lang), ", ".join(profile.typical_tools))
-        block(t("result.day", lang), profile.typical_day.get(lang))
+            for g in m["gaps"]:
+                item("- ", Text(t("result.gap_line", lang, dim=g["label"], you=g["person"],
+                                  role=g["weight"], now=100 * g["score_now"],
+                                  then=100 * g["score_if"])))
+        block(t("result.tools", lang), ", ".join(m["typical_tools"]))
+        block(t("result.day", lang), m["typical_day"])
         console.print(Text(t("result.ask", lang), style="bold"))
-        for question in profile.questions_to_ask[:3]:
-            item("- ", Text(question.get(lang)))
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+        for question in m["questions_to_ask"][:3]:
+            item("- ", Text(question))
+    return _tidy(out.getvalue())
 
 
-def _question_text(q: Questionnaire, qid: str, lang: str) -> str:
-    question = q.question(qid)
-    return question.text.get(lang) if question else qid
+# --------------------------------------------------------------------------- reports
+
+
+def _report_strings(doc: dict[str, Any]) -> dict[str, str]:
+    lang = doc["lang"]
+    keys = ("title", "rank", "role", "match", "why", "gaps", "tools", "day", "ask")
+    return {k: t(f"result.{k}", lang) for k in keys}
+
+
+def _confidence_lines(doc: dict[str, Any]) -> list[str]:
+    lang, conf = doc["lang"], doc["confidence"]
+    lines = [t(f"result.{code}", lang) for code in doc["warnings"]]
+    if conf is None:
+        return lines
+    title = {m["role_id"]: m["title"] for m in doc["ranking"]}
+    if conf["close_call"]:
+        lines.append(t("result.close_call", lang, first=title[conf["first"]],
+                       second=title[conf["second"]], margin=100 * conf["margin"]))
+    fragile = conf["fragile_answers"]
+    lines.append(t("result.robust", lang) if not fragile else t(
+        "result.fragile", lang, n=len(fragile),
+        questions=", ".join(f["question_id"] for f in fragile)))
+    return lines
+
+
+def markdown_report(doc: dict[str, Any], top: int = 3) -> str:
+    """A report a person can print or send, in the result's language (Markdown)."""
+    lang, s = doc["lang"], _report_strings(doc)
+    out = [f"# {s['title']}", "",
+           f"{t('result.answered', lang, n=doc['answered'], total=doc['total_questions'])} · "
+           f"{doc['created_at']} · rolematch {doc['rolematch_version']}", ""]
+    out += [f"> {line}" for line in _confidence_lines(doc)] + [""]
+    if not doc["enough_answers"]:
+        return "\n".join(out)
+    out += [f"| {s['rank']} | {s['role']} | {s['match']} |", "|---:|---|---:|"]
+    out += [f"| {m['rank']} | {m['title']} | {100 * m['score']:.0f}% |" for m in doc["ranking"]]
+    for m in doc["ranking"][:top]:
+        out += ["", f"## {m['rank']}. {m['title']} ({100 * m['score']:.0f}%)", "",
+                f"*{m['objective']}*", ""]
+        if m["top_contributions"]:
+            out += [f"**{s['why']}**", ""]
+            for c in m["top_contributions"]:
+                out.append(f"- {t('result.why_line', lang, dim=c['label'], pts=100 * c['score'])}")
+                out += [f"  - {a['question_text']} → {a['answer_label']}"
+                        for a in c["answers"][:2]]
+            out.append("")
+        if m["gaps"]:
+            out += [f"**{s['gaps']}**", ""]
+            out += ["- " + t("result.gap_line", lang, dim=g["label"], you=g["person"],
+                             role=g["weight"], now=100 * g["score_now"],
+                             then=100 * g["score_if"]) for g in m["gaps"]]
+            out.append("")
+        out += [f"**{s['tools']}**: {', '.join(m['typical_tools'])}", "",
+                f"**{s['day']}**: {squash(m['typical_day'])}", "", f"**{s['ask']}**", ""]
+        out += [f"- {q}" for q in m["questions_to_ask"]]
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;
+color:#1d2430}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid
+#d0d7de}table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;text-align:left}
+td.n,th.n{text-align:right}.bar{background:#e8edf2;height:.7rem;width:12rem}.bar>span{display:
+block;height:100%;background:#2f7d5b}.note{background:#fff8e1;padding:.5rem .75rem}.muted{color:
+#57606a}@media print{body{margin:0}}
+"""
+
+
+def html_report(doc: dict[str, Any], top: int = 3) -> str:
+    """A single self-contained HTML page (inline style, no external assets)."""
+    from html import escape as e
+
+    lang, s = doc["lang"], _report_strings(doc)
+    rows = "".join(
+        f"<tr><td class=n>{m['rank']}</td><td>{e(m['title'])}</td>"
+        f"<td class=n>{100 * m['score']:.0f}%</td><td><div class=bar><span style=\"width:"
+        f"{max(0.0, 100 * m['score']):.1f}%\"></span></div></td></tr>"
+        for m in doc["ranking"])
+    notes = "".join(f"<p class=note>{e(line)}</p>" for line in _confidence_lines(doc))
+    answered = t("result.answered", lang, n=doc["answered"], total=doc["total_questions"])
+    body = [f"<h1>{e(s['title'])}</h1>",
+            f"<p class=muted>{e(answered)} · {e(doc['created_at'])} · "
+            f"rolematch {e(doc['rolematch_version'])}</p>", notes]
+    if doc["enough_answers"]:
+        body.append(f"<table><thead><tr><th class=n>{e(s['rank'])}</th><th>{e(s['role'])}</th>"
+                    f"<th class=n>{e(s['match'])}</th><th></th></tr></thead>"
+                    f"<tbody>{rows}</tbody></table>")
+        for m in doc["ranking"][:top]:
+            body.append(f"<h2>{m['rank']}. {e(m['title'])} ({100 * m['score']:.0f}%)</h2>"
+                        f"<p><em>{e(m['objective'])}</em></p>")
+            if m["top_contributions"]:
+                items = "".join(
+                    f"<li>{e(t('result.why_line', lang, dim=c['label'], pts=100 * c['score']))}"
+                    "<ul>" + "".join(f"<li class=muted>{e(a['question_text'])} → "
+                                     f"{e(a['answer_label'])}</li>" for a in c["answers"][:2])
+                    + "</ul></li>" for c in m["top_contributions"])
+                body.append(f"<h3>{e(s['why'])}</h3><ul>{items}</ul>")
+            if m["gaps"]:
+                items = "".join("<li>" + e(t("result.gap_line", lang, dim=g["label"],
+                                             you=g["person"], role=g["weight"],
+                                             now=100 * g["score_now"],
+                                             then=100 * g["score_if"])) + "</li>"
+                                for g in m["gaps"])
+                body.append(f"<h3>{e(s['gaps'])}</h3><ul>{items}</ul>")
+            asks = "".join(f"<li>{e(q)}</li>" for q in m["questions_to_ask"])
+            body.append(f"<h3>{e(s['tools'])}</h3><p>{e(', '.join(m['typical_tools']))}</p>"
+                        f"<h3>{e(s['day'])}</h3><p>{e(squash(m['typical_day']))}</p>"
+                        f"<h3>{e(s['ask'])}</h3><ul>{asks}</ul>")
+    return (f"<!DOCTYPE html>\n<html lang=\"{e(lang)}\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>rolematch: {e(s['title'])}</title><style>{_CSS}</style></head>"
+            f"<body>{''.join(body)}</body></html>\n")

@@ -296,43 +296,61 @@ def _top_contributions(
     return tuple(out)
 
 
-def _gaps(model: Model, ri: int, u: Array, score_now: float, limit: int) -> tuple[Gap, ...]:
-    p = model.weights[ri]
-    heavy = p >= 0.5 * p.max()
-    deficit = np.where(heavy, p - u, 0.0)
-    picks = [int(d) for d in np.argsort(-deficit, kind="stable") if deficit[d] > 0.05][:limit]
-    if not picks:
-        return ()
-    what_if = np.repeat(u[None, :], len(picks), axis=0)
-    for row, d in enumerate(picks):
-        what_if[row, d] = p[d]
-    after = cosine_scores(what_if, p[None, :])[:, 0]
-    return tuple(
-        Gap(model.dimension_ids[d], float(u[d]), float(p[d]), score_now, float(after[row]))
-        for row, d in enumerate(picks)
-    )
+def _gap_plan(model: Model, u: Array, limit: int) -> list[tuple[int, int]]:
+    """(role, dimension) what-ifs to compute: per role, the dimensions it weighs most (at least
+    half its heaviest weight) where the person is furthest below it."""
+    plan = []
+    for ri in range(len(model.role_ids)):
+        p = model.weights[ri]
+        heavy = p >= 0.5 * p.max()
+        deficit = np.where(heavy, p - u, 0.0)
+        picks = [int(d) for d in np.argsort(-deficit, kind="stable") if deficit[d] > 0.05]
+        plan += [(ri, d) for d in picks[:limit]]
+    return plan
 
 
-def _leave_one_out(
-    model: Model, effects: Array, counted: NDArray[np.bool_], top: int
-) -> tuple[tuple[str, str], ...]:
-    idx = np.nonzero(counted.any(axis=1))[0]
-    if len(idx) < 2:
-        return ()
-    vectors = np.empty((len(idx), len(model.dimension_ids)))
-    for row, qi in enumerate(idx):
-        keep = counted.copy()
-        keep[qi] = False
-        vectors[row] = shares(effects, keep).sum(axis=0)
-    scores = cosine_scores(vectors, model.weights)
-    flips = []
-    for row, qi in enumerate(idx):
-        if not vectors[row].any():
-            continue
-        new_top = int(order(scores[row])[0])
-        if new_top != top:
-            flips.append((model.question_ids[qi], model.role_ids[new_top]))
-    return tuple(flips)
+@dataclass
+class _Prepared:
+    """Everything about one person that needs no cosine, and the extra vectors whose cosines
+    the explanations need (leave-one-out and what-ifs), to be scored in one call."""
+
+    answers: Answers
+    effects: Array
+    share: Array
+    u: Array
+    loo_questions: list[int]
+    loo_vectors: Array
+    gap_plan: list[tuple[int, int]]
+    gap_vectors: Array
+
+    def block(self) -> Array:
+        return np.vstack([self.u[None, :], self.loo_vectors, self.gap_vectors])
+
+
+def _prepare(model: Model, answers: Answers, explain: bool) -> _Prepared:
+    effects, counted = effects_matrix(model, answers)
+    share = shares(effects, counted)
+    u = share.sum(axis=0)
+    n = len(model.dimension_ids)
+    loo_questions: list[int] = []
+    loo_vectors = np.empty((0, n))
+    gap_plan: list[tuple[int, int]] = []
+    gap_vectors = np.empty((0, n))
+    if explain and u.any():
+        idx = [int(i) for i in np.nonzero(counted.any(axis=1))[0]]
+        if len(idx) >= 2:
+            loo_questions = idx
+            loo_vectors = np.empty((len(idx), n))
+            for row, qi in enumerate(idx):
+                keep = counted.copy()
+                keep[qi] = False
+                loo_vectors[row] = shares(effects, keep).sum(axis=0)
+        gap_plan = _gap_plan(model, u, MAX_GAPS)
+        gap_vectors = np.repeat(u[None, :], len(gap_plan), axis=0)
+        for row, (ri, d) in enumerate(gap_plan):
+            gap_vectors[row, d] = model.weights[ri, d]
+    return _Prepared(answers, effects, share, u, loo_questions, loo_vectors, gap_plan,
+                     gap_vectors)
 
 
 def _warnings(model: Model, answers: Answers, u: Array) -> tuple[str, ...]:
@@ -350,12 +368,13 @@ def _warnings(model: Model, answers: Answers, u: Array) -> tuple[str, ...]:
     return tuple(found)
 
 
-def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Result:
-    """Rank every role for one person and explain the first ``explain_top`` of them."""
-    effects, counted = effects_matrix(model, answers)
-    share = shares(effects, counted)
-    u = share.sum(axis=0)
-    scores = cosine_scores(u, model.weights)[0]
+def _finish(model: Model, prep: _Prepared, block_scores: Array, explain_top: int) -> Result:
+    """Assemble a Result from a prepared person and the cosines of their block of vectors."""
+    u, share, effects, answers = prep.u, prep.share, prep.effects, prep.answers
+    scores = block_scores[0]
+    n_loo = len(prep.loo_questions)
+    loo_scores = block_scores[1:1 + n_loo]
+    gap_scores = block_scores[1 + n_loo:]
     terms = _contributions(u, model.weights)
     ranked = order(scores)
     warnings = _warnings(model, answers, u)
@@ -364,6 +383,13 @@ def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Re
     for rank, ri in enumerate(ranked, start=1):
         ri = int(ri)
         explained = enough and rank <= explain_top
+        gaps: tuple[Gap, ...] = ()
+        if explained:
+            gaps = tuple(
+                Gap(model.dimension_ids[d], float(u[d]), float(model.weights[ri, d]),
+                    float(scores[ri]), float(gap_scores[row, ri]))
+                for row, (gri, d) in enumerate(prep.gap_plan) if gri == ri
+            )
         ranking.append(RoleMatch(
             rank=rank,
             role_id=model.role_ids[ri],
@@ -371,19 +397,26 @@ def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Re
             contributions={d: float(terms[ri, j]) for j, d in enumerate(model.dimension_ids)},
             top=_top_contributions(model, ri, u, terms[ri], share, effects, answers,
                                    TOP_DIMENSIONS) if explained else (),
-            gaps=_gaps(model, ri, u, float(scores[ri]), MAX_GAPS) if explained else (),
+            gaps=gaps,
         ))
     confidence = None
     if enough and len(ranking) >= 2:
         first, second = ranking[0], ranking[1]
         margin = first.score - second.score
+        flips = []
+        for row, qi in enumerate(prep.loo_questions):
+            if not prep.loo_vectors[row].any():
+                continue
+            new_top = int(order(loo_scores[row])[0])
+            if new_top != int(ranked[0]):
+                flips.append((model.question_ids[qi], model.role_ids[new_top]))
         confidence = Confidence(
             first=first.role_id,
             second=second.role_id,
             margin=margin,
             close_call=margin < CLOSE_CALL_MARGIN,
             answered=sum(v is not None for v in answers.values.values()),
-            fragile_answers=_leave_one_out(model, effects, counted, int(ranked[0])),
+            fragile_answers=tuple(flips),
         )
     return Result(
         questionnaire_id=model.questionnaire.id,
@@ -394,6 +427,27 @@ def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Re
         confidence=confidence,
         warnings=warnings,
     )
+
+
+def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Result:
+    """Rank every role for one person and explain the first ``explain_top`` of them."""
+    prep = _prepare(model, answers, explain=explain_top > 0)
+    return _finish(model, prep, cosine_scores(prep.block(), model.weights), explain_top)
+
+
+def score_many(model: Model, people: Sequence[Answers], explain_top: int = 3) -> list[Result]:
+    """Score many people with a single cosine_similarity call over all their vectors."""
+    preps = [_prepare(model, a, explain=explain_top > 0) for a in people]
+    if not preps:
+        return []
+    blocks = [p.block() for p in preps]
+    scores = cosine_scores(np.vstack(blocks), model.weights)
+    out = []
+    start = 0
+    for prep, block in zip(preps, blocks, strict=True):
+        out.append(_finish(model, prep, scores[start:start + len(block)], explain_top))
+        start += len(block)
+    return out
 
 
 _MODELS: dict[tuple[int, int], Model] = {}
@@ -430,3 +484,40 @@ def score(
 def score_vectors(model: Model, vectors: Sequence[Array] | Array) -> Array:
     """Cosine scores of many person vectors at once (rows: people, columns: roles by id)."""
     return cosine_scores(np.asarray(vectors, dtype=np.float64), model.weights)
+
+
+def person_matrix(model: Model, people: Sequence[Answers]) -> Array:
+    """Many people's vectors at once, built column by column with array operations
+    (the same rules as ``person_vector``; equal to it up to float rounding)."""
+    n, dims = len(people), len(model.dimension_ids)
+    total = np.zeros((n, dims))
+    count = np.zeros((n, dims))
+    for qi, qid in enumerate(model.question_ids):
+        table = model.choices[qi]
+        keys = list(table)
+        values = [a.values.get(qid) for a in people]
+        if model.n_points[qi] == 0 and not model.single[qi]:  # multi: ticks @ option effects
+            pos = {k: i for i, k in enumerate(keys)}
+            ticks = np.zeros((n, len(keys)))
+            answered = np.zeros(n, dtype=bool)
+            for row, value in enumerate(values):
+                if value is not None:
+                    answered[row] = True
+                    for option in value:  # type: ignore[union-attr]
+                        ticks[row, pos[option]] = 1.0
+            effect = np.minimum(ticks @ np.array([table[k] for k in keys]), 1.0)
+            counted = answered[:, None] & model.touches[qi][None, :]
+        else:
+            pos = {k: i for i, k in enumerate(keys)}
+            matrix = np.vstack([*(table[k] for k in keys), np.zeros(dims)])
+            idx = np.array([len(keys) if v is None else pos[str(v)] for v in values],
+                           dtype=np.intp)
+            effect = matrix[idx]
+            if model.single[qi]:
+                counted = effect > 0
+            else:
+                counted = (idx < len(keys))[:, None] & model.touches[qi][None, :]
+        total += np.where(counted, effect, 0.0)
+        count += counted
+    out: Array = total / np.where(count > 0, count, 1.0)
+    return out

@@ -9,6 +9,7 @@ import pytest
 from rich.cells import cell_len
 
 from engine.content import Content
+from engine.export import result_document
 from engine.render import result_screen, shorten
 from engine.scoring import build_model, score_with_model
 from engine.simulate import random_answers
@@ -23,8 +24,8 @@ def screens(content: Content, lang: str, width: int, color: bool, n: int = 15) -
     out = []
     for _ in range(n):
         r = score_with_model(model, random_answers(model, rng, skip_rate=0.2))
-        out.append((r, result_screen(r, content.questionnaire, content.profiles, lang,
-                                     width=width, color=color)))
+        doc = result_document(r, content.questionnaire, content.profiles, lang)
+        out.append((r, result_screen(doc, width=width, color=color)))
     return out
 
 
@@ -82,6 +83,6 @@ def test_not_enough_answers_screen(content: Content) -> None:
     from engine.answers import Answers
 
     r = score_with_model(model, Answers("default", dict.fromkeys(model.question_ids)))
-    text = result_screen(r, content.questionnaire, content.profiles, "en")
+    text = result_screen(result_document(r, content.questionnaire, content.profiles, "en"))
     assert "Not enough answers to recommend" in text
     assert "%" not in text

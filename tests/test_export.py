@@ -1,0 +1,202 @@
+"""The result document: schema, round trip through `show`, reports, safe writing."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from engine import export
+from engine.content import Content
+from engine.errors import ExportError
+from engine.export import SCHEMA_VERSION, result_document, write_atomic
+from engine.render import html_report, markdown_report, result_screen
+from engine.scoring import build_model, score_with_model
+from engine.simulate import random_answers
+from tests.conftest import REPO, Run
+
+RunCli = Callable[..., Run]
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, object]:
+    return export.result_schema()
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text(yaml.safe_dump({"questionnaire": "default", "answers": {
+        "skill_pipelines": 5, "skill_sql": 4, "enjoy_coding": 5, "tools_data": ["spark", "dbt"],
+        "ideal_day": "build_pipelines", "enjoy_explaining": 2}}))
+    return path
+
+
+def test_the_schema_file_in_the_repository_is_current(schema: dict[str, object]) -> None:
+    shipped = json.loads((REPO / "engine" / "schemas" / "result.schema.json").read_text())
+    assert shipped == schema
+
+
+def test_schema_command_prints_the_result_schema(run: RunCli, schema: dict[str, object]) -> None:
+    assert json.loads(run("schema", "result").out) == schema
+
+
+def test_every_kind_of_result_validates_against_the_schema(
+    content: Content, schema: dict[str, object]
+) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(4)
+    validator = jsonschema.Draft202012Validator(schema)
+    for skip in (0.0, 0.5, 0.95, 1.0):
+        for lang in ("en", "fr"):
+            r = score_with_model(model, random_answers(model, rng, skip_rate=skip))
+            validator.validate(result_document(r, content.questionnaire, content.profiles, lang))
+
+
+def test_json_output_is_the_document_and_nothing_else(
+    run: RunCli, answers_file: Path, schema: dict[str, object]
+) -> None:
+    r = run("--answers", str(answers_file), "--json")
+    assert r.code == 0
+    doc = json.loads(r.out)
+    jsonschema.validate(doc, schema)
+    assert doc["schema_version"] == SCHEMA_VERSION
+    assert doc["created_at"] == "2026-01-01T00:00:00Z"  # SOURCE_DATE_EPOCH in the tests
+    assert doc["ranking"][0]["role_id"] == "data-engineer"
+    assert doc["questionnaire"]["content_hash"].startswith("sha256:")
+    assert doc["answers"]["skill_pipelines"] == 5 and doc["answers"]["skill_ml"] is None
+
+
+def test_output_file_round_trips_through_show(run: RunCli, answers_file: Path,
+                                              tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    screen = run("--answers", str(answers_file), "--output", str(out)).out
+    assert (out.stat().st_mode & 0o777) == 0o600  # personal data: owner only
+    shown = run("show", str(out))
+    assert shown.code == 0
+    assert shown.out == screen
+
+
+def test_refuses_to_overwrite_without_force(run: RunCli, answers_file: Path,
+                                            tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    out.write_text("precious")
+    r = run("--answers", str(answers_file), "--output", str(out))
+    assert r.code == 2 and "already exists" in r.err and "--force" in r.err
+    assert out.read_text() == "precious"
+    r = run("--answers", str(answers_file), "--output", str(out), "--force")
+    assert r.code == 0 and json.loads(out.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_missing_folder_is_one_line_and_keeps_the_answers(run: RunCli, answers_file: Path,
+                                                          tmp_path: Path) -> None:
+    r = run("--answers", str(answers_file), "--output", str(tmp_path / "nope" / "r.json"))
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert "does not exist" in lines[0] and "nope" in lines[0]
+    kept = Path(os.environ["ROLEMATCH_DATA_DIR"]) / "resume-default.json"
+    assert str(kept) in lines[1]
+    assert json.loads(kept.read_text())["answers"]["skill_pipelines"] == 5
+
+
+def test_permission_denied_simulated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def deny(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", deny)
+    with pytest.raises(ExportError) as info:
+        write_atomic(tmp_path / "r.json", "{}")
+    assert info.value.lines() == [f"{tmp_path / 'r.json'}: could not be written: "
+                                  "permission denied"]
+
+
+def test_full_disk_leaves_no_partial_file_and_keeps_the_answers(
+    run: RunCli, answers_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export.os, "fsync", full)
+    out = tmp_path / "result.json"
+    monkeypatch.setattr("engine.resume.write_atomic",
+                        lambda path, text, force=False: Path(path).write_text(text) or path)
+    r = run("--answers", str(answers_file), "--output", str(out))
+    assert r.code == 2
+    assert "the disk is full" in r.err.splitlines()[0]
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".result.json")]
+    assert "your answers are kept in" in r.err
+
+
+def test_show_refuses_a_newer_schema_version(run: RunCli, answers_file: Path,
+                                             tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    run("--answers", str(answers_file), "--output", str(out))
+    doc = json.loads(out.read_text())
+    doc["schema_version"] = SCHEMA_VERSION + 1
+    out.write_text(json.dumps(doc))
+    r = run("show", str(out))
+    assert r.code == 2 and "schema_version" in r.err and "newer rolematch" in r.err
+
+
+def test_show_names_what_is_wrong(run: RunCli, answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    run("--answers", str(answers_file), "--output", str(out))
+    doc = json.loads(out.read_text())
+    doc["ranking"][0]["score"] = "high"
+    del doc["lang"]
+    out.write_text(json.dumps(doc))
+    r = run("show", str(out))
+    assert r.code == 2
+    assert "ranking[0].score" in r.err and "'high'" in r.err
+    assert "lang: required key is missing" in r.err
+
+
+def test_show_a_file_that_is_not_json(run: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "r.json"
+    bad.write_text("not json")
+    r = run("show", str(bad))
+    assert r.code == 2 and "not valid JSON" in r.err and "line 1" in r.err
+
+
+def test_markdown_and_html_reports(content: Content) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    r = score_with_model(model, random_answers(model, random.Random(8)))
+    for lang, heading in (("en", "A typical day"), ("fr", "Une journée type")):
+        doc = result_document(r, content.questionnaire, content.profiles, lang)
+        md = markdown_report(doc)
+        html = html_report(doc)
+        top = doc["ranking"][0]
+        assert md.startswith("# ") and f"## 1. {top['title']}" in md and heading in md
+        assert html.startswith("<!DOCTYPE html>") and f'lang="{lang}"' in html
+        assert heading in html and top["title"] in html
+        # self-contained: no external assets
+        assert "http://" not in html and "https://" not in html and "<link" not in html
+        assert "<script" not in html
+
+
+def test_show_writes_a_report_file(run: RunCli, answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    run("--answers", str(answers_file), "--output", str(out), "--lang", "fr")
+    r = run("show", str(out), "--format", "html", "--output", str(tmp_path / "r.html"))
+    assert r.code == 0
+    assert "Vos correspondances" in (tmp_path / "r.html").read_text()
+    r = run("show", str(out), "--format", "md")
+    assert r.out.startswith("# Vos correspondances")
+
+
+def test_screen_and_document_agree(content: Content) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    r = score_with_model(model, random_answers(model, random.Random(12)))
+    doc = result_document(r, content.questionnaire, content.profiles, "en")
+    text = result_screen(doc, width=100)
+    for m, role in zip(r.ranking, doc["ranking"], strict=True):
+        assert role["score"] == m.score and role["match_percent"] == round(m.percent, 1)
+        assert f"{role['title']}" in text
