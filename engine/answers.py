@@ -175,6 +175,67 @@ def parse_answers(data: Any, questionnaire: Questionnaire, source: str = "<answe
     )
 
 
+class FastParser:
+    """A checker compiled once per questionnaire for the common case of valid answers.
+
+    ``parse`` returns the Answers when everything fits, or None; on None, ``parse_answers``
+    gives the full, readable list of problems. Batch scoring uses it to stay fast.
+    """
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self.plan: list[tuple[str, str, Any]] = []
+        for q in questionnaire.questions:
+            if isinstance(q, LikertQuestion):
+                self.plan.append((q.id, "likert", set(range(1, len(questionnaire.scale(q)) + 1))))
+            elif isinstance(q, SingleQuestion):
+                self.plan.append((q.id, "single", {o.id for o in q.options}))
+            else:
+                self.plan.append((q.id, "multi", {o.id: i for i, o in enumerate(q.options)}))
+        self.known = {qid for qid, _, _ in self.plan}
+
+    def parse(self, data: Any) -> Answers | None:
+        if not isinstance(data, dict) or data.get("questionnaire") != self.questionnaire.id:
+            return None
+        if not set(data) <= _TOP_LEVEL_SET:
+            return None
+        raw = data.get("answers") or {}
+        if not isinstance(raw, dict) or not set(raw) <= self.known:
+            return None
+        lang, respondent = data.get("lang"), data.get("id")
+        if lang is not None and lang not in LANGS:
+            return None
+        if respondent is not None and (isinstance(respondent, bool)
+                                       or not isinstance(respondent, str | int)):
+            return None
+        values: dict[str, AnswerValue] = {}
+        for qid, kind, valid in self.plan:
+            value = raw.get(qid)
+            if value is None:
+                values[qid] = None
+            elif kind == "likert":
+                if type(value) is not int or value not in valid:
+                    return None
+                values[qid] = value
+            elif kind == "single":
+                if not isinstance(value, str) or value not in valid:
+                    return None
+                values[qid] = value
+            else:
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or len(set(value)) != len(value):
+                    return None
+                try:
+                    values[qid] = sorted(value, key=valid.__getitem__)
+                except (KeyError, TypeError):
+                    return None
+        return Answers(self.questionnaire.id, values, lang, respondent)
+
+
+_TOP_LEVEL_SET = frozenset(TOP_LEVEL_KEYS)
+
+
 def check_answer(questionnaire: Questionnaire, qid: str, value: Any, source: str) -> AnswerValue:
     """Check one answer to one question; raise AnswersError when it does not fit."""
     q = questionnaire.question(qid)

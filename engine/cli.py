@@ -158,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="on a bad line: report it and go on (skip, default) or stop (fail)")
     batch.add_argument("--top", type=_positive, default=3, metavar="N",
                        help="roles explained in each full result (default: 3)")
-    batch.add_argument("--chunk-size", type=_positive, default=2048, metavar="N",
-                       help="lines scored together (default: 2048)")
+    batch.add_argument("--chunk-size", type=_positive, default=None, metavar="N",
+                       help="lines scored together (default: 16384, or 256 for full results)")
     batch.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     batch.set_defaults(func=cmd_batch)
 
