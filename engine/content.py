@@ -8,6 +8,7 @@ Every problem found is reported (file, key path, bad value, valid choices), not 
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import types
 import typing
@@ -190,7 +191,11 @@ class Questionnaire:
         return self.data.questions
 
     def question(self, qid: str) -> LikertQuestion | SingleQuestion | MultiQuestion | None:
-        return next((q for q in self.data.questions if q.id == qid), None)
+        return self._by_id.get(qid)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, LikertQuestion | SingleQuestion | MultiQuestion]:
+        return {q.id: q for q in self.data.questions}
 
     def section(self, sid: str) -> Section:
         return next(s for s in self.data.sections if s.id == sid)
@@ -200,6 +205,10 @@ class Questionnaire:
 
     def content_hash(self) -> str:
         """A stable hash of the questionnaire's meaning (not its formatting)."""
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> str:
         import hashlib
 
         blob = self.data.model_dump_json().encode()

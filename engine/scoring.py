@@ -339,12 +339,14 @@ def _prepare(model: Model, answers: Answers, explain: bool) -> _Prepared:
     if explain and u.any():
         idx = [int(i) for i in np.nonzero(counted.any(axis=1))[0]]
         if len(idx) >= 2:
+            # every "without this answer" vector at once: take the answer out of both the
+            # sum and the count of each dimension it spoke to
             loo_questions = idx
-            loo_vectors = np.empty((len(idx), n))
-            for row, qi in enumerate(idx):
-                keep = counted.copy()
-                keep[qi] = False
-                loo_vectors[row] = shares(effects, keep).sum(axis=0)
+            total = np.where(counted, effects, 0.0).sum(axis=0)
+            count = counted.sum(axis=0).astype(np.float64)
+            less_total = total[None, :] - np.where(counted[idx], effects[idx], 0.0)
+            less_count = count[None, :] - counted[idx]
+            loo_vectors = less_total / np.where(less_count > 0, less_count, 1.0)
         gap_plan = _gap_plan(model, u, MAX_GAPS)
         gap_vectors = np.repeat(u[None, :], len(gap_plan), axis=0)
         for row, (ri, d) in enumerate(gap_plan):
