@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pexpect
 import pytest
 import yaml
@@ -65,7 +66,7 @@ def finish(child: pexpect.spawn) -> str:
 
 
 def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
-    child = spawn(tmp_path, "--save-answers", "mine.yaml")
+    child = spawn(tmp_path, "--save-answers", "mine.yaml", "--output", "result.json")
     child.expect("28 questions, about 6 minutes")
     given = answer(child, content, 0, 28)
     child.expect("Your matches")
@@ -81,6 +82,23 @@ def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
     assert not (tmp_path / "data" / "resume-default.json").exists()  # done: nothing to resume
     # the 80x24 result screen: no line wider than the terminal
     assert max(len(line) for line in screen.splitlines()) <= 80
+    # the export validates against the published schema, and `show` draws the same ranking
+    from engine.export import result_schema
+
+    doc = json.loads((tmp_path / "result.json").read_text())
+    jsonschema.validate(doc, result_schema())
+    assert [m["role_id"] for m in doc["ranking"]] == [
+        m["role_id"] for m in json.loads(again.stdout)["ranking"]]
+    shown = subprocess.run([EXE, "show", "result.json"], cwd=tmp_path, capture_output=True,
+                           text=True, check=True, env=dict(os.environ, COLUMNS="80")).stdout
+    row = re.compile(r"^\s*(\d)\s*\|?\s+(\S.*?)\s+\|?\s*(\d+)%")
+
+    def ranking(text: str) -> list[tuple[str, str, str]]:
+        return [m.groups() for m in map(row.match, text.splitlines()) if m]  # type: ignore[misc]
+
+    expected = [(str(m["rank"]), m["title"], f"{100 * m['score']:.0f}") for m in doc["ranking"]]
+    assert ranking(shown) == expected
+    assert ranking(screen) == expected
 
 
 def test_back_and_skip(tmp_path: Path, content: Content) -> None:
