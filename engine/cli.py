@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quiz.add_argument("--answers", metavar="FILE", type=_path,
                       help="score this answers file (YAML or JSON) instead of asking")
+    quiz.add_argument("--quick", action="store_true",
+                      help="quick mode: ask the most informative question next and stop as "
+                           "soon as your top match is settled (often 8 to 12 questions)")
     quiz.add_argument("--resume", action="store_true",
                       help="continue the quiz you interrupted, at the first unanswered question")
     quiz.add_argument("--save-answers", metavar="FILE", type=_path,
@@ -422,11 +425,15 @@ def cmd_quiz(args: argparse.Namespace) -> int:
         if not args.lang and answers.lang:
             lang = answers.lang
     else:
-        quiz = _Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen)
+        quiz = _Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen,
+                     quick=args.quick)
         got = quiz.run(resume=args.resume)
         if got is None:
             return EXIT_INTERRUPTED
         answers, lang = got, quiz.lang
+        if quiz.quick_used:
+            mode = {"quick": True, "asked": quiz.asked, "stop_reason": quiz.stop_reason}
+            return _finish(args, content, answers, lang, interactive=True, mode=mode)
     return _finish(args, content, answers, lang, interactive=args.answers is None)
 
 
@@ -438,7 +445,8 @@ def _is_tty(stream: Any) -> bool:
 
 
 def _finish(
-    args: argparse.Namespace, content: Content, answers: Any, lang: str, interactive: bool
+    args: argparse.Namespace, content: Content, answers: Any, lang: str, interactive: bool,
+    mode: dict[str, Any] | None = None,
 ) -> int:
     """Score, write the requested files, show the result; answers are never lost on the way."""
     from engine.errors import ExportError
@@ -447,7 +455,7 @@ def _finish(
 
     q, ps = content.questionnaire, content.profiles
     result = score(answers, q, ps, explain_top=args.top)
-    doc = result_document(result, q, ps, lang)
+    doc = result_document(result, q, ps, lang, mode)
     try:
         if args.save_answers is not None:
             _write_answers(args.save_answers, answers, args.force)
@@ -621,7 +629,7 @@ class _Quiz:
 
     def __init__(
         self, content: Content, lang: str, explicit_lang: bool, screen: TextIO,
-        prompt_kwargs: dict[str, Any] | None = None,
+        prompt_kwargs: dict[str, Any] | None = None, quick: bool = False,
     ) -> None:
         self.content = content
         self.lang = lang
@@ -629,6 +637,11 @@ class _Quiz:
         self.screen = screen
         self.prompt_kwargs = prompt_kwargs  # tests pass prompt_toolkit input/output here
         self.warmup: threading.Thread | None = None
+        self.quick = quick
+        self.adaptive: Any = None
+        self.stop_reason: str | None = None
+        self.asked: list[str] = []
+        self.quick_used = quick
 
     def say(self, text: str = "") -> None:
         self.screen.write(text + "\n")
@@ -653,9 +666,14 @@ class _Quiz:
 
         self.say(q.data.title.get(self.lang))
         self.say("=" * min(width, len(q.data.title.get(self.lang))))
-        for para in (q.data.intro.get(self.lang),
-                     t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60))),
-                     t("quiz.keys", self.lang)):
+        paragraphs = [q.data.intro.get(self.lang)]
+        if self.quick:
+            paragraphs.append(t("quiz.welcome_quick", self.lang, n=n))
+        else:
+            paragraphs += [t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60))),
+                           t("quiz.quick_hint", self.lang)]
+        paragraphs.append(t("quiz.keys", self.lang))
+        for para in paragraphs:
             self.say(textwrap.fill(squash(para), width=width, break_long_words=False,
                                    break_on_hyphens=False))
             self.say()
@@ -669,43 +687,45 @@ class _Quiz:
         from engine.session import QuizSession
 
         q = self.content.questionnaire
-        session = QuizSession(q, lang=self.lang)
+        restored = None
         if resume:
             try:
                 restored = load_resume(q)
             except CorruptResume as exc:
                 self.say(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
                            reason=exc.reason, kept=exc.kept))
-                restored = None
             else:
                 if restored is None:
                     self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
-            if restored is not None:
-                if restored.lang and not self.explicit_lang:
-                    self.lang = session.lang = restored.lang
-                session.given = dict(restored.given)
-                session.index = session.resume_position()
-                if restored.dropped:
-                    self.say(t("quiz.resume_dropped", self.lang, ids=", ".join(restored.dropped)))
-                if session.done:
-                    self.say(t("quiz.all_answered", self.lang))
-                else:
-                    self.say(t("quiz.resumed", self.lang, n=len(session.given),
-                               i=session.index + 1))
-                self.say()
-                self._start_warmup()
+            if restored is not None and restored.quick:
+                self.quick = True
+        session = QuizSession(q, lang=self.lang, quick=self.quick)
+        self.quick_used = self.quick
+        if restored is not None:
+            if restored.lang and not self.explicit_lang:
+                self.lang = session.lang = restored.lang
+            session.restore(restored.given)
+            if restored.dropped:
+                self.say(t("quiz.resume_dropped", self.lang, ids=", ".join(restored.dropped)))
+            self.say(t("quiz.resumed", self.lang, n=len(session.given),
+                       i=session.position + 1))
+            self.say()
+            self._start_warmup()
         if not session.given:
             self.welcome()
         autosave_failed = False
         kwargs = self._prompt_kwargs()
-        while not session.done:
+        while True:
+            if session.done and not self._plan_next(session, kwargs):
+                break
             question = q.questions[session.index]
             section = q.section(question.section).title.get(self.lang)
-            self.say(t("quiz.progress", self.lang, i=session.index + 1, n=session.total,
+            key = "quiz.progress_quick" if self.quick else "quiz.progress"
+            self.say(t(key, self.lang, i=session.position + 1, n=session.total,
                        section=section))
             try:
                 raw = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
-                                         **kwargs).unsafe_ask()
+                                         first=session.position == 0, **kwargs).unsafe_ask()
             except KeyboardInterrupt:
                 return self._interrupted(session)
             value = prompts.normalise(raw)
@@ -717,15 +737,49 @@ class _Quiz:
                 session.answer(value)
             self.say()
             try:
-                save_resume(q, session.given, self.lang)
+                save_resume(q, session.given, self.lang, quick=self.quick)
             except ExportError as exc:
                 if not autosave_failed:
                     for line in exc.lines():
                         _err(f"warning: {line}")
                 autosave_failed = True
             self._start_warmup()
+        self.asked = session.asked_ids()
         self.say(t("quiz.computing", self.lang))
         return session.to_answers()
+
+    def _plan_next(self, session: Any, kwargs: dict[str, Any]) -> bool:
+        """At the end of the planned questions: in quick mode, choose the next question or
+        stop (saying why, and offering the rest); True when there is a question to ask."""
+        if not self.quick:
+            return False
+        from engine.adaptive import Quick, partial
+        from engine.i18n import t
+        from engine.scoring import model_for
+
+        model = model_for(self.content.questionnaire, self.content.profiles)
+        if self.adaptive is None:
+            self.adaptive = Quick(model)
+        step = self.adaptive.next(partial(model, session.given))
+        if not step.stop:
+            session.add(step.question)
+            return True
+        n, total = len(session.given), session.total
+        if step.reason == "complete":
+            return False
+        self.stop_reason = t(f"quiz.quick_stop_{step.reason}", self.lang, n=n, total=total)
+        self.say(self.stop_reason)
+        rest = session.remaining()
+        from engine import prompts
+
+        choice = prompts.finish_or_continue(self.lang, len(rest), **kwargs).unsafe_ask()
+        if choice != "continue":
+            return False
+        self.quick = False  # the person chose to answer everything: no early stop any more
+        self.stop_reason = None
+        for index in rest:
+            session.add(index)
+        return True
 
     def _interrupted(self, session: Any) -> None:
         from engine.errors import ExportError
@@ -733,7 +787,8 @@ class _Quiz:
         from engine.resume import save_resume
 
         try:
-            path = save_resume(self.content.questionnaire, session.given, self.lang)
+            path = save_resume(self.content.questionnaire, session.given, self.lang,
+                               quick=self.quick)
         except ExportError as exc:
             for line in exc.lines():
                 _err(line)

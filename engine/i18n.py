@@ -92,6 +92,38 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "réponses et quitte ; `rolematch --resume` reprend.",
     ),
     "quiz.start": ("Start", "Commencer"),
+    "quiz.quick_hint": (
+        "Short on time? `rolematch --quick` asks the most informative question each time and "
+        "stops as soon as your top match is settled (often 8 to 12 questions).",
+        "Pressé ? `rolematch --quick` pose à chaque fois la question la plus utile et s'arrête "
+        "dès que votre premier résultat est acquis (souvent 8 à 12 questions).",
+    ),
+    "quiz.welcome_quick": (
+        "Quick mode: each question is chosen from your earlier answers, and the quiz stops as "
+        "soon as further answers are unlikely to change your top match (at most {n} "
+        "questions).",
+        "Mode rapide : chaque question est choisie d'après vos réponses précédentes, et le "
+        "questionnaire s'arrête dès que d'autres réponses ont peu de chances de changer votre "
+        "premier résultat ({n} questions au plus).",
+    ),
+    "quiz.progress_quick": ("Question {i} (quick mode, at most {n}) · {section}",
+                            "Question {i} (mode rapide, {n} au plus) · {section}"),
+    "quiz.quick_stop_bound": (
+        "Stopped after {n} of {total} questions: no remaining answer could change your top "
+        "match.",
+        "Arrêt après {n} questions sur {total} : aucune réponse restante ne pourrait changer "
+        "votre premier résultat.",
+    ),
+    "quiz.quick_stop_settled": (
+        "Stopped after {n} of {total} questions: your top match is settled; the remaining "
+        "questions are unlikely to change it.",
+        "Arrêt après {n} questions sur {total} : votre premier résultat est acquis ; les "
+        "questions restantes ont peu de chances de le changer.",
+    ),
+    "quiz.quick_choice": ("What now?", "Et maintenant ?"),
+    "quiz.quick_result": ("See my result", "Voir mon résultat"),
+    "quiz.quick_continue": ("Answer the {n} remaining questions",
+                            "Répondre aux {n} questions restantes"),
     "quiz.progress": ("Question {i} of {n} · {section}", "Question {i} sur {n} · {section}"),
     "quiz.skip": ("I don't know (skip)", "Je ne sais pas (passer)"),
     "quiz.back": ("Back", "Retour"),

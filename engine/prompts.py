@@ -170,11 +170,25 @@ def multi_prompt(
     )
 
 
+def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:
+    """After quick mode stops: see the result now, or answer the remaining questions."""
+    return questionary.select(
+        t("quiz.quick_choice", lang),
+        choices=[Choice(t("quiz.quick_result", lang), value="result"),
+                 Choice(t("quiz.quick_continue", lang, n=remaining), value="continue")],
+        use_jk_keys=False,
+        instruction=" ",
+        **kwargs,
+    )
+
+
 def prompt_for(
-    q: Questionnaire, index: int, lang: str, previous: AnswerValue = None, **kwargs: Any
+    q: Questionnaire, index: int, lang: str, previous: AnswerValue = None,
+    first: bool | None = None, **kwargs: Any,
 ) -> questionary.Question:
+    """The prompt for question ``index``; ``first`` (no Back) defaults to index == 0."""
     question = q.questions[index]
-    first = index == 0
+    first = index == 0 if first is None else first
     if isinstance(question, LikertQuestion):
         return likert_prompt(q, question, lang, previous, first, **kwargs)
     if isinstance(question, SingleQuestion):

@@ -38,7 +38,7 @@ def resume_path(questionnaire_id: str = "default") -> Path:
 
 def save_resume(
     questionnaire: Questionnaire, given: dict[str, AnswerValue], lang: str | None,
-    path: Path | None = None,
+    path: Path | None = None, quick: bool = False,
 ) -> Path:
     """Write the answers seen so far (skips as null) atomically, readable by the owner only."""
     path = path or resume_path(questionnaire.id)
@@ -51,6 +51,7 @@ def save_resume(
         "questionnaire_version": questionnaire.version,
         "content_hash": questionnaire.content_hash(),
         "lang": lang,
+        "quick": quick,
         "answers": given,
     }
     return write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", force=True)
@@ -61,6 +62,7 @@ class Restored:
     given: dict[str, AnswerValue]
     dropped: tuple[str, ...]
     lang: str | None
+    quick: bool = False
 
 
 class CorruptResume(Exception):
@@ -107,7 +109,7 @@ def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Resto
         except AnswersError:
             dropped.append(qid)
     lang = data.get("lang") if data.get("lang") in ("en", "fr") else None
-    return Restored(given, tuple(dropped), lang)
+    return Restored(given, tuple(dropped), lang, quick=data.get("quick") is True)
 
 
 def clear_resume(questionnaire: Questionnaire, path: Path | None = None) -> None:

@@ -169,3 +169,58 @@ def test_no_terminal_is_one_clear_line(tmp_path: Path, lang: str, words: str) ->
     assert r.stdout == ""
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "--answers" in lines[0]
+
+
+def keys_for_value(content: Content, qid: str, value: object) -> str:
+    q = next(x for x in content.questionnaire.questions if x.id == qid)
+    if q.type == "likert":
+        return f"{value}{ENTER}"
+    options = [o.id for o in q.options]  # type: ignore[union-attr]
+    if q.type == "single":
+        return f"{options.index(value) + 1}{ENTER}"  # type: ignore[arg-type]
+    keys, at = "", 0
+    for option in value:  # type: ignore[union-attr]
+        target = options.index(option)
+        keys += DOWN * (target - at) + SPACE
+        at = target
+    return keys + ENTER
+
+
+def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
+                                                        content: Content) -> None:
+    from engine.scoring import build_model
+    from engine.simulate import ideal_answers
+
+    model = build_model(content.questionnaire, content.profiles)
+    profile = content.profiles.profile("data-engineer")
+    assert profile is not None
+    person = ideal_answers(model, profile).values
+    # quick mode is deterministic: the core says which questions it will ask these answers
+    from engine.adaptive import Quick, partial
+
+    quick, given = Quick(model), {}
+    while not (step := quick.next(partial(model, given))).stop:
+        qid = model.question_ids[step.question]  # type: ignore[index]
+        given[qid] = person[qid]
+    asked = list(given)
+    child = spawn(tmp_path, "--quick", "--output", "quick.json")
+    child.expect("Quick mode")
+    for i, qid in enumerate(asked, start=1):
+        child.expect(rf"Question {i} \(quick mode, at most 28\) · ")
+        text = next(q.text.en for q in content.questionnaire.questions if q.id == qid)
+        child.expect(re.escape(text[:20]))
+        child.expect(r"\)")  # the instruction: the prompt is ready for keys
+        child.send(keys_for_value(content, qid, person[qid]))
+    child.expect(f"Stopped after {len(asked)} of 28 questions")
+    child.expect(r"no remaining answer|is settled")
+    child.expect("What now")
+    child.send(ENTER)  # See my result
+    screen = finish(child)
+    assert child.exitstatus == 0
+    assert len(asked) <= 12
+    assert re.search(r"1\s+\S?\s*Data Engineer", screen)
+    doc = json.loads((tmp_path / "quick.json").read_text())
+    assert doc["mode"]["quick"] is True
+    assert doc["mode"]["asked"] == asked
+    assert doc["mode"]["stop_reason"].startswith(f"Stopped after {len(asked)} of 28 questions")
+    assert doc["ranking"][0]["role_id"] == "data-engineer"

@@ -1,0 +1,157 @@
+"""Quick mode's core: the stopping bound is a proof, the choice is deterministic."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from engine.adaptive import Quick, partial
+from engine.answers import AnswerValue
+from engine.content import Content
+from engine.scoring import Model, build_model, person_vector
+from engine.simulate import ideal_answers, random_answer, with_noise
+
+
+@pytest.fixture(scope="module")
+def model(content: Content) -> Model:
+    return build_model(content.questionnaire, content.profiles)
+
+
+def top_of(model: Model, values: dict[str, AnswerValue]) -> str:
+    from engine.answers import Answers
+
+    u = person_vector(model, Answers(model.questionnaire.id, values))
+    unit = model.weights / np.linalg.norm(model.weights, axis=1, keepdims=True)
+    return model.role_ids[int(np.argsort(-(unit @ u), kind="stable")[0])]
+
+
+def all_choices(model: Model, qi: int) -> list[AnswerValue]:
+    """Every answer to question qi worth trying: skip, each point or option, and for multi
+    questions every single option, none, and all options."""
+    table = list(model.choices[qi])
+    if model.n_points[qi]:
+        return [None, *(int(k) for k in table)]
+    if model.single[qi]:
+        return [None, *table]
+    return [None, [], table, *([o] for o in table)]
+
+
+def adversary(model: Model, given: dict[str, AnswerValue], remaining: list[int], top: str,
+              rival: int, rng: random.Random) -> dict[str, AnswerValue]:
+    """Coordinate ascent over the remaining answers to push ``rival`` above ``top``."""
+    unit = model.weights / np.linalg.norm(model.weights, axis=1, keepdims=True)
+    t = model.role_ids.index(top)
+    values = dict(given)
+    for qi in remaining:
+        values[model.question_ids[qi]] = random_answer(model, qi, rng)
+    from engine.answers import Answers
+
+    def gap(v: dict[str, AnswerValue]) -> float:
+        u = person_vector(model, Answers(model.questionnaire.id, v))
+        return float(unit[rival] @ u - unit[t] @ u)
+
+    best = gap(values)
+    for _ in range(3):
+        for qi in remaining:
+            qid = model.question_ids[qi]
+            for choice in all_choices(model, qi):
+                trial = dict(values, **{qid: choice})
+                g = gap(trial)
+                if g > best:
+                    best, values = g, trial
+    return values
+
+
+def run_quick(model: Model, quick: Quick, full: dict[str, AnswerValue]) -> tuple[
+        dict[str, AnswerValue], object]:
+    given: dict[str, AnswerValue] = {}
+    while True:
+        step = quick.next(partial(model, given))
+        if step.stop:
+            return given, step
+        qid = model.question_ids[step.question]  # type: ignore[index]
+        given[qid] = full[qid]
+
+
+def test_the_bound_holds_against_the_most_adverse_answers(model: Model,
+                                                          content: Content) -> None:
+    quick = Quick(model, min_questions=10**6)  # only the proof may stop early here
+    rng = random.Random(17)
+    checked = 0
+    for profile in content.profiles.profiles:
+        ideal = ideal_answers(model, profile)
+        for noise in (0.0, 0.2):
+            full = with_noise(model, ideal, noise, rng).values
+            given, step = run_quick(model, quick, full)
+            if step.reason != "bound":  # type: ignore[attr-defined]
+                continue
+            top = step.top  # type: ignore[attr-defined]
+            remaining = [qi for qi, qid in enumerate(model.question_ids) if qid not in given]
+            assert remaining, "a bound stop leaves questions unasked"
+            for rival in range(len(model.role_ids)):
+                if model.role_ids[rival] == top:
+                    continue
+                worst = adversary(model, given, remaining, top, rival, rng)
+                assert top_of(model, worst) == top
+            for _ in range(50):  # and random completions, skips included
+                values = dict(given)
+                for qi in remaining:
+                    values[model.question_ids[qi]] = rng.choice(all_choices(model, qi))
+                assert top_of(model, values) == top
+            checked += 1
+    assert checked >= 6  # the bound does stop early for most simulated people
+
+
+def test_every_completion_stays_inside_the_box(model: Model) -> None:
+    quick = Quick(model)
+    rng = random.Random(3)
+    for _ in range(40):
+        asked = rng.sample(range(len(model.question_ids)), rng.randint(0, 20))
+        given = {model.question_ids[qi]: random_answer(model, qi, rng) for qi in asked}
+        remaining = [qi for qi in range(len(model.question_ids)) if qi not in asked]
+        total, count, _ = quick._state(partial(model, given))
+        lo, hi = quick.box(total, count, remaining)
+        for _ in range(20):
+            values = dict(given)
+            for qi in remaining:
+                values[model.question_ids[qi]] = rng.choice(all_choices(model, qi))
+            from engine.answers import Answers
+
+            u = person_vector(model, Answers(model.questionnaire.id, values))
+            assert np.all(u >= lo - 1e-12) and np.all(u <= hi + 1e-12)
+
+
+def test_question_choice_is_deterministic(model: Model, content: Content) -> None:
+    ideal = ideal_answers(model, content.profiles.profiles[4]).values
+    runs = [run_quick(model, Quick(model), ideal)[0] for _ in range(2)]
+    assert list(runs[0]) == list(runs[1])
+
+
+def test_first_question_is_the_most_informative_scenario(model: Model) -> None:
+    step = Quick(model).next(partial(model, {}))
+    assert not step.stop
+    assert model.question_ids[step.question] == "ideal_day"  # type: ignore[index]
+
+
+def test_quick_mode_stops_early_and_agrees_with_the_full_questionnaire(
+    model: Model, content: Content
+) -> None:
+    quick = Quick(model)
+    for profile in content.profiles.profiles:
+        ideal = ideal_answers(model, profile).values
+        given, step = run_quick(model, quick, ideal)
+        assert len(given) <= 12
+        assert step.top == profile.id  # type: ignore[attr-defined]
+
+
+def test_all_skipped_never_stops_before_the_end(model: Model) -> None:
+    quick = Quick(model)
+    given: dict[str, AnswerValue] = {}
+    while True:
+        step = quick.next(partial(model, given))
+        if step.stop:
+            break
+        given[model.question_ids[step.question]] = None  # type: ignore[index]
+    assert step.reason == "complete" and len(given) == len(model.question_ids)
