@@ -161,10 +161,35 @@ class QuestionnaireFile(_Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+# --------------------------------------------------------------------------- vocabulary
+
+
+class Term(_Strict):
+    """Words in job postings that point at dimensions (for ``rolematch decode``)."""
+
+    id: Id
+    kind: Literal["tool", "skill", "activity"]
+    names: list[NonEmpty] = Field(default_factory=list)
+    en: list[NonEmpty] = Field(default_factory=list)
+    fr: list[NonEmpty] = Field(default_factory=list)
+    exact: list[NonEmpty] = Field(default_factory=list)
+    context: list[NonEmpty] = Field(default_factory=list)
+    effects: dict[str, Weight] = Field(min_length=1)
+
+
+class VocabularyFile(_Strict):
+    """``profiles/vocabulary.yaml``: the words ``decode`` recognises."""
+
+    terms: list[Term] = Field(min_length=1)
+
+
+VOCABULARY_FILE = "vocabulary.yaml"
+
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": QuestionnaireFile,
     "profile": Profile,
     "dimensions": DimensionsFile,
+    "vocabulary": VocabularyFile,
 }
 
 
@@ -239,6 +264,7 @@ class ProfileSet:
     dimensions: tuple[Dimension, ...]
     profiles: tuple[Profile, ...]
     directory: Path
+    vocabulary: VocabularyFile | None = None
 
     @property
     def dimension_ids(self) -> list[str]:
@@ -503,7 +529,8 @@ def _parse_dimensions(directory: Path) -> tuple[DimensionsFile | None, list[Prob
 def _parse_profiles(directory: Path) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
     loaded: list[tuple[Path, Profile]] = []
     found: list[Problem] = []
-    files = sorted(p for p in directory.glob("*.yaml") if p.name != DIMENSIONS_FILE)
+    files = sorted(p for p in directory.glob("*.yaml")
+                   if p.name not in (DIMENSIONS_FILE, VOCABULARY_FILE))
     files += sorted(directory.glob("*.yml"))
     if len(files) < 2:
         found.append(problem(directory, "",
@@ -531,7 +558,8 @@ def _check_profiles(
     dim_ids = [d.id for d in dims.dimensions]
     # a profile that failed to parse still names a role (its file name): no cascading errors
     role_ids = {p.id for _, p in loaded} | {
-        path.stem for path in dims_path.parent.glob("*.yaml") if path.name != DIMENSIONS_FILE
+        path.stem for path in dims_path.parent.glob("*.yaml")
+        if path.name not in (DIMENSIONS_FILE, VOCABULARY_FILE)
     }
     seen: dict[str, Path] = {}
     for path, prof in loaded:
@@ -573,10 +601,36 @@ def load_profiles(directory: str | Path | None = None) -> ProfileSet:
     found += errs
     if dims is not None:
         found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
+    vocabulary = None
+    if dims is not None and (directory / VOCABULARY_FILE).is_file():
+        vocabulary, errs = _parse_vocabulary(directory / VOCABULARY_FILE,
+                                             [d.id for d in dims.dimensions])
+        found += errs
     if found or dims is None:
         raise ContentError(found)
     profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
-    return ProfileSet(tuple(dims.dimensions), profiles, directory)
+    return ProfileSet(tuple(dims.dimensions), profiles, directory, vocabulary)
+
+
+def _parse_vocabulary(path: Path, dim_ids: list[str]) -> tuple[VocabularyFile | None,
+                                                               list[Problem]]:
+    try:
+        data = read_yaml(path)
+    except ContentError as exc:
+        return None, list(exc.problems)
+    vocab, found = _validate(path, VocabularyFile, data)
+    if vocab is None:
+        return None, found
+    found += _duplicates(path, vocab.terms, "terms")
+    for i, term in enumerate(vocab.terms):
+        for d in term.effects:
+            if d not in dim_ids:
+                msg, choices = _suggest(d, dim_ids)
+                found.append(problem(path, f"terms[{i}].effects.{d}", msg, d, choices=choices))
+        if not (term.names or term.en or term.fr or term.exact):
+            found.append(problem(path, f"terms[{i}]", "needs at least one name or phrase",
+                                 term.id))
+    return vocab, found
 
 
 def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) -> list[Problem]:

@@ -63,6 +63,24 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.answered": ("{n} of {total} questions answered", "{n} questions sur {total} répondues"),
     "result.skipped": ("skipped", "passée"),
     "result.none": ("none of these", "aucun"),
+    # decode
+    "decode.mismatch": (
+        "Titled {title}, but the skills asked read as {role}: {evidence}.",
+        "Intitulé {title}, mais les compétences demandées correspondent à {role} : {evidence}.",
+    ),
+    "decode.found": ("Found in the posting", "Trouvé dans l'offre"),
+    "decode.kind.tool": ("Tools", "Outils"),
+    "decode.kind.skill": ("Skills", "Compétences"),
+    "decode.kind.activity": ("Activities", "Activités"),
+    "decode.nothing": (
+        "Nothing recognised: no known skill, tool or activity in this text.",
+        "Rien de reconnu : aucune compétence, aucun outil ni aucune activité connus dans ce "
+        "texte.",
+    ),
+    "decode.header": ("Roles this posting describes", "Métiers que décrit cette offre"),
+    "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),
+    "decode.gaps": ("Usually asked for this role, not mentioned",
+                    "Habituel pour ce métier, non mentionné"),
     # roles / questions / validate
     "roles.objective": ("Objective", "Objectif"),
     "roles.also_called": ("Also called", "Autres intitulés"),

@@ -296,12 +296,12 @@ def _top_contributions(
     return tuple(out)
 
 
-def _gap_plan(model: Model, u: Array, limit: int) -> list[tuple[int, int]]:
+def _gap_plan(weights: Array, u: Array, limit: int) -> list[tuple[int, int]]:
     """(role, dimension) what-ifs to compute: per role, the dimensions it weighs most (at least
     half its heaviest weight) where the person is furthest below it."""
     plan = []
-    for ri in range(len(model.role_ids)):
-        p = model.weights[ri]
+    for ri in range(len(weights)):
+        p = weights[ri]
         heavy = p >= 0.5 * p.max()
         deficit = np.where(heavy, p - u, 0.0)
         picks = [int(d) for d in np.argsort(-deficit, kind="stable") if deficit[d] > 0.05]
@@ -347,7 +347,7 @@ def _prepare(model: Model, answers: Answers, explain: bool) -> _Prepared:
             less_total = total[None, :] - np.where(counted[idx], effects[idx], 0.0)
             less_count = count[None, :] - counted[idx]
             loo_vectors = less_total / np.where(less_count > 0, less_count, 1.0)
-        gap_plan = _gap_plan(model, u, MAX_GAPS)
+        gap_plan = _gap_plan(model.weights, u, MAX_GAPS)
         gap_vectors = np.repeat(u[None, :], len(gap_plan), axis=0)
         for row, (ri, d) in enumerate(gap_plan):
             gap_vectors[row, d] = model.weights[ri, d]

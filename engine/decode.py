@@ -1,0 +1,409 @@
+"""Decode a job posting: which skills, tools and activities it asks for, and which of the
+roles it really describes, with the evidence.
+
+The vocabulary is content (``profiles/vocabulary.yaml``). Matching is one pass of one compiled
+pattern over a folded copy of the text (lower case, accents removed, same length as the
+original, so every match points back at the words the posting used). The posting's vector is
+ranked against the profiles with the same cosine as the quiz, and explained the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.content import ProfileSet, Term, VocabularyFile
+from engine.errors import DecodeError, problem
+from engine.scoring import (
+    CLOSE_CALL_MARGIN,
+    MAX_GAPS,
+    TOP_DIMENSIONS,
+    Array,
+    _contributions,
+    _gap_plan,
+    cosine_scores,
+    order,
+)
+
+CONTEXT_WINDOW = 80
+TOKEN = re.compile(r"[a-z0-9]+[+#]*")
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x2500):
+        ch = chr(code)
+        if ch.isspace():
+            folded = " "
+        else:
+            base = unicodedata.normalize("NFKD", ch)[:1].lower()
+            folded = base if len(base) == 1 else "?"
+        if folded != ch:
+            table[code] = folded
+    for quote in "\u2019\u2018`\u00b4":
+        table[ord(quote)] = "'"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic quotes plain; exactly as long as ``text``."""
+    return text.translate(_FOLD)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(fold(text)))
+
+
+def _variants(alias: str, phrase: bool) -> set[tuple[str, ...]]:
+    """The token sequences an alias matches: as written, joined ("powerbi", "cicd"), and for
+    phrases, with a plural last word."""
+    tokens = _tokens(alias)
+    if not tokens:
+        return set()
+    out = {tokens}
+    if len(tokens) > 1:
+        out.add(("".join(tokens),))
+    if phrase:
+        last = tokens[-1]
+        if last.isalpha() and len(last) >= 3 and not last.endswith("s"):
+            out |= {(*tokens[:-1], last + "s"), (*tokens[:-1], last + "es")}
+    return out
+
+
+@dataclass(frozen=True)
+class _Alias:
+    term: int
+    text: str
+    tokens: tuple[str, ...]
+    exact: bool
+
+
+class Matcher:
+    """The vocabulary compiled to a token index; ``find`` makes one pass over a text's words,
+    taking the longest alias that starts at each word (like a regex alternation would)."""
+
+    def __init__(self, vocabulary: VocabularyFile) -> None:
+        self.terms: list[Term] = list(vocabulary.terms)
+        self.index: dict[str, list[_Alias]] = {}
+        for ti, term in enumerate(self.terms):
+            kinds = ([(n, False, False) for n in term.names]
+                     + [(p, True, False) for p in (*term.en, *term.fr)]
+                     + [(n, False, True) for n in term.exact])
+            for text, phrase, exact in kinds:
+                for tokens in _variants(text, phrase):
+                    self.index.setdefault(tokens[0], []).append(_Alias(ti, text, tokens, exact))
+        for aliases in self.index.values():
+            aliases.sort(key=lambda a: (-len(a.tokens), a.exact, a.term))
+        self.context = [
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(
+                r"[\s\-./_]*".join(re.escape(t) for t in _tokens(w)) for w in term.context)
+                + r")(?![a-z0-9])")
+            if term.context else None
+            for term in self.terms
+        ]
+
+    def find(self, text: str) -> dict[int, list[str]]:
+        """Term index -> the words in ``text`` that matched it, in order of appearance."""
+        folded = fold(text)
+        spans = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(folded)]
+        words = [w for w, _, _ in spans]
+        found: dict[int, list[str]] = {}
+        i = 0
+        while i < len(words):
+            matched = 0
+            for alias in self.index.get(words[i], ()):
+                n = len(alias.tokens)
+                if tuple(words[i:i + n]) != alias.tokens:
+                    continue
+                start, end = spans[i][1], spans[i + n - 1][2]
+                if self._accept(alias, text, folded, start, end):
+                    original = " ".join(text[start:end].split())
+                    found.setdefault(alias.term, []).append(original)
+                    matched = n
+                    break
+            i += matched or 1
+        return found
+
+    def _accept(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
+        term = self.terms[alias.term]
+        if alias.exact:
+            if text[start:end] != alias.text:
+                return False
+            if text[end:end + 1] in ("-", "&", "'") or text[start - 1:start] in ("-", "&", "'"):
+                return False  # "go-to", "R&D", "let's go"
+        context = self.context[alias.term]
+        if context is not None and (alias.exact or not term.exact):
+            window = folded[max(0, start - CONTEXT_WINDOW):end + CONTEXT_WINDOW]
+            itself = folded[start:end]
+            if not any(h.group(0) != itself for h in context.finditer(window)):
+                return False
+        return True
+
+
+@dataclass
+class Decoded:
+    """A decoded posting: the evidence, the vector and the ranking, as a document."""
+
+    doc: dict[str, Any]
+    vector: Array = field(repr=False)
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def matcher_for(profiles: ProfileSet) -> Matcher:
+    if profiles.vocabulary is None:
+        raise DecodeError([problem(profiles.directory / "vocabulary.yaml", "",
+                                   "file not found; decode needs a vocabulary")])
+    key = id(profiles.vocabulary)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = Matcher(profiles.vocabulary)
+    return _MATCHERS[key]
+
+
+def title_role(title: str | None, profiles: ProfileSet) -> str | None:
+    """The role a posting's title names (title or other titles), or None if none or several."""
+    if not title:
+        return None
+    words = _tokens(title)
+    hits: dict[str, int] = {}
+    for p in profiles.profiles:
+        for name in (p.title.en, p.title.fr, *p.other_titles):
+            for variant in _variants(name, phrase=True):
+                n = len(variant)
+                if any(words[i:i + n] == variant for i in range(len(words) - n + 1)):
+                    hits[p.id] = max(hits.get(p.id, 0), len(name))
+    if not hits:
+        return None
+    best = max(hits.values())
+    winners = [rid for rid, n in hits.items() if n == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
+                   matcher: Matcher) -> tuple[Array, Array]:
+    """The posting's vector, and each found term's effects (terms x dims).
+
+    A dimension's value is ``1 - prod(1 - effect)`` over the distinct terms found: one
+    strong term is enough to raise it, more terms raise it further, it never passes 1.
+    """
+    dims = profiles.dimension_ids
+    index = {d: i for i, d in enumerate(dims)}
+    effects = np.zeros((len(found), len(dims)))
+    for row, ti in enumerate(found):
+        for d, w in matcher.terms[ti].effects.items():
+            effects[row, index[d]] = w
+    u = 1.0 - np.prod(1.0 - effects, axis=0) if len(found) else np.zeros(len(dims))
+    return u, effects
+
+
+def _vector_of(effects: Array) -> Array:
+    out: Array = 1.0 - np.prod(1.0 - effects, axis=0)
+    return out
+
+
+@dataclass
+class _Plan:
+    found: dict[int, list[str]]
+    effects: Array
+    u: Array
+    loo: Array
+    gaps: list[tuple[int, int]]
+    gap_vectors: Array
+
+    def block(self) -> Array:
+        return np.vstack([self.u[None, :], self.loo, self.gap_vectors])
+
+
+def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array) -> _Plan:
+    found = matcher.find(text)
+    u, effects = posting_vector(profiles, found, matcher)
+    n = len(found)
+    loo = np.empty((0, len(u)))
+    gaps: list[tuple[int, int]] = []
+    gap_vectors = np.empty((0, len(u)))
+    if u.any():
+        if n >= 2:
+            loo = np.array([_vector_of(np.delete(effects, i, axis=0)) for i in range(n)])
+        gaps = _gap_plan(weights, u, MAX_GAPS)
+        gap_vectors = np.repeat(u[None, :], len(gaps), axis=0)
+        for row, (ri, d) in enumerate(gaps):
+            gap_vectors[row, d] = weights[ri, d]
+    return _Plan(found, effects, u, loo, gaps, gap_vectors)
+
+
+def _label(term: Term, lang: str) -> str:
+    return (term.names or term.exact or (term.fr if lang == "fr" and term.fr else term.en)
+            or term.en)[0]
+
+
+def _document(
+    plan: _Plan, block_scores: Array, profiles: ProfileSet, matcher: Matcher, lang: str,
+    title: str | None, respondent: Any, explain_top: int,
+) -> dict[str, Any]:
+    from engine import __version__
+    from engine.export import SCHEMA_VERSION, created_at
+    from engine.i18n import t
+
+    weights = np.array(profiles.weight_rows())
+    dims = profiles.dimension_ids
+    u, effects, found = plan.u, plan.effects, plan.found
+    term_ids = list(found)
+    scores = block_scores[0]
+    loo_scores = block_scores[1:1 + len(plan.loo)]
+    gap_scores = block_scores[1 + len(plan.loo):]
+    recognised = bool(u.any())
+    terms = _contributions(u, weights)
+    ranked = [int(i) for i in order(scores)]
+    sums = effects.sum(axis=0)
+    nu = float(np.linalg.norm(u))
+    ranking: list[dict[str, Any]] = []
+    for rank, ri in enumerate(ranked, start=1):
+        profile = profiles.profiles[ri]
+        explained = recognised and rank <= explain_top
+        top_contribs: list[dict[str, Any]] = []
+        gaps: list[dict[str, Any]] = []
+        if explained:
+            npr = float(np.linalg.norm(weights[ri]))
+            for d in [int(x) for x in np.argsort(-terms[ri], kind="stable")
+                      if terms[ri, x] > 0][:TOP_DIMENSIONS]:
+                behind: list[dict[str, Any]] = []
+                for row, ti in enumerate(term_ids):
+                    if effects[row, d] > 0:
+                        share = float(u[d] * effects[row, d] / sums[d])
+                        term = matcher.terms[ti]
+                        snippets = list(dict.fromkeys(found[ti]))
+                        behind.append({
+                            "question_id": term.id,
+                            "question_text": _label(term, lang),
+                            "answer": None,
+                            "answer_label": ", ".join(f"\u201c{w}\u201d" for w in snippets[:3]),
+                            "effect": float(effects[row, d]),
+                            "share": share,
+                            "score": share * float(weights[ri, d]) / (nu * npr),
+                        })
+                behind.sort(key=lambda a: (-a["share"], a["question_id"]))
+                top_contribs.append({
+                    "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
+                    "person": float(u[d]), "weight": float(weights[ri, d]),
+                    "score": float(terms[ri, d]), "answers": behind,
+                })
+            for row, (gri, d) in enumerate(plan.gaps):
+                if gri == ri:
+                    gaps.append({
+                        "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
+                        "person": float(u[d]), "weight": float(weights[ri, d]),
+                        "score_now": float(scores[ri]), "score_if": float(gap_scores[row, ri]),
+                    })
+        ranking.append({
+            "rank": rank, "role_id": profile.id, "title": profile.title.get(lang),
+            "objective": profile.objective.get(lang), "score": float(scores[ri]),
+            "match_percent": round(100 * float(scores[ri]), 1),
+            "contributions": {d: float(terms[ri, j]) for j, d in enumerate(dims)},
+            "top_contributions": top_contribs, "gaps": gaps,
+            "typical_tools": list(profile.typical_tools),
+            "typical_day": profile.typical_day.get(lang),
+            "questions_to_ask": [q.get(lang) for q in profile.questions_to_ask],
+        })
+    confidence: dict[str, Any] | None = None
+    if recognised:
+        flips: list[dict[str, str]] = []
+        for row, ti in enumerate(term_ids[: len(loo_scores)]):
+            if plan.loo[row].any():
+                new_top = int(order(loo_scores[row])[0])
+                if new_top != ranked[0]:
+                    flips.append({"question_id": matcher.terms[ti].id,
+                                  "top_role_without": profiles.role_ids[new_top]})
+        first, second = ranking[0], ranking[1]
+        margin = first["score"] - second["score"]
+        confidence = {"first": first["role_id"], "second": second["role_id"], "margin": margin,
+                      "close_call": margin < CLOSE_CALL_MARGIN,
+                      "close_call_margin": CLOSE_CALL_MARGIN, "robust": not flips,
+                      "fragile_answers": flips}
+    named = title_role(title, profiles)
+    top_id = ranking[0]["role_id"] if recognised else None
+    mismatch = None
+    if named and top_id and named != top_id:
+        first_words = {matcher.terms[ti].id: found[ti][0] for ti in term_ids}
+        evidence: list[str] = []
+        for contrib in ranking[0]["top_contributions"]:
+            for a in contrib["answers"]:
+                word = first_words[a["question_id"]]
+                if word not in evidence:
+                    evidence.append(word)
+        named_title = next(p.title.get(lang) for p in profiles.profiles if p.id == named)
+        mismatch = t("decode.mismatch", lang, title=named_title, role=ranking[0]["title"],
+                     evidence=", ".join(evidence[:5]))
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION, "rolematch_version": __version__,
+        "created_at": created_at(), "lang": lang,
+    }
+    if respondent is not None:
+        doc["id"] = respondent
+    doc.update({
+        "title": title,
+        "recognised": recognised,
+        "found": [
+            {"term": matcher.terms[ti].id, "kind": matcher.terms[ti].kind,
+             "label": _label(matcher.terms[ti], lang),
+             "matched": list(dict.fromkeys(found[ti])), "count": len(found[ti]),
+             "effects": dict(matcher.terms[ti].effects)}
+            for ti in term_ids
+        ],
+        "vector": {d: float(u[j]) for j, d in enumerate(dims)},
+        "title_role": named, "skills_role": top_id, "title_mismatch": mismatch,
+        "confidence": confidence, "ranking": ranking,
+    })
+    return doc
+
+
+def check_text(text: Any, source: str) -> str:
+    """Refuse what is not a posting: empty, or binary."""
+    if isinstance(text, bytes):
+        if b"\x00" in text[:8192]:
+            raise DecodeError([problem(source, "", "looks like a binary file, not text")])
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DecodeError([problem(source, "", "is not UTF-8 text")]) from None
+    if not isinstance(text, str) or not text.strip():
+        raise DecodeError([problem(source, "", "is empty: nothing to decode")])
+    if "\x00" in text:
+        raise DecodeError([problem(source, "", "looks like a binary file, not text")])
+    return text
+
+
+def decode_many(
+    items: list[tuple[str, str | None, Any]], profiles: ProfileSet, lang: str = "en",
+    explain_top: int = 3,
+) -> list[dict[str, Any]]:
+    """Decode (text, title, id) items with one cosine_similarity call for all of them."""
+    matcher = matcher_for(profiles)
+    weights = np.array(profiles.weight_rows())
+    plans = [_plan(profiles, matcher, text, weights) for text, _, _ in items]
+    if not plans:
+        return []
+    blocks = [p.block() for p in plans]
+    scores = cosine_scores(np.vstack(blocks), weights)
+    docs, start = [], 0
+    for plan, block, (_, title, rid) in zip(plans, blocks, items, strict=True):
+        docs.append(_document(plan, scores[start:start + len(block)], profiles, matcher, lang,
+                              title, rid, explain_top))
+        start += len(block)
+    return docs
+
+
+def decode(text: str, profiles: ProfileSet, lang: str = "en", title: str | None = None,
+           explain_top: int = 3) -> dict[str, Any]:
+    """Decode one posting into a document (see ``rolematch schema decode``)."""
+    return decode_many([(text, title, None)], profiles, lang, explain_top)[0]
