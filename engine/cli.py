@@ -27,8 +27,9 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("quiz", "show", "batch", "validate", "roles", "questions", "schema")
-SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "answers", "result")
+COMMANDS = ("quiz", "show", "batch", "decode", "validate", "roles", "questions", "schema")
+SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "vocabulary", "answers", "result",
+                "decode")
 
 DESCRIPTION = """\
 Find which data or AI role fits you.
@@ -48,6 +49,7 @@ examples:
   rolematch --output result.json    take the quiz and keep the result
   rolematch show result.json --format html --output result.html
   rolematch batch answers.jsonl -o results.jsonl --summary
+  rolematch decode --file posting.txt   which role a job posting really describes
   rolematch roles data-engineer     read one role's card
   rolematch questions --json        the questionnaire, to prepare an answers file
   rolematch validate --verbose      check edited content
@@ -165,6 +167,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lines scored together (default: 16384, or 256 for full results)")
     batch.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     batch.set_defaults(func=cmd_batch)
+
+    decode = sub.add_parser(
+        "decode", parents=[content, lang],
+        help="read a job posting and say which role it really describes, with the evidence",
+        description="Find the skills, tools and activities a job posting asks for, rank the "
+                    "roles they describe, and say when the title names another role. Text "
+                    "comes from TEXT, --file, '-' or a pipe.",
+    )
+    decode.add_argument("text", nargs="?", metavar="TEXT",
+                        help="the posting's text ('-' or a pipe: standard input)")
+    decode.add_argument("--file", metavar="FILE", type=_path, help="read the posting from FILE")
+    decode.add_argument("--title", help="the posting's title (default: its first line, if short)")
+    decode.add_argument("--jsonl", metavar="FILE", type=_path,
+                        help="decode a JSONL file of postings ({id, title, text} per line), "
+                             "one result per line")
+    decode.add_argument("-o", "--output", metavar="FILE", type=_path,
+                        help="with --jsonl: write results to FILE instead of stdout")
+    decode.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    decode.add_argument("--on-error", choices=("skip", "fail"), default="skip",
+                        help="with --jsonl, on a bad line: report and go on, or stop")
+    decode.add_argument("--json", action="store_true",
+                        help="print the result as JSON (schema: rolematch schema decode)")
+    decode.add_argument("--top", type=_positive, default=3, metavar="N",
+                        help="roles explained in detail (default: 3)")
+    decode.set_defaults(func=cmd_decode)
 
     validate = sub.add_parser(
         "validate", parents=[content], help="check questionnaire and profiles, report every error",
@@ -394,6 +421,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
         from engine.export import result_schema
 
         _print_json(result_schema())
+    elif args.kind == "decode":
+        from engine.export import decode_schema
+
+        _print_json(decode_schema())
     else:
         from engine.content import json_schema
 
@@ -556,6 +587,127 @@ def cmd_batch(args: argparse.Namespace) -> int:
     bad = len(stats.bad)
     where = f" to {args.output}" if args.output else ""
     _note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
+          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    return EXIT_OK
+
+
+def cmd_decode(args: argparse.Namespace) -> int:
+    from engine.decode import check_text, decode_many
+    from engine.errors import DecodeError, problem
+
+    lang = _lang(args)
+    if args.jsonl is not None:
+        if args.text is not None or args.file is not None:
+            raise UsageError("--jsonl cannot be combined with TEXT or --file")
+        return _decode_jsonl(args, lang)
+    if args.text is not None and args.file is not None:
+        raise UsageError("give the posting as TEXT or with --file, not both")
+    if args.file is not None:
+        try:
+            raw: Any = args.file.read_bytes()
+        except FileNotFoundError:
+            raise DecodeError([problem(args.file, "", "file not found")]) from None
+        except IsADirectoryError:
+            raise DecodeError([problem(args.file, "", "is a folder, expected a file")]) from None
+        except OSError as exc:
+            raise DecodeError([problem(args.file, "", f"cannot be read: {exc.strerror}")]) from None
+        source = str(args.file)
+    elif args.text is not None and args.text != "-":
+        raw, source = args.text, "TEXT"
+    elif args.text == "-" or not _is_tty(sys.stdin):
+        raw, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        raise UsageError("give a posting as TEXT, with --file FILE, or on standard input "
+                         "(see rolematch decode --help)")
+    text = check_text(raw, source)
+    title = args.title
+    if title is None:
+        first = text.strip().splitlines()[0].strip()
+        title = first if len(first) <= 80 else None
+    profiles = _content(args).profiles if args.questionnaire else _profiles(args)
+    doc = decode_many([(text, title, None)], profiles, lang, args.top)[0]
+    if args.json:
+        _print_json(doc)
+    else:
+        from engine.render import decode_screen
+
+        color = _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
+        sys.stdout.write(decode_screen(doc, width=_width(), color=color, top=args.top))
+    return EXIT_OK
+
+
+def _profiles(args: argparse.Namespace) -> Any:
+    from engine.content import load_profiles
+
+    return load_profiles(args.profiles)
+
+
+def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
+    import orjson
+
+    from engine.decode import check_text, decode_many
+    from engine.errors import DecodeError, EngineError, problem
+    from engine.export import AtomicWriter
+
+    profiles = _profiles(args)
+    source = str(args.jsonl)
+    try:
+        stream = open(args.jsonl, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise DecodeError([problem(args.jsonl, "", str(reason))]) from None
+    progress = _Progress(os.fstat(stream.fileno()).st_size) if _is_tty(sys.stderr) else None
+    written = bad = 0
+
+    def flush(chunk: list[tuple[str, Any, Any]], out: Any) -> int:
+        docs = decode_many(chunk, profiles, lang, args.top)
+        out.write("".join(orjson.dumps(d).decode() + "\n" for d in docs))
+        return len(docs)
+
+    def run(out: Any) -> None:
+        nonlocal written, bad
+        chunk: list[tuple[str, Any, Any]] = []
+        lines = progress.wrap(stream) if progress else enumerate(stream, start=1)
+        for number, raw in lines:
+            if not raw.strip():
+                continue
+            try:
+                item = orjson.loads(raw)
+                if not isinstance(item, dict):
+                    raise ValueError("expected an object with id, title and text")
+                unknown = set(item) - {"id", "title", "text"}
+                if unknown:
+                    raise ValueError(f"unknown key {sorted(unknown)[0]!r}; valid: id, title, text")
+                title = item.get("title")
+                if title is not None and not isinstance(title, str):
+                    raise ValueError("title must be a string")
+                text = check_text(item.get("text"), f"{source}:{number}")
+            except (ValueError, EngineError) as exc:
+                reason = exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError) \
+                    else str(exc)
+                bad += 1
+                if args.on_error == "fail":
+                    raise DecodeError([problem(source, f"line {number}", reason)]) from None
+                _err(f"{source}: line {number}: skipped: {reason}")
+                continue
+            chunk.append((text, title, item.get("id")))
+            if len(chunk) >= 256:
+                written += flush(chunk, out)
+                chunk = []
+        if chunk:
+            written += flush(chunk, out)
+
+    try:
+        if args.output is None:
+            run(sys.stdout)
+        else:
+            with AtomicWriter(args.output, force=args.force) as out:
+                run(out)
+    finally:
+        if progress:
+            progress.stop()
+        stream.close()
+    _note(f"{written} posting{'s' if written != 1 else ''} decoded; "
           f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     return EXIT_OK
 

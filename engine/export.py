@@ -139,6 +139,43 @@ class ResultDocument(_Doc):
     mode: ModeDoc = Field(default_factory=ModeDoc)
 
 
+class FoundDoc(_Doc):
+    term: str
+    kind: Literal["tool", "skill", "activity"]
+    label: str
+    matched: list[str] = Field(description="The words of the posting that matched the term.")
+    count: int = Field(ge=1)
+    effects: dict[str, float]
+
+
+class DecodeDocument(_Doc):
+    """A decoded job posting: the evidence found, and the roles it describes."""
+
+    model_config = ConfigDict(extra="forbid", title="rolematch decoded posting")
+
+    schema_version: int = Field(ge=1)
+    rolematch_version: str
+    created_at: str
+    lang: Literal["en", "fr"]
+    id: StrictStr | StrictInt | None = None
+    title: str | None
+    recognised: bool = Field(description="False when no known skill, tool or activity was found.")
+    found: list[FoundDoc]
+    vector: dict[str, float]
+    title_role: str | None = Field(description="The role the posting's title names, if one.")
+    skills_role: str | None = Field(description="The role its skills read as (the top role).")
+    title_mismatch: str | None
+    confidence: ConfidenceDoc | None
+    ranking: list[RoleDoc]
+
+
+def decode_schema() -> dict[str, Any]:
+    schema = DecodeDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://rolematch.example/schema/decode.json"
+    return schema
+
+
 def result_schema() -> dict[str, Any]:
     schema = ResultDocument.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

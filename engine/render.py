@@ -191,7 +191,10 @@ def _tidy(text: str) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def result_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top: int = 3) -> str:
+def result_screen(
+    doc: dict[str, Any], width: int = 80, color: bool = False, top: int = 3,
+    header: str | None = None, gaps_title: str | None = None, preamble: list[str] | None = None,
+) -> str:
     """The result screen, drawn from a result document (``export.result_document``).
 
     The quiz, ``--answers`` and ``show`` all draw from the document, so a saved result looks
@@ -213,9 +216,14 @@ def result_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top
         color_system="standard" if color else None, highlight=False, emoji=False,
         legacy_windows=False, soft_wrap=False,
     )
-    console.print(Text(t("result.title", lang), style="bold"), end=" ")
-    answered = t("result.answered", lang, n=doc["answered"], total=doc["total_questions"])
-    console.print(Text(f"({answered})", style="dim"))
+    for line in preamble or []:
+        console.print(Text(line))
+    if header is not None:
+        console.print(Text(header, style="bold"))
+    else:
+        console.print(Text(t("result.title", lang), style="bold"), end=" ")
+        answered = t("result.answered", lang, n=doc["answered"], total=doc["total_questions"])
+        console.print(Text(f"({answered})", style="dim"))
     mode = doc.get("mode") or {}
     if mode.get("quick") and mode.get("stop_reason"):
         console.print(Text(mode["stop_reason"], style="dim"))
@@ -285,7 +293,7 @@ def result_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top
                     item("", Text(f"{shorten(a['question_text'], 44)} → {a['answer_label']}",
                                   style="dim"), indent=6)
         if m["gaps"]:
-            console.print(Text(t("result.gaps", lang), style="bold"))
+            console.print(Text(gaps_title or t("result.gaps", lang), style="bold"))
             for g in m["gaps"]:
                 item("- ", Text(t("result.gap_line", lang, dim=g["label"], you=g["person"],
                                   role=g["weight"], now=100 * g["score_now"],
@@ -410,3 +418,25 @@ def html_report(doc: dict[str, Any], top: int = 3) -> str:
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>rolematch: {e(s['title'])}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
+
+
+def decode_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top: int = 3) -> str:
+    """A decoded posting: what was found, then the roles it describes, explained."""
+    lang = doc["lang"]
+    if not doc["recognised"]:
+        return t("decode.nothing", lang) + "\n"
+    lines = [t("decode.found", lang) + f" ({t('decode.terms', lang, n=len(doc['found']))}):"]
+    for kind in ("skill", "tool", "activity"):
+        items = [", ".join(f["matched"][:3]) for f in doc["found"] if f["kind"] == kind]
+        if items:
+            lines += textwrap.wrap(f"{t('decode.kind.' + kind, lang)}: " + "; ".join(items),
+                                   width=width, subsequent_indent="    ",
+                                   break_long_words=False, break_on_hyphens=False)
+    if doc["title_mismatch"]:
+        lines += ["", *textwrap.wrap("! " + doc["title_mismatch"], width=width,
+                                     subsequent_indent="  ", break_long_words=False)]
+    lines.append("")
+    screen = {**doc, "warnings": [], "enough_answers": True, "mode": {}}
+    return result_screen(screen, width=width, color=color, top=top,
+                         header=t("decode.header", lang), gaps_title=t("decode.gaps", lang),
+                         preamble=lines)

@@ -138,7 +138,8 @@ def test_detect_lang(env: dict[str, str], lang: str) -> None:
     assert detect_lang(env) == lang
 
 
-@pytest.mark.parametrize("kind", ["questionnaire", "profile", "dimensions", "answers"])
+@pytest.mark.parametrize("kind", ["questionnaire", "profile", "dimensions", "vocabulary",
+                                  "answers", "result", "decode"])
 def test_schema_is_a_valid_json_schema(run: RunCli, kind: str) -> None:
     r = run("schema", kind)
     schema = json.loads(r.out)
@@ -148,10 +149,11 @@ def test_schema_is_a_valid_json_schema(run: RunCli, kind: str) -> None:
 def test_schemas_accept_the_shipped_files(run: RunCli) -> None:
     """An editor using the published schema agrees with the loader about the shipped files."""
     schemas = {k: json.loads(run("schema", k).out) for k in ("questionnaire", "profile",
-                                                               "dimensions")}
+                                                               "dimensions", "vocabulary")}
     jsonschema.validate(read_yaml(default_questionnaire_path()), schemas["questionnaire"])
     for path in default_profiles_dir().glob("*.yaml"):
-        kind = "dimensions" if path.name == "dimensions.yaml" else "profile"
+        kind = {"dimensions.yaml": "dimensions", "vocabulary.yaml": "vocabulary"}.get(
+            path.name, "profile")
         jsonschema.validate(read_yaml(path), schemas[kind])
 
 

@@ -18,7 +18,7 @@ from engine.content import (
 from tests.conftest import REPO, ROLE_IDS
 
 PROFILE_FILES = sorted(p for p in default_profiles_dir().glob("*.yaml")
-                       if p.name != "dimensions.yaml")
+                       if p.name not in ("dimensions.yaml", "vocabulary.yaml"))
 QUESTIONNAIRE_FILES = sorted(default_questionnaire_path().parent.glob("*.yaml"))
 
 

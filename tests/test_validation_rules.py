@@ -180,3 +180,11 @@ def test_a_broken_profile_does_not_cascade_into_false_errors(copy: ContentCopy) 
     lines = errors(copy)
     assert len(lines) == 1, lines
     assert "colour" in lines[0]
+
+
+def test_vocabulary_term_with_an_unknown_dimension(copy: ContentCopy) -> None:
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "effects: {tools-bi: 1.0, data-visualisation: 0.6}}",
+              "effects: {tools-bi: 1.0, data-visualization: 0.6}}")
+    line = one(errors(copy), "vocabulary.yaml", "data-visualization")
+    assert "terms[1].effects.data-visualization" in line and "did you mean" in line

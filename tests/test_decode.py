@@ -1,0 +1,156 @@
+"""`rolematch decode`: matching rules one by one, short postings, title mismatch, bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from engine.content import Content
+from engine.decode import decode, matcher_for
+from engine.export import decode_schema
+from tests.conftest import Run
+
+RunCli = Callable[..., Run]
+
+
+def terms(content: Content, text: str) -> dict[str, list[str]]:
+    matcher = matcher_for(content.profiles)
+    return {matcher.terms[ti].id: words for ti, words in matcher.find(text).items()}
+
+
+@pytest.mark.parametrize(("text", "term", "words"), [
+    ("We use CI/CD daily", "ci-cd", ["CI/CD"]),
+    ("ci cd and cicd", "ci-cd", ["ci cd", "cicd"]),
+    ("strong C++ skills", "software", ["C++"]),
+    ("scikit-learn or scikit learn", "ml-libs", ["scikit-learn", "scikit learn"]),
+    ("Power BI, PowerBI, power-bi", "power-bi", ["Power BI", "PowerBI", "power-bi"]),
+    ("Node.js services", "software", ["Node.js"]),
+    ("DASHBOARDS and a dashboard", "dashboards", ["DASHBOARDS", "dashboard"]),
+    ("data pipelines", "pipelines", ["data pipelines"]),
+    ("Apache Spark", "big-data", ["Apache Spark"]),
+    ("tableaux de bord et visualisation de données", "dashboards", ["tableaux de bord"]),
+    ("apprentissage automatique", "machine-learning", ["apprentissage automatique"]),
+    ("Intégration continue", "ci-cd", ["Intégration continue"]),
+    ("entrepôt de données", "warehouses", ["entrepôt de données"]),
+    ("R, Python and SQL", "statistics", ["R"]),
+    ("Go, Rust or Java", "software", ["Go", "Rust", "Java"]),
+])
+def test_tricky_names(content: Content, text: str, term: str, words: list[str]) -> None:
+    assert terms(content, text)[term] == words
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("our go-to tool", "software"),  # no Go in "go-to"
+    ("Let's go and build", "software"),  # lower-case go is not the language
+    ("R&D budget", "statistics"),  # no R in R&D
+    ("a Riverside team", "statistics"),  # no R inside other words
+    ("we rsvp", "statistics"),
+    ("a beautiful tableau of colours", "tableau"),  # Tableau needs BI context
+    ("Kafkaesque paperwork", "streaming"),
+])
+def test_word_boundaries_and_context(content: Content, text: str, term: str) -> None:
+    assert term not in terms(content, text)
+
+
+def test_tableau_with_context(content: Content) -> None:
+    assert terms(content, "dashboards in Tableau")["tableau"] == ["Tableau"]
+
+
+def test_longest_match_wins(content: Content) -> None:
+    found = terms(content, "Spark Streaming jobs")
+    assert found["streaming"] == ["Spark Streaming"] and "big-data" not in found
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Build dashboards in Power BI and Tableau, write SQL queries, present insights to "
+     "stakeholders and business partners.", "data-analyst"),
+    ("Maintain Kubernetes clusters, Terraform, CI/CD with Jenkins, on-call rotation, "
+     "Prometheus and Grafana monitoring, incident response.", "devops-engineer"),
+    ("Fine-tune LLMs, build RAG pipelines with LangChain and vector databases, PyTorch, "
+     "Hugging Face, CUDA optimisation.", "ai-engineer"),
+    ("Construire des pipelines de données avec Airflow et dbt, Spark, entrepôt de données "
+     "BigQuery, ingestion en temps réel avec Kafka.", "data-engineer"),
+    ("Statistical modeling, hypothesis testing, A/B testing, regression, Jupyter and pandas, "
+     "experimentation and research.", "data-scientist"),
+])
+def test_short_postings_with_known_answers(content: Content, text: str, role: str) -> None:
+    doc = decode(text, content.profiles)
+    assert doc["ranking"][0]["role_id"] == role
+
+
+def test_title_disagreement_sentence(content: Content) -> None:
+    doc = decode("We need Airflow, dbt, Spark and BigQuery pipelines, ETL and data modeling.",
+                 content.profiles, title="Senior Data Scientist")
+    assert doc["title_role"] == "data-scientist" and doc["skills_role"] == "data-engineer"
+    assert doc["title_mismatch"].startswith(
+        "Titled Data Scientist, but the skills asked read as Data Engineer: ")
+    assert "Airflow" in doc["title_mismatch"] and "BigQuery" in doc["title_mismatch"]
+
+
+def test_no_sentence_when_title_and_skills_agree(content: Content) -> None:
+    doc = decode("Airflow, dbt, Spark, BigQuery, ETL", content.profiles, title="Data Engineer")
+    assert doc["title_mismatch"] is None
+
+
+def test_contributions_add_up_and_schema_holds(content: Content) -> None:
+    doc = decode("Docker, Kubernetes, MLflow, model monitoring, drift detection, retraining, "
+                 "AWS cost optimization", content.profiles)
+    jsonschema.validate(doc, decode_schema())
+    for role in doc["ranking"]:
+        assert abs(sum(role["contributions"].values()) - role["score"]) < 1e-9
+    assert doc["ranking"][0]["role_id"] == "mlops-engineer"
+    top = doc["ranking"][0]["top_contributions"][0]
+    assert sum(a["share"] for a in top["answers"]) == pytest.approx(top["person"])
+
+
+def test_nothing_recognised(run: RunCli) -> None:
+    r = run("decode", "We are a friendly bakery looking for a morning person.")
+    assert r.code == 0 and "Nothing recognised" in r.out
+
+
+def test_cli_screen_and_json(run: RunCli, tmp_path: Path) -> None:
+    posting = tmp_path / "p.txt"
+    posting.write_text("Data Scientist\nAirflow, dbt, Spark, BigQuery, ETL pipelines.\n")
+    r = run("decode", "--file", str(posting))
+    assert r.code == 0
+    assert "Titled Data Scientist, but the skills asked read as Data Engineer" in r.out
+    assert "1 | Data Engineer" in r.out
+    doc = json.loads(run("decode", "--file", str(posting), "--json").out)
+    jsonschema.validate(doc, decode_schema())
+
+
+@pytest.mark.parametrize(("setup", "message"), [
+    (lambda p: None, "file not found"),
+    (lambda p: p.write_text("   \n"), "is empty"),
+    (lambda p: p.write_bytes(b"\x89PNG\x00\x00binary"), "binary"),
+    (lambda p: p.write_bytes(b"caf\xe9 latin-1"), "not UTF-8"),
+])
+def test_bad_input_is_one_line_and_exit_2(run: RunCli, tmp_path: Path,
+                                          setup: Callable[[Path], None], message: str) -> None:
+    path = tmp_path / "p.txt"
+    setup(path)
+    r = run("decode", "--file", str(path))
+    assert r.code == 2 and message in r.err and len(r.err.strip().splitlines()) == 1
+
+
+def test_jsonl_keeps_order_and_reports_bad_lines(run: RunCli, tmp_path: Path) -> None:
+    src = tmp_path / "postings.jsonl"
+    src.write_text("\n".join([
+        json.dumps({"id": "a", "title": "DevOps Engineer", "text": "Terraform, Kubernetes"}),
+        "{broken",
+        json.dumps({"id": "b", "title": "x", "text": ""}),
+        json.dumps({"id": "c", "title": "Data Analyst", "text": "Power BI dashboards, SQL"}),
+        json.dumps({"id": "d", "text": "Airflow and dbt", "salary": 3}),
+    ]) + "\n")
+    r = run("decode", "--jsonl", str(src))
+    assert r.code == 0
+    out = [json.loads(line) for line in r.out.splitlines()]
+    assert [d["id"] for d in out] == ["a", "c"]
+    assert "line 2: skipped" in r.err and "line 3: skipped" in r.err and "is empty" in r.err
+    assert "line 5: skipped: unknown key 'salary'" in r.err
+    r = run("decode", "--jsonl", str(src), "--on-error", "fail")
+    assert r.code == 2 and "line 2" in r.err
