@@ -54,6 +54,8 @@ _FOLD = _fold_table()
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic quotes plain; exactly as long as ``text``."""
+    if text.isascii():
+        return text.lower()  # the common case, and the fast one
     return text.translate(_FOLD)
 
 
@@ -112,23 +114,26 @@ class Matcher:
     def find(self, text: str) -> dict[int, list[str]]:
         """Term index -> the words in ``text`` that matched it, in order of appearance."""
         folded = fold(text)
-        spans = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(folded)]
-        words = [w for w, _, _ in spans]
+        words = TOKEN.findall(folded)
+        index = self.index
+        candidates = [i for i, w in enumerate(words) if w in index]
         found: dict[int, list[str]] = {}
-        i = 0
-        while i < len(words):
-            matched = 0
-            for alias in self.index.get(words[i], ()):
+        if not candidates:
+            return found
+        spans = [m.span() for m in TOKEN.finditer(folded)]
+        resume = 0  # matches do not overlap: skip the words a match consumed
+        for i in candidates:
+            if i < resume:
+                continue
+            for alias in index[words[i]]:
                 n = len(alias.tokens)
-                if tuple(words[i:i + n]) != alias.tokens:
+                if n > 1 and tuple(words[i:i + n]) != alias.tokens:
                     continue
-                start, end = spans[i][1], spans[i + n - 1][2]
+                start, end = spans[i][0], spans[i + n - 1][1]
                 if self._accept(alias, text, folded, start, end):
-                    original = " ".join(text[start:end].split())
-                    found.setdefault(alias.term, []).append(original)
-                    matched = n
+                    found.setdefault(alias.term, []).append(" ".join(text[start:end].split()))
+                    resume = i + n
                     break
-            i += matched or 1
         return found
 
     def _accept(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
@@ -194,21 +199,25 @@ def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
                    matcher: Matcher) -> tuple[Array, Array]:
     """The posting's vector, and each found term's effects (terms x dims).
 
-    A dimension's value is ``1 - prod(1 - effect)`` over the distinct terms found: one
-    strong term is enough to raise it, more terms raise it further, it never passes 1.
+    Each term found adds ``effect x log(1 + k)`` to a dimension, k being how often the posting
+    uses it (a theme a posting keeps coming back to weighs more, with diminishing returns);
+    the vector is then scaled so its largest value is 1. Cosine similarity does not depend on
+    that scale, and every value stays in [0, 1] like a quiz vector.
     """
     dims = profiles.dimension_ids
     index = {d: i for i, d in enumerate(dims)}
     effects = np.zeros((len(found), len(dims)))
     for row, ti in enumerate(found):
+        weight = float(np.log1p(len(found[ti])))
         for d, w in matcher.terms[ti].effects.items():
-            effects[row, index[d]] = w
-    u = 1.0 - np.prod(1.0 - effects, axis=0) if len(found) else np.zeros(len(dims))
-    return u, effects
+            effects[row, index[d]] = w * weight
+    return _vector_of(effects), effects
 
 
 def _vector_of(effects: Array) -> Array:
-    out: Array = 1.0 - np.prod(1.0 - effects, axis=0)
+    total = effects.sum(axis=0) if len(effects) else np.zeros(effects.shape[1])
+    top = float(total.max()) if total.size else 0.0
+    out: Array = total / top if top > 0 else total
     return out
 
 
@@ -280,7 +289,8 @@ def _document(
                 behind: list[dict[str, Any]] = []
                 for row, ti in enumerate(term_ids):
                     if effects[row, d] > 0:
-                        share = float(u[d] * effects[row, d] / sums[d])
+                        share = float(u[d] * effects[row, d] / sums[d])  # exact: u_d is
+                        # proportional to the sum of the terms' weighted effects
                         term = matcher.terms[ti]
                         snippets = list(dict.fromkeys(found[ti]))
                         behind.append({
@@ -309,7 +319,7 @@ def _document(
             "rank": rank, "role_id": profile.id, "title": profile.title.get(lang),
             "objective": profile.objective.get(lang), "score": float(scores[ri]),
             "match_percent": round(100 * float(scores[ri]), 1),
-            "contributions": {d: float(terms[ri, j]) for j, d in enumerate(dims)},
+            "contributions": dict(zip(dims, terms[ri].tolist(), strict=True)),
             "top_contributions": top_contribs, "gaps": gaps,
             "typical_tools": list(profile.typical_tools),
             "typical_day": profile.typical_day.get(lang),
@@ -360,7 +370,7 @@ def _document(
              "effects": dict(matcher.terms[ti].effects)}
             for ti in term_ids
         ],
-        "vector": {d: float(u[j]) for j, d in enumerate(dims)},
+        "vector": dict(zip(dims, u.tolist(), strict=True)),
         "title_role": named, "skills_role": top_id, "title_mismatch": mismatch,
         "confidence": confidence, "ranking": ranking,
     })
