@@ -15,7 +15,6 @@ the bad value and the valid values.
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from engine.content import (
     MultiQuestion,
     Questionnaire,
     SingleQuestion,
+    read_json,
     read_yaml,
 )
 from engine.errors import AnswersError, Problem, problem
@@ -252,17 +252,7 @@ def read_answers_file(path: str | Path) -> Any:
     """Read an answers file as data (JSON by extension, else YAML); errors name the file."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise AnswersError([problem(path, "", "file not found")]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AnswersError([problem(path, "", f"cannot be read: {exc}")]) from None
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise AnswersError([problem(path, f"line {exc.lineno}, column {exc.colno}",
-                                        f"is not valid JSON: {exc.msg}")]) from None
+        return read_json(path, AnswersError)
     return read_yaml(path, error=AnswersError)
 
 

@@ -374,6 +374,23 @@ def read_yaml(path: Path, error: type[EngineError] = ContentError) -> Any:
         raise error([problem(path, where, f"is not valid YAML: {what}")]) from None
 
 
+def read_json(path: Path, error: type[EngineError]) -> Any:
+    """Read one JSON file; a missing, unreadable or malformed file raises ``error``."""
+    import json
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error([problem(path, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error([problem(path, "", f"cannot be read: {exc}")]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error([problem(path, f"line {exc.lineno}, column {exc.colno}",
+                             f"is not valid JSON: {exc.msg}")]) from None
+
+
 # --------------------------------------------------------------------------- pydantic errors
 
 

@@ -288,18 +288,10 @@ def dumps(doc: dict[str, Any]) -> str:
 
 def read_result(path: str | Path) -> dict[str, Any]:
     """Read a saved result, refusing a newer schema version or a document that does not fit."""
+    from engine.content import read_json
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExportError([problem(path, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError([problem(path, "", f"cannot be read: {exc}")]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExportError([problem(path, f"line {exc.lineno}, column {exc.colno}",
-                                   f"is not valid JSON: {exc.msg}")]) from None
+    data = read_json(path, ExportError)
     if not isinstance(data, dict):
         raise ExportError([problem(path, "", "is not a rolematch result (expected an object)",
                                    type(data).__name__)])
