@@ -93,16 +93,23 @@ class Matcher:
 
     def __init__(self, vocabulary: VocabularyFile) -> None:
         self.terms: list[Term] = list(vocabulary.terms)
-        self.index: dict[str, list[_Alias]] = {}
+        # one-word aliases by their word, longer ones by their first two words
+        self.single: dict[str, list[_Alias]] = {}
+        self.multi: dict[tuple[str, str], list[_Alias]] = {}
         for ti, term in enumerate(self.terms):
             kinds = ([(n, False, False) for n in term.names]
                      + [(p, True, False) for p in (*term.en, *term.fr)]
                      + [(n, False, True) for n in term.exact])
             for text, phrase, exact in kinds:
                 for tokens in _variants(text, phrase):
-                    self.index.setdefault(tokens[0], []).append(_Alias(ti, text, tokens, exact))
-        for aliases in self.index.values():
+                    alias = _Alias(ti, text, tokens, exact)
+                    if len(tokens) == 1:
+                        self.single.setdefault(tokens[0], []).append(alias)
+                    else:
+                        self.multi.setdefault((tokens[0], tokens[1]), []).append(alias)
+        for aliases in (*self.single.values(), *self.multi.values()):
             aliases.sort(key=lambda a: (-len(a.tokens), a.exact, a.term))
+        self.starts = set(self.single) | {first for first, _ in self.multi}
         self.context = [
             re.compile(r"(?<![a-z0-9])(?:" + "|".join(
                 r"[\s\-./_]*".join(re.escape(t) for t in _tokens(w)) for w in term.context)
@@ -115,19 +122,21 @@ class Matcher:
         """Term index -> the words in ``text`` that matched it, in order of appearance."""
         folded = fold(text)
         words = TOKEN.findall(folded)
-        index = self.index
-        candidates = [i for i, w in enumerate(words) if w in index]
+        starts, single, multi = self.starts, self.single, self.multi
+        candidates = [i for i, w in enumerate(words) if w in starts]
         found: dict[int, list[str]] = {}
         if not candidates:
             return found
         spans = [m.span() for m in TOKEN.finditer(folded)]
+        last = len(words) - 1
         resume = 0  # matches do not overlap: skip the words a match consumed
         for i in candidates:
             if i < resume:
                 continue
-            for alias in index[words[i]]:
+            longer = multi.get((words[i], words[i + 1])) if i < last else None
+            for alias in (*(longer or ()), *single.get(words[i], ())):
                 n = len(alias.tokens)
-                if n > 1 and tuple(words[i:i + n]) != alias.tokens:
+                if n > 2 and tuple(words[i:i + n]) != alias.tokens:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if self._accept(alias, text, folded, start, end):
@@ -242,8 +251,10 @@ def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array) -> 
     gaps: list[tuple[int, int]] = []
     gap_vectors = np.empty((0, len(u)))
     if u.any():
-        if n >= 2:
-            loo = np.array([_vector_of(np.delete(effects, i, axis=0)) for i in range(n)])
+        if n >= 2:  # every "without this term" vector at once
+            without = effects.sum(axis=0)[None, :] - effects
+            tops = without.max(axis=1, keepdims=True)
+            loo = without / np.where(tops > 0, tops, 1.0)
         gaps = _gap_plan(weights, u, MAX_GAPS)
         gap_vectors = np.repeat(u[None, :], len(gaps), axis=0)
         for row, (ri, d) in enumerate(gaps):
