@@ -112,3 +112,16 @@ def test_answers_that_no_longer_fit_are_dropped_and_named(content: Content) -> N
 
 def test_resume_with_nothing_saved_starts_fresh(content: Content) -> None:
     assert load_resume(content.questionnaire) is None
+
+
+def test_quick_mode_resumes_in_quick_mode(content: Content) -> None:
+    save_resume(content.questionnaire, {"ideal_day": "build_pipelines", "skill_sql": 4}, "en",
+                quick=True)
+    restored = load_resume(content.questionnaire)
+    assert restored is not None and restored.quick
+    s = QuizSession(content.questionnaire, quick=True)
+    s.restore(restored.given)
+    ids = [q.id for q in content.questionnaire.questions]
+    assert [ids[i] for i in s.order] == ["skill_sql", "ideal_day"]  # what was asked
+    assert s.done  # quick mode then chooses the next question itself
+    assert set(s.remaining()) == set(range(len(ids))) - set(s.order)
