@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -159,14 +159,6 @@ class Matcher:
             if not any(h.group(0) != itself for h in context.finditer(window)):
                 return False
         return True
-
-
-@dataclass
-class Decoded:
-    """A decoded posting: the evidence, the vector and the ranking, as a document."""
-
-    doc: dict[str, Any]
-    vector: Array = field(repr=False)
 
 
 _MATCHERS: dict[int, Matcher] = {}

@@ -229,5 +229,5 @@ def t(key: str, lang: str, **values: object) -> str:
     return french_spacing(text) if lang == "fr" else text
 
 
-def keys() -> list[str]:
+def string_keys() -> list[str]:
     return list(_STRINGS)

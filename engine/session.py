@@ -85,9 +85,6 @@ class QuizSession:
     def asked_ids(self) -> list[str]:
         return [self.questionnaire.questions[i].id for i in self.order[: self.position]]
 
-    def answered_count(self) -> int:
-        return sum(v is not None for v in self.given.values())
-
     def to_answers(self) -> Answers:
         values = {q.id: self.given.get(q.id) for q in self.questionnaire.questions}
         return Answers(self.questionnaire.id, values, lang=self.lang)

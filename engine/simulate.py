@@ -10,7 +10,7 @@ import random
 import numpy as np
 
 from engine.answers import Answers, AnswerValue
-from engine.content import LikertQuestion, MultiQuestion, Profile, Questionnaire
+from engine.content import LikertQuestion, MultiQuestion, Profile
 from engine.scoring import Model
 
 MULTI_TICK_LEVEL = 0.5
@@ -76,7 +76,3 @@ def random_answers(model: Model, rng: random.Random, skip_rate: float = 0.0) -> 
     for qi, qid in enumerate(model.question_ids):
         values[qid] = None if rng.random() < skip_rate else random_answer(model, qi, rng)
     return Answers(model.questionnaire.id, values)
-
-
-def questionnaire_of(model: Model) -> Questionnaire:
-    return model.questionnaire

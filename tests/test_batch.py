@@ -125,3 +125,20 @@ def test_one_cosine_call_per_chunk(content: Content, tmp_path: Path,
                                            mode=mode, chunk_size=100)  # type: ignore[arg-type]
         assert stats.rows == 250
         assert len(calls) == 3  # chunks of 100, 100 and 50
+
+
+def test_the_three_ways_of_building_vectors_agree(content: Content) -> None:
+    """Batch's row encoder, the array builder and the one-person builder give one vector."""
+    from engine.answers import Answers
+    from engine.scoring import person_matrix, person_vector
+
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(8)
+    people = [random_answers(model, rng, skip_rate=0.3) for _ in range(60)]
+    encoder = batch_module.RowEncoder(content)
+    encoded = encoder.vectors([encoder.encode(a.to_document()) for a in people])  # type: ignore[misc]
+    single = [person_vector(model, Answers("default", a.values)) for a in people]
+    import numpy as np
+
+    assert np.allclose(encoded, person_matrix(model, people), atol=1e-12)
+    assert np.allclose(encoded, np.array(single), atol=1e-12)

@@ -184,3 +184,15 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
                        text=True, cwd=tmp_path)
     assert r.stdout.strip() == "Which data or AI role fits you?"
     assert "Traceback" not in r.stderr
+
+
+def test_every_screen_string_exists_in_both_languages() -> None:
+    import string
+
+    from engine import i18n
+
+    for key in i18n.string_keys():
+        en, fr = i18n._STRINGS[key]
+        assert en.strip() and fr.strip(), key
+        fields = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(fr) if f}, key
