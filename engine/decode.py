@@ -50,13 +50,16 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic quotes plain; exactly as long as ``text``."""
     if text.isascii():
         return text.lower()  # the common case, and the fast one
-    return text.translate(_FOLD)
+    # fold only the few non-ASCII characters, then lower-case the rest
+    folded = _NON_ASCII.sub(lambda m: _FOLD.get(ord(m.group()), m.group()), text).lower()
+    return folded if len(folded) == len(text) else text.translate(_FOLD)
 
 
 def _tokens(text: str) -> tuple[str, ...]:
