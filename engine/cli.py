@@ -441,6 +441,9 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     lang = _lang(args)
     if args.answers is not None and args.resume:
         raise UsageError("--answers and --resume cannot be used together")
+    if args.answers is not None and args.quick:
+        raise UsageError("--quick chooses questions as you answer; it does not apply to "
+                         "--answers FILE")
     to_stdout = not args.json
     if args.answers is None:
         # prompts draw on stdout, or on stderr when stdout carries the JSON document
