@@ -318,7 +318,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from engine.errors import ContentError
 
     try:
-        content = _content(args)
+        from engine.content import load_content
+
+        content = load_content(args.questionnaire, args.profiles, vocabulary=True)
     except ContentError as exc:
         for line in exc.lines():
             _err(line)

@@ -610,23 +610,43 @@ def _check_profiles(
     return found
 
 
-def load_profiles(directory: str | Path | None = None) -> ProfileSet:
-    """Load ``dimensions.yaml`` and every role profile in a folder, or raise ContentError."""
+def load_profiles(directory: str | Path | None = None, vocabulary: bool = False) -> ProfileSet:
+    """Load ``dimensions.yaml`` and every role profile in a folder, or raise ContentError.
+
+    With ``vocabulary``, also ``vocabulary.yaml`` (only ``decode`` and ``validate`` need it;
+    the quiz does not pay for reading it).
+    """
     directory = Path(directory) if directory is not None else default_profiles_dir()
     dims, found = _parse_dimensions(directory)
     loaded, errs = _parse_profiles(directory) if directory.is_dir() else ([], [])
     found += errs
     if dims is not None:
         found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
-    vocabulary = None
-    if dims is not None and (directory / VOCABULARY_FILE).is_file():
-        vocabulary, errs = _parse_vocabulary(directory / VOCABULARY_FILE,
-                                             [d.id for d in dims.dimensions])
-        found += errs
+    vocab = None
+    if vocabulary and dims is not None:
+        if (directory / VOCABULARY_FILE).is_file():
+            vocab, errs = _parse_vocabulary(directory / VOCABULARY_FILE,
+                                            [d.id for d in dims.dimensions])
+            found += errs
+        else:
+            found.append(problem(directory / VOCABULARY_FILE, "", "file not found"))
     if found or dims is None:
         raise ContentError(found)
     profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
-    return ProfileSet(tuple(dims.dimensions), profiles, directory, vocabulary)
+    return ProfileSet(tuple(dims.dimensions), profiles, directory, vocab)
+
+
+def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
+    """The vocabulary beside these profiles (already loaded, or read and checked now)."""
+    if profiles.vocabulary is not None:
+        return profiles.vocabulary
+    path = profiles.directory / VOCABULARY_FILE
+    if not path.is_file():
+        raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
+    vocab, found = _parse_vocabulary(path, profiles.dimension_ids)
+    if found or vocab is None:
+        raise ContentError(found)
+    return vocab
 
 
 def _parse_vocabulary(path: Path, dim_ids: list[str]) -> tuple[VocabularyFile | None,
@@ -713,13 +733,14 @@ def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) 
 
 
 def load_content(
-    questionnaire: str | Path | None = None, profiles: str | Path | None = None
+    questionnaire: str | Path | None = None, profiles: str | Path | None = None,
+    vocabulary: bool = False,
 ) -> Content:
     """Load profiles and a questionnaire and check them together; report every problem."""
     found: list[Problem] = []
     profile_set: ProfileSet | None = None
     try:
-        profile_set = load_profiles(profiles)
+        profile_set = load_profiles(profiles, vocabulary)
     except ContentError as exc:
         found += exc.problems
     try:

@@ -164,17 +164,17 @@ class Matcher:
         return True
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, tuple[ProfileSet, Matcher]] = {}
 
 
 def matcher_for(profiles: ProfileSet) -> Matcher:
-    if profiles.vocabulary is None:
-        raise DecodeError([problem(profiles.directory / "vocabulary.yaml", "",
-                                   "file not found; decode needs a vocabulary")])
-    key = id(profiles.vocabulary)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = Matcher(profiles.vocabulary)
-    return _MATCHERS[key]
+    """The compiled vocabulary beside these profiles, built once."""
+    cached = _MATCHERS.get(id(profiles))
+    if cached is None or cached[0] is not profiles:
+        from engine.content import load_vocabulary
+
+        cached = _MATCHERS[id(profiles)] = (profiles, Matcher(load_vocabulary(profiles)))
+    return cached[1]
 
 
 def title_role(title: str | None, profiles: ProfileSet) -> str | None:

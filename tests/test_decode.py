@@ -154,3 +154,13 @@ def test_jsonl_keeps_order_and_reports_bad_lines(run: RunCli, tmp_path: Path) ->
     assert "line 5: skipped: unknown key 'salary'" in r.err
     r = run("decode", "--jsonl", str(src), "--on-error", "fail")
     assert r.code == 2 and "line 2" in r.err
+
+
+def test_the_quiz_does_not_read_the_vocabulary(content: Content) -> None:
+    assert content.profiles.vocabulary is None  # read on demand, by decode and validate
+
+
+def test_decode_without_a_vocabulary_is_one_clear_line(run: RunCli, copy: object) -> None:
+    (copy.profiles / "vocabulary.yaml").unlink()  # type: ignore[attr-defined]
+    r = run("decode", "--profiles", str(copy.profiles), "Airflow and dbt")  # type: ignore[attr-defined]
+    assert r.code == 2 and "vocabulary.yaml: file not found" in r.err
