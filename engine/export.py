@@ -7,12 +7,7 @@ and renamed over the target, created readable by its owner only.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
-import os
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,17 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 from engine import __version__
 from engine.content import ProfileSet, Questionnaire
 from engine.errors import ExportError, problem
+from engine.files import AtomicWriter, created_at, write_atomic
 from engine.scoring import CLOSE_CALL_MARGIN, Result
 
+__all__ = ["AtomicWriter", "created_at", "write_atomic"]
+
 SCHEMA_VERSION = 1
-
-
-def created_at() -> str:
-    """Now in UTC, ISO 8601; ``SOURCE_DATE_EPOCH`` pins it for reproducible output."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit()
-              else datetime.now(UTC))
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 # --------------------------------------------------------------------------- the document model
@@ -308,83 +298,3 @@ def read_result(path: str | Path) -> dict[str, Any]:
 
         raise ExportError(problems_from_validation(path, ResultDocument, exc)) from None
     return data
-
-
-def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0o600) -> Path:
-    """Write ``text`` to ``path`` atomically; refuse to overwrite unless ``force``.
-
-    Raises ExportError with one clear line for a missing folder, no permission, a full disk
-    or an existing file.
-    """
-    writer = AtomicWriter(path, force=force, mode=mode)
-    with writer as handle:
-        try:
-            handle.write(text)
-        except OSError as exc:
-            raise writer._fail(exc) from None
-    return writer.path
-
-
-class AtomicWriter:
-    """A text file written in place of ``path`` only when everything went well.
-
-    Used as a context manager: a temporary file in the same folder, owner-only, flushed,
-    fsynced and renamed over ``path`` at the end; removed if anything fails.
-    """
-
-    def __init__(self, path: str | Path, force: bool = False, mode: int = 0o600) -> None:
-        self.path = Path(path)
-        self.force = force
-        self.mode = mode
-        self.tmp: str | None = None
-        self.handle: Any = None
-
-    def _fail(self, exc: OSError) -> ExportError:
-        return ExportError([problem(self.path, "", f"could not be written: {_reason(exc)}")])
-
-    def __enter__(self) -> Any:
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        if self.path.exists() and not self.force:
-            raise ExportError([problem(self.path, "",
-                                       "already exists; pass --force to overwrite it")])
-        if not folder.is_dir():
-            raise ExportError([problem(self.path, "", f"folder {str(folder)!r} does not exist")])
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                            dir=folder)
-            os.fchmod(fd, self.mode)
-            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise self._fail(exc) from None
-        return self.handle
-
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
-        try:
-            if kind is None:
-                try:
-                    self.handle.flush()
-                    os.fsync(self.handle.fileno())
-                    self.handle.close()
-                    os.replace(self.tmp, self.path)  # type: ignore[arg-type]
-                    self.tmp = None
-                except OSError as err:
-                    raise self._fail(err) from None
-            elif isinstance(exc, OSError):
-                raise self._fail(exc) from None
-        finally:
-            if self.handle is not None and not self.handle.closed:
-                with contextlib.suppress(OSError):
-                    self.handle.close()
-            if self.tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.tmp)
-
-
-def _reason(exc: OSError) -> str:
-    return {
-        errno.ENOSPC: "the disk is full",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the file system is read-only",
-        errno.EDQUOT: "disk quota exceeded",
-    }.get(exc.errno or 0, exc.strerror or str(exc))

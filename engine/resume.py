@@ -18,7 +18,7 @@ from engine import __version__
 from engine.answers import AnswerValue, check_answer
 from engine.content import Questionnaire
 from engine.errors import AnswersError
-from engine.export import created_at, write_atomic
+from engine.files import created_at, write_atomic
 
 RESUME_FORMAT = 1
 

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from engine import export
+from engine import export, files
 from engine.content import Content
 from engine.errors import ExportError
 from engine.export import SCHEMA_VERSION, result_document, write_atomic
@@ -110,7 +110,7 @@ def test_permission_denied_simulated(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(export.tempfile, "mkstemp", deny)
+    monkeypatch.setattr(files.tempfile, "mkstemp", deny)
     with pytest.raises(ExportError) as info:
         write_atomic(tmp_path / "r.json", "{}")
     assert info.value.lines() == [f"{tmp_path / 'r.json'}: could not be written: "
@@ -123,7 +123,7 @@ def test_full_disk_leaves_no_partial_file_and_keeps_the_answers(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     out = tmp_path / "result.json"
     monkeypatch.setattr("engine.resume.write_atomic",
                         lambda path, text, force=False: Path(path).write_text(text) or path)

@@ -1,0 +1,104 @@
+"""Files written safely: atomically, owner-only, never over an existing file by accident.
+
+Small and import-light on purpose: the quiz saves its resume file after every answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from engine.errors import ExportError, problem
+
+
+def created_at() -> str:
+    """Now in UTC, ISO 8601; ``SOURCE_DATE_EPOCH`` pins it for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit()
+              else datetime.now(UTC))
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0o600) -> Path:
+    """Write ``text`` to ``path`` atomically; refuse to overwrite unless ``force``.
+
+    Raises ExportError with one clear line for a missing folder, no permission, a full disk
+    or an existing file.
+    """
+    writer = AtomicWriter(path, force=force, mode=mode)
+    with writer as handle:
+        try:
+            handle.write(text)
+        except OSError as exc:
+            raise writer._fail(exc) from None
+    return writer.path
+
+
+class AtomicWriter:
+    """A text file written in place of ``path`` only when everything went well.
+
+    Used as a context manager: a temporary file in the same folder, owner-only, flushed,
+    fsynced and renamed over ``path`` at the end; removed if anything fails.
+    """
+
+    def __init__(self, path: str | Path, force: bool = False, mode: int = 0o600) -> None:
+        self.path = Path(path)
+        self.force = force
+        self.mode = mode
+        self.tmp: str | None = None
+        self.handle: Any = None
+
+    def _fail(self, exc: OSError) -> ExportError:
+        return ExportError([problem(self.path, "", f"could not be written: {_reason(exc)}")])
+
+    def __enter__(self) -> Any:
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if self.path.exists() and not self.force:
+            raise ExportError([problem(self.path, "",
+                                       "already exists; pass --force to overwrite it")])
+        if not folder.is_dir():
+            raise ExportError([problem(self.path, "", f"folder {str(folder)!r} does not exist")])
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                            dir=folder)
+            os.fchmod(fd, self.mode)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise self._fail(exc) from None
+        return self.handle
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        try:
+            if kind is None:
+                try:
+                    self.handle.flush()
+                    os.fsync(self.handle.fileno())
+                    self.handle.close()
+                    os.replace(self.tmp, self.path)  # type: ignore[arg-type]
+                    self.tmp = None
+                except OSError as err:
+                    raise self._fail(err) from None
+            elif isinstance(exc, OSError):
+                raise self._fail(exc) from None
+        finally:
+            if self.handle is not None and not self.handle.closed:
+                with contextlib.suppress(OSError):
+                    self.handle.close()
+            if self.tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.tmp)
+
+
+def _reason(exc: OSError) -> str:
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.EDQUOT: "disk quota exceeded",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
