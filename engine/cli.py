@@ -973,13 +973,13 @@ def _warm(content: Content) -> None:
     try:
         import numpy as np
 
-        from engine import render, scoring
+        from engine import export, render, scoring
 
         model = scoring.model_for(content.questionnaire, content.profiles)
         scoring.cosine_scores(np.ones(len(model.dimension_ids)), model.weights)
         import rich.console
         import rich.table
 
-        del render, rich
+        del export, render, rich
     except Exception:  # noqa: BLE001 - warming is an optimisation; scoring will report errors
         pass
