@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.answers import Answers, AnswerValue
-from engine.scoring import Model, answer_effect, effects_matrix
+from engine.scoring import Model, answer_effect, effects_matrix, means
 
 BETA = 5.0
 """Sharpness of the belief over roles, exp(BETA x cosine). Chosen with benchmarks/adaptive.py:
@@ -63,11 +63,6 @@ class Step:
 def _unit(w: Array) -> Array:
     norms = np.linalg.norm(w, axis=1, keepdims=True)
     out: Array = w / np.where(norms > 0, norms, 1.0)
-    return out
-
-
-def _vectors(total: Array, count: Array) -> Array:
-    out: Array = total / np.where(count > 0, count, 1.0)
     return out
 
 
@@ -151,9 +146,9 @@ class Quick:
             usable = np.isfinite(ordered)
             sums = np.cumsum(np.where(usable, ordered, 0.0), axis=0)
             ks = np.cumsum(usable, axis=0)
-            means = np.where(usable, (total + sums) / np.maximum(count + ks, 1), np.nan)
-            current = np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)
-            stacked = np.vstack([current[None, :], means])
+            prefix = np.where(usable, (total + sums) / np.maximum(count + ks, 1), np.nan)
+            current = np.where(count > 0, means(total, count), np.nan)
+            stacked = np.vstack([current[None, :], prefix])
             picked = np.nanmax(stacked, axis=0) if highest else np.nanmin(stacked, axis=0)
             return np.where(np.isnan(picked), 0.0, picked)
 
@@ -163,7 +158,7 @@ class Quick:
 
     def top_is_certain(self, total: Array, count: Array, remaining: list[int]) -> bool:
         """True when no answers to ``remaining`` can change the top role (the box bound)."""
-        u = _vectors(total, count)
+        u = means(total, count)
         if not u.any():
             return False
         top = self._top(u)
@@ -180,10 +175,10 @@ class Quick:
     def _gain_choice(self, total: Array, count: Array, remaining: list[int]) -> int:
         """The remaining question whose answer leaves the least expected entropy about the top
         role, each role answering as its profile would (ties: the earlier question)."""
-        u = _vectors(total, count)
+        u = means(total, count)
         belief = _softmax(self.beta * (self.unit @ u))
         idx = np.array(remaining, dtype=np.intp)
-        after = _vectors(total + self.role_effects[:, idx], count + self.role_counts[:, idx])
+        after = means(total + self.role_effects[:, idx], count + self.role_counts[:, idx])
         post = _softmax(self.beta * (after @ self.unit.T))  # roles x questions x roles
         entropy = -(post * np.log2(np.where(post > 0, post, 1.0))).sum(axis=2)
         expected = belief @ entropy  # roles answering alike share one posterior
@@ -195,7 +190,7 @@ class Quick:
         """Stop (with the reason) or the index of the next question to ask."""
         total, count, asked = self._state(answers)
         remaining = [qi for qi in range(len(asked)) if not asked[qi]]
-        u = _vectors(total, count)
+        u = means(total, count)
         top = self.model.role_ids[self._top(u)] if u.any() else None
         if not remaining:
             return Step(None, True, "complete", top)

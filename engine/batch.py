@@ -17,7 +17,7 @@ from typing import Any, Literal, TextIO
 from engine.answers import Answers, FastParser, parse_answers
 from engine.content import Content
 from engine.errors import AnswersError, problem
-from engine.scoring import cosine_scores, model_for, score_many
+from engine.scoring import cosine_scores, means, model_for, score_many
 
 Mode = Literal["full", "summary", "csv"]
 DEFAULT_CHUNK = {"full": 256, "summary": 16384, "csv": 16384}
@@ -206,7 +206,7 @@ class RowEncoder:
         for group in self.multi:
             total += np.minimum(x[:, group] @ self.effects[group], 1.0)
         count = x @ self.counts
-        return total / np.where(count > 0, count, 1.0)
+        return means(total, count)
 
 
 _TOP = frozenset(("questionnaire", "lang", "answers", "id"))

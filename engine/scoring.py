@@ -138,6 +138,12 @@ def effects_matrix(model: Model, answers: Answers) -> tuple[Array, NDArray[np.bo
     return effects, counted
 
 
+def means(total: Array, count: Array) -> Array:
+    """Per dimension, the mean effect of the answers that spoke to it (0 where none did)."""
+    out: Array = total / np.where(count > 0, count, 1.0)
+    return out
+
+
 def shares(effects: Array, counted: NDArray[np.bool_]) -> Array:
     """Each answer's share of each dimension value (its effect over the number of answers
     speaking to that dimension); the rows add up to the person's vector."""
@@ -346,7 +352,7 @@ def _prepare(model: Model, answers: Answers, explain: bool) -> _Prepared:
             count = counted.sum(axis=0).astype(np.float64)
             less_total = total[None, :] - np.where(counted[idx], effects[idx], 0.0)
             less_count = count[None, :] - counted[idx]
-            loo_vectors = less_total / np.where(less_count > 0, less_count, 1.0)
+            loo_vectors = means(less_total, less_count)
         gap_plan = _gap_plan(model.weights, u, MAX_GAPS)
         gap_vectors = np.repeat(u[None, :], len(gap_plan), axis=0)
         for row, (ri, d) in enumerate(gap_plan):
@@ -521,5 +527,4 @@ def person_matrix(model: Model, people: Sequence[Answers]) -> Array:
                 counted = (idx < len(keys))[:, None] & model.touches[qi][None, :]
         total += np.where(counted, effect, 0.0)
         count += counted
-    out: Array = total / np.where(count > 0, count, 1.0)
-    return out
+    return means(total, count)
