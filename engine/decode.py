@@ -215,13 +215,13 @@ def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
         weight = float(np.log1p(len(found[ti])))
         for d, w in matcher.terms[ti].effects.items():
             effects[row, index[d]] = w * weight
-    return _vector_of(effects), effects
+    return _scaled(effects.sum(axis=0)), effects
 
 
-def _vector_of(effects: Array) -> Array:
-    total = effects.sum(axis=0) if len(effects) else np.zeros(effects.shape[1])
-    top = float(total.max()) if total.size else 0.0
-    out: Array = total / top if top > 0 else total
+def _scaled(totals: Array) -> Array:
+    """Each vector (the last axis) divided by its largest value, so it lies in [0, 1]."""
+    tops = totals.max(axis=-1, keepdims=True) if totals.size else np.ones(totals.shape[:-1])
+    out: Array = totals / np.where(tops > 0, tops, 1.0)
     return out
 
 
@@ -247,9 +247,7 @@ def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array) -> 
     gap_vectors = np.empty((0, len(u)))
     if u.any():
         if n >= 2:  # every "without this term" vector at once
-            without = effects.sum(axis=0)[None, :] - effects
-            tops = without.max(axis=1, keepdims=True)
-            loo = without / np.where(tops > 0, tops, 1.0)
+            loo = _scaled(effects.sum(axis=0)[None, :] - effects)
         gaps = _gap_plan(weights, u, MAX_GAPS)
         gap_vectors = np.repeat(u[None, :], len(gaps), axis=0)
         for row, (ri, d) in enumerate(gaps):
@@ -263,14 +261,13 @@ def _label(term: Term, lang: str) -> str:
 
 
 def _document(
-    plan: _Plan, block_scores: Array, profiles: ProfileSet, matcher: Matcher, lang: str,
-    title: str | None, respondent: Any, explain_top: int,
+    plan: _Plan, block_scores: Array, profiles: ProfileSet, weights: Array, matcher: Matcher,
+    lang: str, title: str | None, respondent: Any, explain_top: int,
 ) -> dict[str, Any]:
     from engine import __version__
     from engine.export import SCHEMA_VERSION, created_at
     from engine.i18n import t
 
-    weights = np.array(profiles.weight_rows())
     dims = profiles.dimension_ids
     u, effects, found = plan.u, plan.effects, plan.found
     term_ids = list(found)
@@ -413,8 +410,8 @@ def decode_many(
     scores = cosine_scores(np.vstack(blocks), weights)
     docs, start = [], 0
     for plan, block, (_, title, rid) in zip(plans, blocks, items, strict=True):
-        docs.append(_document(plan, scores[start:start + len(block)], profiles, matcher, lang,
-                              title, rid, explain_top))
+        docs.append(_document(plan, scores[start:start + len(block)], profiles, weights,
+                              matcher, lang, title, rid, explain_top))
         start += len(block)
     return docs
 
