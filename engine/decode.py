@@ -19,7 +19,6 @@ import numpy as np
 from engine.content import ProfileSet, Term, VocabularyFile
 from engine.errors import DecodeError, problem
 from engine.scoring import (
-    CLOSE_CALL_MARGIN,
     MAX_GAPS,
     TOP_DIMENSIONS,
     Array,
@@ -264,8 +263,7 @@ def _document(
     plan: _Plan, block_scores: Array, profiles: ProfileSet, weights: Array, matcher: Matcher,
     lang: str, title: str | None, respondent: Any, explain_top: int,
 ) -> dict[str, Any]:
-    from engine import __version__
-    from engine.export import SCHEMA_VERSION, created_at
+    from engine.export import confidence_entry, gap_entry, header, role_entry
     from engine.i18n import t
 
     dims = profiles.dimension_ids
@@ -311,23 +309,12 @@ def _document(
                     "person": float(u[d]), "weight": float(weights[ri, d]),
                     "score": float(terms[ri, d]), "answers": behind,
                 })
-            for row, (gri, d) in enumerate(plan.gaps):
-                if gri == ri:
-                    gaps.append({
-                        "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
-                        "person": float(u[d]), "weight": float(weights[ri, d]),
-                        "score_now": float(scores[ri]), "score_if": float(gap_scores[row, ri]),
-                    })
-        ranking.append({
-            "rank": rank, "role_id": profile.id, "title": profile.title.get(lang),
-            "objective": profile.objective.get(lang), "score": float(scores[ri]),
-            "match_percent": round(100 * float(scores[ri]), 1),
-            "contributions": dict(zip(dims, terms[ri].tolist(), strict=True)),
-            "top_contributions": top_contribs, "gaps": gaps,
-            "typical_tools": list(profile.typical_tools),
-            "typical_day": profile.typical_day.get(lang),
-            "questions_to_ask": [q.get(lang) for q in profile.questions_to_ask],
-        })
+            gaps = [gap_entry(profiles, lang, dims[d], float(u[d]), float(weights[ri, d]),
+                              float(scores[ri]), float(gap_scores[row, ri]))
+                    for row, (gri, d) in enumerate(plan.gaps) if gri == ri]
+        ranking.append(role_entry(profile, lang, rank, float(scores[ri]),
+                                  dict(zip(dims, terms[ri].tolist(), strict=True)),
+                                  top_contribs, gaps))
     confidence: dict[str, Any] | None = None
     if recognised:
         flips: list[dict[str, str]] = []
@@ -338,11 +325,8 @@ def _document(
                     flips.append({"question_id": matcher.terms[ti].id,
                                   "top_role_without": profiles.role_ids[new_top]})
         first, second = ranking[0], ranking[1]
-        margin = first["score"] - second["score"]
-        confidence = {"first": first["role_id"], "second": second["role_id"], "margin": margin,
-                      "close_call": margin < CLOSE_CALL_MARGIN,
-                      "close_call_margin": CLOSE_CALL_MARGIN, "robust": not flips,
-                      "fragile_answers": flips}
+        confidence = confidence_entry(first["role_id"], second["role_id"],
+                                      first["score"] - second["score"], flips)
     named = title_role(title, profiles)
     top_id = ranking[0]["role_id"] if recognised else None
     mismatch = None
@@ -357,12 +341,7 @@ def _document(
         named_title = next(p.title.get(lang) for p in profiles.profiles if p.id == named)
         mismatch = t("decode.mismatch", lang, title=named_title, role=ranking[0]["title"],
                      evidence=", ".join(evidence[:5]))
-    doc: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION, "rolematch_version": __version__,
-        "created_at": created_at(), "lang": lang,
-    }
-    if respondent is not None:
-        doc["id"] = respondent
+    doc = header(lang, respondent)
     doc.update({
         "title": title,
         "recognised": recognised,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from engine import __version__
-from engine.content import ProfileSet, Questionnaire
+from engine.content import Profile, ProfileSet, Questionnaire
 from engine.errors import ExportError, problem
 from engine.files import AtomicWriter, created_at, write_atomic
 from engine.scoring import CLOSE_CALL_MARGIN, Result
@@ -176,6 +176,57 @@ def result_schema() -> dict[str, Any]:
 # --------------------------------------------------------------------------- building it
 
 
+def header(lang: str, respondent: str | int | None = None) -> dict[str, Any]:
+    """The fields every document starts with (results and decoded postings alike)."""
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "rolematch_version": __version__,
+        "created_at": created_at(),
+        "lang": lang,
+    }
+    if respondent is not None:
+        doc["id"] = respondent
+    return doc
+
+
+def role_entry(
+    profile: Profile, lang: str, rank: int, score: float, contributions: dict[str, float],
+    top: list[dict[str, Any]], gaps: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """One role in a ranking: its score and explanation, and what the screen says of it."""
+    return {
+        "rank": rank,
+        "role_id": profile.id,
+        "title": profile.title.get(lang),
+        "objective": profile.objective.get(lang),
+        "score": score,
+        "match_percent": round(100.0 * score, 1),
+        "contributions": contributions,
+        "top_contributions": top,
+        "gaps": gaps,
+        "typical_tools": list(profile.typical_tools),
+        "typical_day": profile.typical_day.get(lang),
+        "questions_to_ask": [x.get(lang) for x in profile.questions_to_ask],
+    }
+
+
+def gap_entry(
+    ps: ProfileSet, lang: str, dimension: str, person: float, weight: float, score_now: float,
+    score_if: float,
+) -> dict[str, Any]:
+    return {"dimension": dimension, "label": ps.dimension(dimension).label.get(lang),
+            "person": person, "weight": weight, "score_now": score_now, "score_if": score_if}
+
+
+def confidence_entry(
+    first: str, second: str, margin: float, fragile: list[dict[str, str]]
+) -> dict[str, Any]:
+    """The close-call and leave-one-out note; ``fragile`` lists what flips the top role."""
+    return {"first": first, "second": second, "margin": margin,
+            "close_call": margin < CLOSE_CALL_MARGIN, "close_call_margin": CLOSE_CALL_MARGIN,
+            "robust": not fragile, "fragile_answers": fragile}
+
+
 def result_document(
     result: Result, q: Questionnaire, ps: ProfileSet, lang: str, mode: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -193,79 +244,46 @@ def result_document(
     for m in result.ranking:
         profile = ps.profile(m.role_id)
         assert profile is not None  # the result was computed from these profiles
-        ranking.append({
-            "rank": m.rank,
-            "role_id": m.role_id,
-            "title": profile.title.get(lang),
-            "objective": profile.objective.get(lang),
-            "score": m.score,
-            "match_percent": round(m.percent, 1),
-            "contributions": m.contributions,
-            "top_contributions": [
-                {
-                    "dimension": c.dimension,
-                    "label": label(c.dimension),
-                    "person": c.person,
-                    "weight": c.weight,
-                    "score": c.score,
-                    "answers": [
-                        {
-                            "question_id": a.question_id,
-                            "question_text": question_text(a.question_id),
-                            "answer": a.answer,
-                            "answer_label": answer_label(q, a.question_id, a.answer, lang,
-                                                         dimension=c.dimension),
-                            "effect": a.effect,
-                            "share": a.share,
-                            "score": a.score,
-                        }
-                        for a in c.answers
-                    ],
-                }
-                for c in m.top
-            ],
-            "gaps": [
-                {
-                    "dimension": g.dimension,
-                    "label": label(g.dimension),
-                    "person": g.person,
-                    "weight": g.weight,
-                    "score_now": g.score_now,
-                    "score_if": g.score_if,
-                }
-                for g in m.gaps
-            ],
-            "typical_tools": list(profile.typical_tools),
-            "typical_day": profile.typical_day.get(lang),
-            "questions_to_ask": [x.get(lang) for x in profile.questions_to_ask],
-        })
+        top = [
+            {
+                "dimension": c.dimension,
+                "label": label(c.dimension),
+                "person": c.person,
+                "weight": c.weight,
+                "score": c.score,
+                "answers": [
+                    {
+                        "question_id": a.question_id,
+                        "question_text": question_text(a.question_id),
+                        "answer": a.answer,
+                        "answer_label": answer_label(q, a.question_id, a.answer, lang,
+                                                     dimension=c.dimension),
+                        "effect": a.effect,
+                        "share": a.share,
+                        "score": a.score,
+                    }
+                    for a in c.answers
+                ],
+            }
+            for c in m.top
+        ]
+        gaps = [gap_entry(ps, lang, g.dimension, g.person, g.weight, g.score_now, g.score_if)
+                for g in m.gaps]
+        ranking.append(role_entry(profile, lang, m.rank, m.score, m.contributions, top, gaps))
     conf = result.confidence
-    doc: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "rolematch_version": __version__,
-        "created_at": created_at(),
-        "lang": lang,
-        "questionnaire": {"id": q.id, "version": q.version, "content_hash": q.content_hash()},
-    }
-    if result.answers.respondent is not None:
-        doc["id"] = result.answers.respondent
+    doc = header(lang, result.answers.respondent)
     doc.update({
+        "questionnaire": {"id": q.id, "version": q.version, "content_hash": q.content_hash()},
         "answers": result.answers.to_document()["answers"],
         "answered": sum(v is not None for v in result.answers.values.values()),
         "total_questions": len(result.answers.values),
         "enough_answers": result.enough_answers,
         "warnings": list(result.warnings),
         "vector": result.vector,
-        "confidence": None if conf is None else {
-            "first": conf.first,
-            "second": conf.second,
-            "margin": conf.margin,
-            "close_call": conf.close_call,
-            "close_call_margin": CLOSE_CALL_MARGIN,
-            "robust": conf.robust,
-            "fragile_answers": [{"question_id": qid, "top_role_without": role}
-                                for qid, role in conf.fragile_answers],
-        },
+        "confidence": None if conf is None else confidence_entry(
+            conf.first, conf.second, conf.margin,
+            [{"question_id": qid, "top_role_without": role}
+             for qid, role in conf.fragile_answers]),
         "ranking": ranking,
         "mode": mode or {"quick": False, "asked": None, "stop_reason": None},
     })
