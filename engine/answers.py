@@ -195,19 +195,12 @@ class FastParser:
         self.known = {qid for qid, _, _ in self.plan}
 
     def parse(self, data: Any) -> Answers | None:
-        if not isinstance(data, dict) or data.get("questionnaire") != self.questionnaire.id:
+        if not isinstance(data, dict) or "questionnaire" not in data:
             return None
-        if not set(data) <= _TOP_LEVEL_SET:
-            return None
-        raw = data.get("answers") or {}
-        if not isinstance(raw, dict) or not set(raw) <= self.known:
+        raw = fast_answers(data, self.questionnaire.id)
+        if raw is None or not raw.keys() <= self.known:
             return None
         lang, respondent = data.get("lang"), data.get("id")
-        if lang is not None and lang not in LANGS:
-            return None
-        if respondent is not None and (isinstance(respondent, bool)
-                                       or not isinstance(respondent, str | int)):
-            return None
         values: dict[str, AnswerValue] = {}
         for qid, kind, valid in self.plan:
             value = raw.get(qid)
@@ -234,6 +227,24 @@ class FastParser:
 
 
 _TOP_LEVEL_SET = frozenset(TOP_LEVEL_KEYS)
+
+
+def fast_answers(data: Any, questionnaire_id: str) -> dict[str, Any] | None:
+    """The ``answers`` mapping of an answers document whose top level is plainly valid
+    (known keys, this questionnaire or none named, a known language, a string or integer
+    id), else None: the fast paths then leave it to ``parse_answers`` to say what is wrong."""
+    if not isinstance(data, dict) or not data.keys() <= _TOP_LEVEL_SET:
+        return None
+    if data.get("questionnaire", questionnaire_id) != questionnaire_id:
+        return None
+    lang, respondent = data.get("lang"), data.get("id")
+    if lang is not None and lang not in LANGS:
+        return None
+    if isinstance(respondent, bool) or (respondent is not None
+                                        and not isinstance(respondent, str | int)):
+        return None
+    raw = data.get("answers") or {}
+    return raw if isinstance(raw, dict) else None
 
 
 def check_answer(questionnaire: Questionnaire, qid: str, value: Any, source: str) -> AnswerValue:

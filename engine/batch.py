@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO
 
-from engine.answers import Answers, FastParser, parse_answers
+from engine.answers import Answers, FastParser, fast_answers, parse_answers
 from engine.content import Content
 from engine.errors import AnswersError, problem
 from engine.scoring import cosine_scores, means, model_for, score_many
@@ -153,16 +153,8 @@ class RowEncoder:
 
     def encode(self, data: Any) -> list[int] | None:
         """The slots a valid answers mapping selects, or None if anything does not fit."""
-        if not isinstance(data, dict) or not data.keys() <= _TOP:
-            return None
-        if data.get("questionnaire", self.qid) != self.qid:
-            return None
-        lang, respondent = data.get("lang"), data.get("id")
-        if (lang is not None and lang not in ("en", "fr")) or isinstance(respondent, bool) or (
-                respondent is not None and not isinstance(respondent, str | int)):
-            return None
-        raw = data.get("answers") or {}
-        if not isinstance(raw, dict):
+        raw = fast_answers(data, self.qid)
+        if raw is None:
             return None
         out: list[int] = []
         slots = self.slots
@@ -207,9 +199,6 @@ class RowEncoder:
             total += np.minimum(x[:, group] @ self.effects[group], 1.0)
         count = x @ self.counts
         return means(total, count)
-
-
-_TOP = frozenset(("questionnaire", "lang", "answers", "id"))
 
 
 class Writer:
