@@ -17,7 +17,7 @@ from engine import __version__
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import threading
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
     from typing import Any, TextIO
 
@@ -546,7 +546,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from engine.batch import run_batch
-    from engine.export import AtomicWriter
+    from engine.errors import EngineError
 
     lang = _lang(args)
     content = _content(args)
@@ -559,36 +559,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if args.on_error == "skip":
             _err(f"{source}: line {number}: skipped: {reason}")
 
-    if source == "<stdin>":
-        stream = sys.stdin.buffer
-        total = None
-    else:
-        try:
-            stream = open(args.input, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            from engine.errors import EngineError, problem
-
-            reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
-            raise EngineError([problem(args.input, "", str(reason))]) from None
-        total = os.fstat(stream.fileno()).st_size
-    progress = _Progress(total) if _is_tty(sys.stderr) and total else None
-    try:
-        lines = progress.wrap(stream) if progress else _numbered(stream)
-        if args.output is None:
-            stats = run_batch(lines, content, sys.stdout, mode=mode, lang=lang,
-                              on_error=args.on_error, source=source,
-                              chunk_size=args.chunk_size, explain_top=args.top, report=report)
-        else:
-            with AtomicWriter(args.output, force=args.force) as out:
-                stats = run_batch(lines, content, out, mode=mode, lang=lang,
-                                  on_error=args.on_error, source=source,
-                                  chunk_size=args.chunk_size, explain_top=args.top,
-                                  report=report)
-    finally:
-        if progress:
-            progress.stop()
-        if stream is not sys.stdin.buffer:
-            stream.close()
+    with _numbered_lines(args.input, EngineError) as lines, _output(args) as out:
+        stats = run_batch(lines, content, out, mode=mode, lang=lang, on_error=args.on_error,
+                          source=source, chunk_size=args.chunk_size, explain_top=args.top,
+                          report=report)
     bad = len(stats.bad)
     where = f" to {args.output}" if args.output else ""
     _note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
@@ -652,16 +626,9 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
 
     from engine.decode import check_text, decode_many
     from engine.errors import DecodeError, EngineError, problem
-    from engine.export import AtomicWriter
 
     profiles = _profiles(args)
     source = str(args.jsonl)
-    try:
-        stream = open(args.jsonl, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
-        raise DecodeError([problem(args.jsonl, "", str(reason))]) from None
-    progress = _Progress(os.fstat(stream.fileno()).st_size) if _is_tty(sys.stderr) else None
     written = bad = 0
 
     def flush(chunk: list[tuple[str, Any, Any]], out: Any) -> int:
@@ -669,10 +636,9 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         out.write("".join(orjson.dumps(d).decode() + "\n" for d in docs))
         return len(docs)
 
-    def run(out: Any) -> None:
+    def run(lines: Any, out: Any) -> None:
         nonlocal written, bad
         chunk: list[tuple[str, Any, Any]] = []
-        lines = progress.wrap(stream) if progress else enumerate(stream, start=1)
         for number, raw in lines:
             if not raw.strip():
                 continue
@@ -702,23 +668,60 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         if chunk:
             written += flush(chunk, out)
 
-    try:
-        if args.output is None:
-            run(sys.stdout)
-        else:
-            with AtomicWriter(args.output, force=args.force) as out:
-                run(out)
-    finally:
-        if progress:
-            progress.stop()
-        stream.close()
+    with _numbered_lines(args.jsonl, DecodeError) as lines, _output(args) as out:
+        run(lines, out)
     _note(f"{written} posting{'s' if written != 1 else ''} decoded; "
           f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     return EXIT_OK
 
 
-def _numbered(stream: Any) -> Any:
-    return enumerate(stream, start=1)
+def _numbered_lines(path: Path, error: Any) -> Any:
+    """A context manager over ``_lines`` (contextlib is imported here, not at start-up)."""
+    import contextlib
+
+    return contextlib.contextmanager(_lines)(path, error)
+
+
+def _lines(path: Path, error: Any) -> Iterator[Iterator[tuple[int, bytes]]]:
+    """(line number, raw line) from a file or, for '-', standard input; with a progress bar
+    on stderr when it is a terminal and the size is known. A file that cannot be opened is
+    one line of ``error``."""
+    from engine.errors import problem
+
+    if str(path) == "-":
+        yield enumerate(sys.stdin.buffer, start=1)
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise error([problem(path, "", str(reason))]) from None
+    total = os.fstat(stream.fileno()).st_size
+    progress = _Progress(total) if _is_tty(sys.stderr) and total else None
+    try:
+        yield progress.wrap(stream) if progress else enumerate(stream, start=1)
+    finally:
+        if progress:
+            progress.stop()
+        stream.close()
+
+
+def _output(args: argparse.Namespace) -> Any:
+    """A context manager over ``_outputs`` (contextlib is imported here, not at start-up)."""
+    import contextlib
+
+    return contextlib.contextmanager(_outputs)(args)
+
+
+def _outputs(args: argparse.Namespace) -> Iterator[TextIO]:
+    """Standard output, or ``--output`` written atomically (and not at all on failure)."""
+    if args.output is None:
+        yield sys.stdout
+        return
+    from engine.export import AtomicWriter
+
+    with AtomicWriter(args.output, force=args.force) as out:
+        yield out
 
 
 class _Progress:
