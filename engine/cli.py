@@ -572,7 +572,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_decode(args: argparse.Namespace) -> int:
     from engine.decode import check_text, decode_many
-    from engine.errors import DecodeError, problem
+    from engine.errors import DecodeError
 
     lang = _lang(args)
     if args.jsonl is not None:
@@ -582,14 +582,9 @@ def cmd_decode(args: argparse.Namespace) -> int:
     if args.text is not None and args.file is not None:
         raise UsageError("give the posting as TEXT or with --file, not both")
     if args.file is not None:
-        try:
-            raw: Any = args.file.read_bytes()
-        except FileNotFoundError:
-            raise DecodeError([problem(args.file, "", "file not found")]) from None
-        except IsADirectoryError:
-            raise DecodeError([problem(args.file, "", "is a folder, expected a file")]) from None
-        except OSError as exc:
-            raise DecodeError([problem(args.file, "", f"cannot be read: {exc.strerror}")]) from None
+        from engine.content import read_bytes
+
+        raw: Any = read_bytes(args.file, DecodeError)
         source = str(args.file)
     elif args.text is not None and args.text != "-":
         raw, source = args.text, "TEXT"

@@ -353,18 +353,29 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_yaml(path: Path, error: type[EngineError] = ContentError) -> Any:
-    """Read one YAML file; a missing, unreadable or malformed file raises ``error``."""
+def read_bytes(path: Path, error: type[EngineError]) -> bytes:
+    """A file's bytes; a missing, unreadable or folder path raises ``error`` in one line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         raise error([problem(path, "", "file not found")]) from None
     except IsADirectoryError:
         raise error([problem(path, "", "is a folder, expected a file")]) from None
-    except UnicodeDecodeError:
-        raise error([problem(path, "", "is not UTF-8 text")]) from None
     except OSError as exc:
         raise error([problem(path, "", f"cannot be read: {exc.strerror}")]) from None
+
+
+def read_text(path: Path, error: type[EngineError]) -> str:
+    """A UTF-8 text file's text; errors as in ``read_bytes``, or "is not UTF-8 text"."""
+    try:
+        return read_bytes(path, error).decode("utf-8")
+    except UnicodeDecodeError:
+        raise error([problem(path, "", "is not UTF-8 text")]) from None
+
+
+def read_yaml(path: Path, error: type[EngineError] = ContentError) -> Any:
+    """Read one YAML file; a missing, unreadable or malformed file raises ``error``."""
+    text = read_text(path, error)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as exc:
@@ -378,12 +389,7 @@ def read_json(path: Path, error: type[EngineError]) -> Any:
     """Read one JSON file; a missing, unreadable or malformed file raises ``error``."""
     import json
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error([problem(path, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error([problem(path, "", f"cannot be read: {exc}")]) from None
+    text = read_text(path, error)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
