@@ -251,22 +251,8 @@ def result_screen(
         )
     console.print(table)
 
-    conf = doc["confidence"]
-    if conf is not None:
-        title = {m["role_id"]: m["title"] for m in doc["ranking"]}
-        if conf["close_call"]:
-            console.print(Text(t("result.close_call", lang, first=title[conf["first"]],
-                                 second=title[conf["second"]], margin=100 * conf["margin"]),
-                               style="yellow"))
-        fragile = conf["fragile_answers"]
-        if not fragile:
-            console.print(Text(t("result.robust", lang), style="dim"))
-        else:
-            qids = ", ".join(f["question_id"] for f in fragile[:4])
-            if len(fragile) > 4:
-                qids += ", …"
-            console.print(Text(t("result.fragile", lang, n=len(fragile), questions=qids),
-                               style="yellow"))
+    for style, note in confidence_notes(doc, limit=4):
+        console.print(Text(note, style=style))
 
     def item(marker: str, body: Text, indent: int = 2) -> None:
         grid = Table.grid(padding=0)
@@ -315,20 +301,32 @@ def _report_strings(doc: dict[str, Any]) -> dict[str, str]:
     return {k: t(f"result.{k}", lang) for k in keys}
 
 
-def _confidence_lines(doc: dict[str, Any]) -> list[str]:
+def confidence_notes(doc: dict[str, Any], limit: int | None = None) -> list[tuple[str, str]]:
+    """(style, sentence) for the close-call note and the robust/fragile note; ``limit`` caps
+    how many fragile answers are named."""
     lang, conf = doc["lang"], doc["confidence"]
-    lines = [t(f"result.{code}", lang) for code in doc["warnings"]]
     if conf is None:
-        return lines
+        return []
+    notes = []
     title = {m["role_id"]: m["title"] for m in doc["ranking"]}
     if conf["close_call"]:
-        lines.append(t("result.close_call", lang, first=title[conf["first"]],
-                       second=title[conf["second"]], margin=100 * conf["margin"]))
+        notes.append(("yellow", t("result.close_call", lang, first=title[conf["first"]],
+                                  second=title[conf["second"]], margin=100 * conf["margin"])))
     fragile = conf["fragile_answers"]
-    lines.append(t("result.robust", lang) if not fragile else t(
-        "result.fragile", lang, n=len(fragile),
-        questions=", ".join(f["question_id"] for f in fragile)))
-    return lines
+    if not fragile:
+        notes.append(("dim", t("result.robust", lang)))
+    else:
+        named = ", ".join(f["question_id"] for f in fragile[:limit])
+        if limit is not None and len(fragile) > limit:
+            named += ", …"
+        notes.append(("yellow", t("result.fragile", lang, n=len(fragile), questions=named)))
+    return notes
+
+
+def _confidence_lines(doc: dict[str, Any]) -> list[str]:
+    """Warnings and confidence notes, for the reports."""
+    lines = [t(f"result.{code}", doc["lang"]) for code in doc["warnings"]]
+    return lines + [note for _, note in confidence_notes(doc)]
 
 
 def markdown_report(doc: dict[str, Any], top: int = 3) -> str:
