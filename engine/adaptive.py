@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.answers import Answers, AnswerValue
-from engine.scoring import Model, answer_effect, effects_matrix, means
+from engine.scoring import Model, answer_effect, effects_matrix, means, speaks_to
 
 BETA = 5.0
 """Sharpness of the belief over roles, exp(BETA x cosine). Chosen with benchmarks/adaptive.py:
@@ -95,7 +95,7 @@ class Quick:
             for qi, qid in enumerate(model.question_ids):
                 eff = answer_effect(model, qi, values[qid])
                 self.role_effects[ri, qi] = eff
-                self.role_counts[ri, qi] = (eff > 0) if model.single[qi] else model.touches[qi]
+                self.role_counts[ri, qi] = speaks_to(model, qi, eff)
         # per question and dimension: the largest and smallest effect an answer can have on the
         # dimension while speaking to it (a skip speaks to nothing)
         self.max_effect = np.zeros((n_q, dims))

@@ -377,11 +377,10 @@ def _role_or_error(ps: ProfileSet, role: str) -> Any:
 
 
 def cmd_roles(args: argparse.Namespace) -> int:
-    from engine.content import load_profiles
     from engine.render import role_card, role_json, roles_list
 
     lang = _lang(args)
-    ps = load_profiles(args.profiles) if args.questionnaire is None else _content(args).profiles
+    ps = _profiles(args)
     if args.role:
         profile = _role_or_error(ps, args.role)
         if args.json:
@@ -598,7 +597,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
     if title is None:
         first = text.strip().splitlines()[0].strip()
         title = first if len(first) <= 80 else None
-    profiles = _content(args).profiles if args.questionnaire else _profiles(args)
+    profiles = _profiles(args)
     doc = decode_many([(text, title, None)], profiles, lang, args.top)[0]
     if args.json:
         _print_json(doc)
@@ -611,6 +610,9 @@ def cmd_decode(args: argparse.Namespace) -> int:
 
 
 def _profiles(args: argparse.Namespace) -> Any:
+    """The profiles; checked against the questionnaire too when one is named."""
+    if args.questionnaire is not None:
+        return _content(args).profiles
     from engine.content import load_profiles
 
     return load_profiles(args.profiles)

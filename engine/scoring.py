@@ -124,6 +124,13 @@ def answer_effect(model: Model, qi: int, value: AnswerValue) -> Array:
     return table[str(value)].copy()
 
 
+def speaks_to(model: Model, qi: int, effect: Array) -> NDArray[np.bool_]:
+    """The dimensions an answer to question ``qi`` (with this effect) is evidence about:
+    a scenario only those of the option chosen, other questions every one they can move."""
+    out: NDArray[np.bool_] = effect > 0 if model.single[qi] else model.touches[qi]
+    return out
+
+
 def effects_matrix(model: Model, answers: Answers) -> tuple[Array, NDArray[np.bool_]]:
     """Per question: its effect vector, and which dimensions its answer speaks to
     (questions x dimensions; all False for a skipped question)."""
@@ -134,7 +141,7 @@ def effects_matrix(model: Model, answers: Answers) -> tuple[Array, NDArray[np.bo
         value = answers.values.get(qid)
         if value is not None:
             effects[qi] = answer_effect(model, qi, value)
-            counted[qi] = effects[qi] > 0 if model.single[qi] else model.touches[qi]
+            counted[qi] = speaks_to(model, qi, effects[qi])
     return effects, counted
 
 
