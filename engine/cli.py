@@ -752,7 +752,7 @@ def _keep_answers(exc: Any, content: Content, answers: Any, lang: str) -> Any:
     from engine.errors import ExportError, problem
     from engine.resume import save_resume
 
-    given = {k: v for k, v in answers.values.items()}
+    given = dict(answers.values)
     try:
         kept = save_resume(content.questionnaire, given, lang)
     except ExportError:
