@@ -79,7 +79,7 @@ def main() -> None:
         print(f"{role:<17} {per[role]:>4} {top1[role] / per[role]:>6.2f} "
               f"{top3[role] / per[role]:>6.2f}")
     t1, t3 = sum(top1.values()) / n, sum(top3.values()) / n
-    print(f"{'overall':<17} {n:>4} {t1:>6.2f} {t3:>6.2f}\n")
+    print(f"{'overall':<17} {n:>4} {t1:>6.3f} {t3:>6.3f}\n")
     short = [r.split("-")[0][:4] + r.split("-")[1][:2] for r in roles] + ["none"]
     print("confusion (rows: label, columns: decoded top role)")
     print(" " * 17 + "".join(f"{s:>7}" for s in short))
@@ -89,8 +89,8 @@ def main() -> None:
     worst = min(top1[r] / per[r] for r in roles)
     print(f"\n{rate:.0f} postings per second (full documents, top 3 explained; best of 3 "
           f"runs: {elapsed:.2f}s for {n})")
-    print(f"aims: top-1 >= 0.75 ({t1:.2f}: {'met' if t1 >= 0.75 else 'NOT met'}), top-3 >= 0.95 "
-          f"({t3:.2f}: {'met' if t3 >= 0.95 else 'NOT met'}), no role below 0.5 top-1 "
+    print(f"aims: top-1 >= 0.75 ({t1:.3f}: {'met' if t1 >= 0.75 else 'NOT met'}), top-3 >= 0.95 "
+          f"({t3:.3f}: {'met' if t3 >= 0.95 else 'NOT met'}), no role below 0.5 top-1 "
           f"({worst:.2f}: {'met' if worst >= 0.5 else 'NOT met'}), >= 500 postings/s "
           f"({'met' if rate >= 500 else 'NOT met'})")
     for label, got, title, terms in misses[: args.misses]:

@@ -1,10 +1,12 @@
 """Decode a job posting: which skills, tools and activities it asks for, and which of the
 roles it really describes, with the evidence.
 
-The vocabulary is content (``profiles/vocabulary.yaml``). Matching is one pass of one compiled
-pattern over a folded copy of the text (lower case, accents removed, same length as the
-original, so every match points back at the words the posting used). The posting's vector is
-ranked against the profiles with the same cosine as the quiz, and explained the same way.
+The vocabulary is content (``profiles/vocabulary.yaml``). Matching is one pass over the words
+of a folded copy of the text (lower case, accents removed, same length as the original, so every
+match points back at the words the posting used). The posting's vector is ranked against the
+profiles with the same cosine as the quiz, and explained the same way, over the skill and tool
+dimensions: a posting describes the job, not what the person enjoys, so what it says about the
+work itself (client contact, on-call, strategy...) is shown but not counted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from engine.content import ProfileSet, Term, VocabularyFile
 from engine.errors import DecodeError, problem
@@ -67,17 +70,24 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 def _variants(alias: str, phrase: bool) -> set[tuple[str, ...]]:
     """The token sequences an alias matches: as written, joined ("powerbi", "cicd"), and for
-    phrases, with a plural last word."""
+    phrases, with the last word in the plural ("dashboard" -> "dashboards") or, for a phrase
+    written in the plural, in the singular ("recommender systems" -> "recommender system",
+    "technologies" -> "technology"; not "analysis" or "business")."""
     tokens = _tokens(alias)
     if not tokens:
         return set()
     out = {tokens}
     if len(tokens) > 1:
         out.add(("".join(tokens),))
-    if phrase:
-        last = tokens[-1]
-        if last.isalpha() and len(last) >= 3 and not last.endswith("s"):
-            out |= {(*tokens[:-1], last + "s"), (*tokens[:-1], last + "es")}
+    last = tokens[-1]
+    if phrase and last.isalpha() and len(last) >= 3:
+        head = tokens[:-1]
+        if not last.endswith("s"):
+            out |= {(*head, last + "s"), (*head, last + "es")}
+        elif last.endswith("ies") and len(last) > 4:
+            out.add((*head, last[:-3] + "y"))
+        elif len(last) >= 4 and not last.endswith(("ss", "us", "is")):
+            out.add((*head, last[:-1]))
     return out
 
 
@@ -198,9 +208,16 @@ def title_role(title: str | None, profiles: ProfileSet) -> str | None:
 # --------------------------------------------------------------------------- decoding
 
 
+def counted_dimensions(profiles: ProfileSet) -> NDArray[np.bool_]:
+    """The dimensions decode ranks on: skills and tools. A posting describes the job, not what
+    the person enjoys, so the work-preference dimensions are shown, not counted."""
+    return np.array([d.group != "preference" for d in profiles.dimensions])
+
+
 def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
                    matcher: Matcher) -> tuple[Array, Array]:
-    """The posting's vector, and each found term's effects (terms x dims).
+    """The posting's vector, and each found term's effects (terms x dims), on the counted
+    dimensions (zero elsewhere).
 
     Each term found adds ``effect x log(1 + k)`` to a dimension, k being how often the posting
     uses it (a theme a posting keeps coming back to weighs more, with diminishing returns);
@@ -214,6 +231,7 @@ def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
         weight = float(np.log1p(len(found[ti])))
         for d, w in matcher.terms[ti].effects.items():
             effects[row, index[d]] = w * weight
+    effects *= counted_dimensions(profiles)
     return _scaled(effects.sum(axis=0)), effects
 
 
@@ -267,6 +285,7 @@ def _document(
     from engine.i18n import t
 
     dims = profiles.dimension_ids
+    counted = [int(d) for d in np.flatnonzero(counted_dimensions(profiles))]
     u, effects, found = plan.u, plan.effects, plan.found
     term_ids = list(found)
     scores = block_scores[0]
@@ -313,7 +332,7 @@ def _document(
                               float(scores[ri]), float(gap_scores[row, ri]))
                     for row, (gri, d) in enumerate(plan.gaps) if gri == ri]
         ranking.append(role_entry(profile, lang, rank, float(scores[ri]),
-                                  dict(zip(dims, terms[ri].tolist(), strict=True)),
+                                  {dims[d]: float(terms[ri, d]) for d in counted},
                                   top_contribs, gaps))
     confidence: dict[str, Any] | None = None
     if recognised:
@@ -352,11 +371,28 @@ def _document(
              "effects": dict(matcher.terms[ti].effects)}
             for ti in term_ids
         ],
-        "vector": dict(zip(dims, u.tolist(), strict=True)),
+        "vector": {dims[d]: float(u[d]) for d in counted},
+        "preferences": _preferences(profiles, matcher, found, lang),
         "title_role": named, "skills_role": top_id, "title_mismatch": mismatch,
         "confidence": confidence, "ranking": ranking,
     })
     return doc
+
+
+def _preferences(profiles: ProfileSet, matcher: Matcher, found: dict[int, list[str]],
+                 lang: str) -> list[dict[str, Any]]:
+    """What the posting says about the work itself, by preference dimension: shown, not
+    counted (see ``counted_dimensions``)."""
+    out = []
+    for dim in profiles.dimensions:
+        if dim.group != "preference":
+            continue
+        words = [w for ti, ws in found.items() if dim.id in matcher.terms[ti].effects
+                 for w in ws]
+        if words:
+            out.append({"dimension": dim.id, "label": dim.label.get(lang),
+                        "matched": list(dict.fromkeys(words))})
+    return out
 
 
 def check_text(text: Any, source: str) -> str:
@@ -381,7 +417,7 @@ def decode_many(
 ) -> list[dict[str, Any]]:
     """Decode (text, title, id) items with one cosine_similarity call for all of them."""
     matcher = matcher_for(profiles)
-    weights = np.array(profiles.weight_rows())
+    weights = np.array(profiles.weight_rows()) * counted_dimensions(profiles)
     plans = [_plan(profiles, matcher, text, weights) for text, _, _ in items]
     if not plans:
         return []

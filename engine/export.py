@@ -138,6 +138,12 @@ class FoundDoc(_Doc):
     effects: dict[str, float]
 
 
+class PreferenceDoc(_Doc):
+    dimension: str
+    label: str
+    matched: list[str] = Field(description="The words of the posting that point at it.")
+
+
 class DecodeDocument(_Doc):
     """A decoded job posting: the evidence found, and the roles it describes."""
 
@@ -149,9 +155,16 @@ class DecodeDocument(_Doc):
     lang: Literal["en", "fr"]
     id: StrictStr | StrictInt | None = None
     title: str | None
-    recognised: bool = Field(description="False when no known skill, tool or activity was found.")
+    recognised: bool = Field(description="False when no known skill or tool was found (the "
+                                         "ranking counts only those).")
     found: list[FoundDoc]
-    vector: dict[str, float]
+    vector: dict[str, float] = Field(description="The posting's vector on the skill and tool "
+                                                 "dimensions, the ones the ranking counts.")
+    preferences: list[PreferenceDoc] = Field(
+        default_factory=list,
+        description="What the posting says about the work itself (client contact, on-call, "
+                    "strategy...), by work-preference dimension: shown, not counted in the "
+                    "ranking, since a posting describes the job, not what the person enjoys.")
     title_role: str | None = Field(description="The role the posting's title names, if one.")
     skills_role: str | None = Field(description="The role its skills read as (the top role).")
     title_mismatch: str | None

@@ -68,14 +68,31 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Titled {title}, but the skills asked read as {role}: {evidence}.",
         "Intitulé {title}, mais les compétences demandées correspondent à {role} : {evidence}.",
     ),
+    "decode.robust": (
+        "Robust: leaving out any single term found would not change the top role.",
+        "Solide : ignorer un seul des termes trouvés ne changerait pas le premier métier.",
+    ),
+    "decode.fragile": (
+        "Fragile: leaving out one of {n} terms ({questions}) would change the top role.",
+        "Fragile : ignorer l'un de {n} termes ({questions}) changerait le premier métier.",
+    ),
+    "decode.gap_line": (
+        "{dim} (posting {you:.0%}, role {role:.0%}): {now:.0f}% -> {then:.0f}% if it asked "
+        "for it at the role's level",
+        "{dim} (offre {you:.0%}, métier {role:.0%}) : {now:.0f} % -> {then:.0f} % si elle le "
+        "demandait au niveau du métier",
+    ),
     "decode.found": ("Found in the posting", "Trouvé dans l'offre"),
     "decode.kind.tool": ("Tools", "Outils"),
     "decode.kind.skill": ("Skills", "Compétences"),
     "decode.kind.activity": ("Activities", "Activités"),
     "decode.nothing": (
-        "Nothing recognised: no known skill, tool or activity in this text.",
-        "Rien de reconnu : aucune compétence, aucun outil ni aucune activité connus dans ce "
-        "texte.",
+        "Nothing recognised: no known skill or tool in this text.",
+        "Rien de reconnu : aucune compétence ni aucun outil connus dans ce texte.",
+    ),
+    "decode.preferences": (
+        "About the work itself (shown, not counted in the ranking)",
+        "Sur le travail lui-même (affiché, non compté dans le classement)",
     ),
     "decode.header": ("Roles this posting describes", "Métiers que décrit cette offre"),
     "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),

@@ -281,7 +281,8 @@ def result_screen(
         if m["gaps"]:
             console.print(Text(gaps_title or t("result.gaps", lang), style="bold"))
             for g in m["gaps"]:
-                item("- ", Text(t("result.gap_line", lang, dim=g["label"], you=g["person"],
+                item("- ", Text(t(f"{_about(doc)}.gap_line", lang, dim=g["label"],
+                                  you=g["person"],
                                   role=g["weight"], now=100 * g["score_now"],
                                   then=100 * g["score_if"])))
         block(t("result.tools", lang), ", ".join(m["typical_tools"]))
@@ -301,6 +302,12 @@ def _report_strings(doc: dict[str, Any]) -> dict[str, str]:
     return {k: t(f"result.{k}", lang) for k in keys}
 
 
+def _about(doc: dict[str, Any]) -> str:
+    """Which sentences fit a document: "decode" for a decoded posting (its terms, the
+    posting), "result" for a quiz result (your answers, you)."""
+    return "decode" if "found" in doc else "result"
+
+
 def confidence_notes(doc: dict[str, Any], limit: int | None = None) -> list[tuple[str, str]]:
     """(style, sentence) for the close-call note and the robust/fragile note; ``limit`` caps
     how many fragile answers are named."""
@@ -313,13 +320,14 @@ def confidence_notes(doc: dict[str, Any], limit: int | None = None) -> list[tupl
         notes.append(("yellow", t("result.close_call", lang, first=title[conf["first"]],
                                   second=title[conf["second"]], margin=100 * conf["margin"])))
     fragile = conf["fragile_answers"]
+    about = _about(doc)
     if not fragile:
-        notes.append(("dim", t("result.robust", lang)))
+        notes.append(("dim", t(f"{about}.robust", lang)))
     else:
         named = ", ".join(f["question_id"] for f in fragile[:limit])
         if limit is not None and len(fragile) > limit:
             named += ", …"
-        notes.append(("yellow", t("result.fragile", lang, n=len(fragile), questions=named)))
+        notes.append(("yellow", t(f"{about}.fragile", lang, n=len(fragile), questions=named)))
     return notes
 
 
@@ -423,13 +431,19 @@ def decode_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top
     lang = doc["lang"]
     if not doc["recognised"]:
         return t("decode.nothing", lang) + "\n"
+
+    def wrapped(text: str) -> list[str]:
+        return textwrap.wrap(text, width=width, subsequent_indent="    ",
+                             break_long_words=False, break_on_hyphens=False)
+
     lines = [t("decode.found", lang) + f" ({t('decode.terms', lang, n=len(doc['found']))}):"]
     for kind in ("skill", "tool", "activity"):
         items = [", ".join(f["matched"][:3]) for f in doc["found"] if f["kind"] == kind]
         if items:
-            lines += textwrap.wrap(f"{t('decode.kind.' + kind, lang)}: " + "; ".join(items),
-                                   width=width, subsequent_indent="    ",
-                                   break_long_words=False, break_on_hyphens=False)
+            lines += wrapped(f"{t('decode.kind.' + kind, lang)}: " + "; ".join(items))
+    if doc.get("preferences"):
+        lines += wrapped(f"{t('decode.preferences', lang)}: " + "; ".join(
+            f"{p['label']} ({', '.join(p['matched'][:3])})" for p in doc["preferences"]))
     if doc["title_mismatch"]:
         lines += ["", *textwrap.wrap("! " + doc["title_mismatch"], width=width,
                                      subsequent_indent="  ", break_long_words=False)]

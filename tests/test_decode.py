@@ -12,6 +12,7 @@ import pytest
 from engine.content import Content
 from engine.decode import decode, matcher_for
 from engine.export import decode_schema
+from engine.render import decode_screen
 from tests.conftest import Run
 
 RunCli = Callable[..., Run]
@@ -40,6 +41,16 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("Go, Rust or Java", "software", ["Go", "Rust", "Java"]),
 ])
 def test_tricky_names(content: Content, text: str, term: str, words: list[str]) -> None:
+    assert terms(content, text)[term] == words
+
+
+@pytest.mark.parametrize(("text", "term", "words"), [
+    ("build a recommender system", "machine-learning", ["recommender system"]),  # "...systems"
+    ("one stakeholder", "business-partners", ["stakeholder"]),  # written "stakeholders"
+    ("a data analysis", "analysis", ["data analysis"]),  # "analysis" keeps its s
+])
+def test_phrases_match_in_the_singular_too(content: Content, text: str, term: str,
+                                           words: list[str]) -> None:
     assert terms(content, text)[term] == words
 
 
@@ -164,3 +175,32 @@ def test_decode_without_a_vocabulary_is_one_clear_line(run: RunCli, copy: object
     (copy.profiles / "vocabulary.yaml").unlink()  # type: ignore[attr-defined]
     r = run("decode", "--profiles", str(copy.profiles), "Airflow and dbt")  # type: ignore[attr-defined]
     assert r.code == 2 and "vocabulary.yaml: file not found" in r.err
+
+
+def test_ranking_counts_skills_and_tools_and_shows_the_rest(content: Content) -> None:
+    """A posting describes the job, not what the person enjoys: what it says about the work
+    itself is listed, and moves no score."""
+    plain = "Terraform, Kubernetes, CI/CD with Jenkins, Prometheus monitoring."
+    extra = " Work directly with customers, own the roadmap, join the on-call rotation."
+    a, b = decode(plain, content.profiles), decode(plain + extra, content.profiles)
+    assert [(m["role_id"], m["score"]) for m in a["ranking"]] == \
+        [(m["role_id"], m["score"]) for m in b["ranking"]]
+    prefs = {p["dimension"]: p["matched"] for p in b["preferences"]}
+    assert prefs == {"pref-production": ["on-call rotation"], "pref-strategy": ["roadmap"],
+                     "pref-client-contact": ["Work directly with customers"]}
+    counted = {d.id for d in content.profiles.dimensions if d.group != "preference"}
+    assert set(b["vector"]) == counted
+    assert all(set(m["contributions"]) == counted for m in b["ranking"])
+    screen = decode_screen(b)
+    assert "About the work itself (shown, not counted in the ranking): " in screen
+    assert "Client contact (Work directly with customers)" in " ".join(screen.split())
+    only_prefs = decode("Work directly with customers and own the roadmap.", content.profiles)
+    assert not only_prefs["recognised"] and only_prefs["preferences"]
+
+
+def test_decode_screen_speaks_of_the_posting(content: Content) -> None:
+    doc = decode("Airflow, dbt, Spark and BigQuery pipelines, ETL and data modeling.",
+                 content.profiles)
+    screen = " ".join(decode_screen(doc, width=100).split())
+    assert "leaving out any single term found would not change the top role" in screen
+    assert "SQL and querying (posting 0%, role 80%)" in screen and "(you " not in screen
