@@ -18,6 +18,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from engine.content import load_profiles
 from engine.decode import decode_many
@@ -43,12 +44,21 @@ def mask(text: str, title: str, label: str) -> str:
     return text
 
 
+def short(role: str) -> str:
+    """A role id in six letters for the tables: data-engineer -> dataen."""
+    first, _, rest = role.partition("-")
+    return first[:4] + rest[:2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     default = Path(__file__).resolve().parents[2] / "shared" / "data" / "postings-dev.jsonl"
     parser.add_argument("--data", type=Path, default=default)
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--baselines", action="store_true",
+                        help="also cross-validate supervised classifiers trained on the same "
+                             "masked postings, for reference")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     profiles = load_profiles()
@@ -80,9 +90,8 @@ def main() -> None:
               f"{top3[role] / per[role]:>6.2f}")
     t1, t3 = sum(top1.values()) / n, sum(top3.values()) / n
     print(f"{'overall':<17} {n:>4} {t1:>6.3f} {t3:>6.3f}\n")
-    short = [r.split("-")[0][:4] + r.split("-")[1][:2] for r in roles] + ["none"]
     print("confusion (rows: label, columns: decoded top role)")
-    print(" " * 17 + "".join(f"{s:>7}" for s in short))
+    print(" " * 17 + "".join(f"{short(r):>7}" for r in [*roles, "none"]))
     for role in roles:
         print(f"{role:<17}" + "".join(f"{confusion[role][c]:>7}" for c in [*roles, "none"]))
     rate = n / elapsed
@@ -95,6 +104,38 @@ def main() -> None:
           f"({'met' if rate >= 500 else 'NOT met'})")
     for label, got, title, terms in misses[: args.misses]:
         print(f"\nMISS {label} -> {got}: {title}\n   {', '.join(terms)}")
+    if args.baselines:
+        baselines(items, [r["label"] for r in rows], docs, roles)
+
+
+def baselines(items: list[tuple[str, None, str]], labels: list[str], docs: list[dict[str, Any]],
+              roles: list[str]) -> None:
+    """What classifiers *trained on these labels* reach in stratified 5-fold cross-validation:
+    TF-IDF words and word pairs, and the counts of rolematch's own vocabulary terms. rolematch
+    itself is not trained on the postings; this shows how far the labels let anything go."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    y = np.array([roles.index(label) for label in labels])
+    cv = StratifiedKFold(5, shuffle=True, random_state=0)
+    term_ids = sorted({f["term"] for doc in docs for f in doc["found"]})
+    terms = np.zeros((len(docs), len(term_ids)))
+    for i, doc in enumerate(docs):
+        for f in doc["found"]:
+            terms[i, term_ids.index(f["term"])] = np.log1p(f["count"])
+    words = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2,
+                            stop_words="english").fit_transform([text for text, _, _ in items])
+    print("\nsupervised baselines, trained on these labels (5-fold cross-validation):")
+    for name, features in (("TF-IDF words + logistic regression", words),
+                           ("rolematch terms + logistic regression", terms)):
+        for c in (1.0, 10.0):
+            model = LogisticRegression(max_iter=5000, C=c)
+            got = cross_val_predict(model, features, y, cv=cv)
+            per = "  ".join(f"{short(r)} {np.mean(got[y == k] == k):.2f}"
+                            for k, r in enumerate(roles))
+            print(f"  {name:<38} C={c:<4g} top-1 {np.mean(got == y):.3f}  {per}")
 
 
 if __name__ == "__main__":
