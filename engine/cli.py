@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
         "decode", parents=[content, lang],
         help="read a job posting and say which role it really describes, with the evidence",
         description="Find the skills, tools and activities a job posting asks for, rank the "
-                    "roles they describe, and say when the title names another role. Text "
+                    "roles they describe, and say when the title names another role. The "
+                    "ranking counts skills and tools; what the posting says about the work "
+                    "itself (client contact, on-call, strategy) is shown, not counted. Text "
                     "comes from TEXT, --file, '-' or a pipe.",
     )
     decode.add_argument("text", nargs="?", metavar="TEXT",
