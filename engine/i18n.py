@@ -223,6 +223,11 @@ def french_spacing(text: str) -> str:
     return text.replace("« ", "«\u00a0")
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: "Tools:" in English, "Outils :" (non-breaking) in French."""
+    return "\u00a0:" if lang == "fr" else ":"
+
+
 def squash(text: str) -> str:
     """Collapse runs of ordinary whitespace, keeping non-breaking spaces."""
     return re.sub(r"[ \t\r\n]+", " ", text).strip()

@@ -17,7 +17,7 @@ from engine.content import (
     Questionnaire,
     question_effects,
 )
-from engine.i18n import squash, t
+from engine.i18n import colon, squash, t
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> str:
@@ -49,30 +49,32 @@ def heaviest(profile: Profile, limit: int = 8) -> list[tuple[str, float]]:
 def role_card(profile: Profile, ps: ProfileSet, lang: str, width: int) -> str:
     title = profile.title.get(lang)
     out = [f"{title} ({profile.id})\n", "=" * min(width, len(title) + len(profile.id) + 3) + "\n"]
-    out.append(_wrap(profile.objective.get(lang), width, first=f"{t('roles.objective', lang)}: ",
-                     indent="  "))
+    out.append(_wrap(profile.objective.get(lang), width,
+                     first=f"{t('roles.objective', lang)}{colon(lang)} ", indent="  "))
     out.append(_wrap(", ".join(profile.other_titles), width,
-                     first=f"{t('roles.also_called', lang)}: ", indent="  "))
-    out.append(f"\n{t('roles.skills', lang)}:\n")
+                     first=f"{t('roles.also_called', lang)}{colon(lang)} ", indent="  "))
+    out.append(f"\n{t('roles.skills', lang)}{colon(lang)}\n")
     out.append(_bullets([s.get(lang) for s in profile.key_skills], width))
-    out.append(f"\n{t('result.tools', lang)}:\n")
+    out.append(f"\n{t('result.tools', lang)}{colon(lang)}\n")
     out.append(_wrap(", ".join(profile.typical_tools), width, indent="  "))
-    out.append(f"\n{t('roles.deliverables', lang)}:\n")
+    out.append(f"\n{t('roles.deliverables', lang)}{colon(lang)}\n")
     out.append(_bullets([d.get(lang) for d in profile.deliverables], width))
-    out.append(f"\n{t('result.day', lang)}:\n")
+    out.append(f"\n{t('result.day', lang)}{colon(lang)}\n")
     out.append(_wrap(profile.typical_day.get(lang), width, indent="  "))
-    out.append(f"\n{t('result.ask', lang)}:\n")
+    out.append(f"\n{t('result.ask', lang)}{colon(lang)}\n")
     out.append(_bullets([q.get(lang) for q in profile.questions_to_ask], width))
-    out.append(f"\n{t('roles.differs', lang)}:\n")
+    out.append(f"\n{t('roles.differs', lang)}{colon(lang)}\n")
     for c in profile.differs_from:
         other = ps.profile(c.role)
         name = other.title.get(lang) if other else c.role
-        out.append(_wrap(c.text.get(lang), width, first=f"  - vs {name}: ", indent="    "))
-    out.append(f"\n{t('roles.weights', lang)}:\n")
+        out.append(_wrap(c.text.get(lang), width, first=f"  - vs {name}{colon(lang)} ",
+                         indent="    "))
+    out.append(f"\n{t('roles.weights', lang)}{colon(lang)}\n")
     labels = [f"{ps.dimension(d).label.get(lang)} {w:.2f}" for d, w in heaviest(profile)]
     out.append(_wrap(", ".join(labels), width, indent="  "))
-    out.append(f"\n{t('roles.sources', lang)}:\n")
-    out.append(_bullets([f"{s.source}: {s.supports}" for s in profile.sources], width))
+    out.append(f"\n{t('roles.sources', lang)}{colon(lang)}\n")
+    out.append(_bullets([f"{s.source}{colon(lang)} {s.supports}" for s in profile.sources],
+                        width))
     return "".join(out)
 
 
@@ -436,13 +438,15 @@ def decode_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top
         return textwrap.wrap(text, width=width, subsequent_indent="    ",
                              break_long_words=False, break_on_hyphens=False)
 
-    lines = [t("decode.found", lang) + f" ({t('decode.terms', lang, n=len(doc['found']))}):"]
+    lines = [t("decode.found", lang)
+             + f" ({t('decode.terms', lang, n=len(doc['found']))}){colon(lang)}"]
     for kind in ("skill", "tool", "activity"):
         items = [", ".join(f["matched"][:3]) for f in doc["found"] if f["kind"] == kind]
         if items:
-            lines += wrapped(f"{t('decode.kind.' + kind, lang)}: " + "; ".join(items))
+            lines += wrapped(f"{t('decode.kind.' + kind, lang)}{colon(lang)} "
+                             + "; ".join(items))
     if doc.get("preferences"):
-        lines += wrapped(f"{t('decode.preferences', lang)}: " + "; ".join(
+        lines += wrapped(f"{t('decode.preferences', lang)}{colon(lang)} " + "; ".join(
             f"{p['label']} ({', '.join(p['matched'][:3])})" for p in doc["preferences"]))
     if doc["title_mismatch"]:
         lines += ["", *textwrap.wrap("! " + doc["title_mismatch"], width=width,

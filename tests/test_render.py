@@ -86,3 +86,15 @@ def test_not_enough_answers_screen(content: Content) -> None:
     text = result_screen(result_document(r, content.questionnaire, content.profiles, "en"))
     assert "Not enough answers to recommend" in text
     assert "%" not in text
+
+
+def test_french_labels_take_a_space_before_the_colon(content: Content) -> None:
+    from engine.decode import decode
+    from engine.render import decode_screen, role_card
+
+    card = role_card(content.profiles.profiles[0], content.profiles, "fr", 80)
+    doc = decode("Airflow et Kafka, astreintes.", content.profiles, lang="fr")
+    for text in (card, decode_screen(doc)):
+        assert re.search(r"\w:", text) is None  # never "Outils:"
+    assert "Outils\u00a0: Airflow" in decode_screen(doc)
+    assert "Objectif\u00a0: " in card
