@@ -39,6 +39,8 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("entrepôt de données", "warehouses", ["entrepôt de données"]),
     ("R, Python and SQL", "statistics", ["R"]),
     ("Go, Rust or Java", "software", ["Go", "Rust", "Java"]),
+    ("React front ends in TypeScript", "software", ["React", "TypeScript"]),
+    ("Postgres on Amazon RDS", "sql", ["Postgres", "Amazon RDS"]),
 ])
 def test_tricky_names(content: Content, text: str, term: str, words: list[str]) -> None:
     assert terms(content, text)[term] == words
@@ -62,6 +64,7 @@ def test_phrases_match_in_the_singular_too(content: Content, text: str, term: st
     ("we rsvp", "statistics"),
     ("a beautiful tableau of colours", "tableau"),  # Tableau needs BI context
     ("Kafkaesque paperwork", "streaming"),
+    ("we react quickly to change", "software"),  # the verb is not React
 ])
 def test_word_boundaries_and_context(content: Content, text: str, term: str) -> None:
     assert term not in terms(content, text)
