@@ -214,8 +214,8 @@ def counted_dimensions(profiles: ProfileSet) -> NDArray[np.bool_]:
     return np.array([d.group != "preference" for d in profiles.dimensions])
 
 
-def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
-                   matcher: Matcher) -> tuple[Array, Array]:
+def posting_vector(profiles: ProfileSet, found: dict[int, list[str]], matcher: Matcher,
+                   counted: NDArray[np.bool_]) -> tuple[Array, Array]:
     """The posting's vector, and each found term's effects (terms x dims), on the counted
     dimensions (zero elsewhere).
 
@@ -231,7 +231,7 @@ def posting_vector(profiles: ProfileSet, found: dict[int, list[str]],
         weight = float(np.log1p(len(found[ti])))
         for d, w in matcher.terms[ti].effects.items():
             effects[row, index[d]] = w * weight
-    effects *= counted_dimensions(profiles)
+    effects *= counted
     return _scaled(effects.sum(axis=0)), effects
 
 
@@ -255,9 +255,10 @@ class _Plan:
         return np.vstack([self.u[None, :], self.loo, self.gap_vectors])
 
 
-def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array) -> _Plan:
+def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array,
+          counted: NDArray[np.bool_]) -> _Plan:
     found = matcher.find(text)
-    u, effects = posting_vector(profiles, found, matcher)
+    u, effects = posting_vector(profiles, found, matcher, counted)
     n = len(found)
     loo = np.empty((0, len(u)))
     gaps: list[tuple[int, int]] = []
@@ -279,13 +280,12 @@ def _label(term: Term, lang: str) -> str:
 
 def _document(
     plan: _Plan, block_scores: Array, profiles: ProfileSet, weights: Array, matcher: Matcher,
-    lang: str, title: str | None, respondent: Any, explain_top: int,
+    counted: list[int], lang: str, title: str | None, respondent: Any, explain_top: int,
 ) -> dict[str, Any]:
     from engine.export import confidence_entry, gap_entry, header, role_entry
     from engine.i18n import t
 
     dims = profiles.dimension_ids
-    counted = [int(d) for d in np.flatnonzero(counted_dimensions(profiles))]
     u, effects, found = plan.u, plan.effects, plan.found
     term_ids = list(found)
     scores = block_scores[0]
@@ -417,16 +417,18 @@ def decode_many(
 ) -> list[dict[str, Any]]:
     """Decode (text, title, id) items with one cosine_similarity call for all of them."""
     matcher = matcher_for(profiles)
-    weights = np.array(profiles.weight_rows()) * counted_dimensions(profiles)
-    plans = [_plan(profiles, matcher, text, weights) for text, _, _ in items]
+    counted = counted_dimensions(profiles)
+    weights = np.array(profiles.weight_rows()) * counted
+    plans = [_plan(profiles, matcher, text, weights, counted) for text, _, _ in items]
     if not plans:
         return []
     blocks = [p.block() for p in plans]
     scores = cosine_scores(np.vstack(blocks), weights)
+    counted_ids = [int(d) for d in np.flatnonzero(counted)]
     docs, start = [], 0
     for plan, block, (_, title, rid) in zip(plans, blocks, items, strict=True):
         docs.append(_document(plan, scores[start:start + len(block)], profiles, weights,
-                              matcher, lang, title, rid, explain_top))
+                              matcher, counted_ids, lang, title, rid, explain_top))
         start += len(block)
     return docs
 

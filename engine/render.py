@@ -195,9 +195,10 @@ def _tidy(text: str) -> str:
 
 def result_screen(
     doc: dict[str, Any], width: int = 80, color: bool = False, top: int = 3,
-    header: str | None = None, gaps_title: str | None = None, preamble: list[str] | None = None,
+    preamble: list[str] | None = None,
 ) -> str:
-    """The result screen, drawn from a result document (``export.result_document``).
+    """The result screen, drawn from a result document (``export.result_document``), or the
+    ranking part of a decoded posting's screen (``decode_screen``).
 
     The quiz, ``--answers`` and ``show`` all draw from the document, so a saved result looks
     exactly like the screen it came from. With ``color`` false the text has no escape codes
@@ -211,7 +212,7 @@ def result_screen(
     from rich.table import Table
     from rich.text import Text
 
-    lang = doc["lang"]
+    lang, about = doc["lang"], _about(doc)
     out = io.StringIO()
     console = Console(
         file=out, width=width, force_terminal=color, no_color=not color,
@@ -220,8 +221,8 @@ def result_screen(
     )
     for line in preamble or []:
         console.print(Text(line))
-    if header is not None:
-        console.print(Text(header, style="bold"))
+    if about == "decode":
+        console.print(Text(t("decode.header", lang), style="bold"))
     else:
         console.print(Text(t("result.title", lang), style="bold"), end=" ")
         answered = t("result.answered", lang, n=doc["answered"], total=doc["total_questions"])
@@ -281,10 +282,9 @@ def result_screen(
                     item("", Text(f"{shorten(a['question_text'], 44)} → {a['answer_label']}",
                                   style="dim"), indent=6)
         if m["gaps"]:
-            console.print(Text(gaps_title or t("result.gaps", lang), style="bold"))
+            console.print(Text(t(f"{about}.gaps", lang), style="bold"))
             for g in m["gaps"]:
-                item("- ", Text(t(f"{_about(doc)}.gap_line", lang, dim=g["label"],
-                                  you=g["person"],
+                item("- ", Text(t(f"{about}.gap_line", lang, dim=g["label"], you=g["person"],
                                   role=g["weight"], now=100 * g["score_now"],
                                   then=100 * g["score_if"])))
         block(t("result.tools", lang), ", ".join(m["typical_tools"]))
@@ -453,6 +453,4 @@ def decode_screen(doc: dict[str, Any], width: int = 80, color: bool = False, top
                                      subsequent_indent="  ", break_long_words=False)]
     lines.append("")
     screen = {**doc, "warnings": [], "enough_answers": True, "mode": {}}
-    return result_screen(screen, width=width, color=color, top=top,
-                         header=t("decode.header", lang), gaps_title=t("decode.gaps", lang),
-                         preamble=lines)
+    return result_screen(screen, width=width, color=color, top=top, preamble=lines)
