@@ -169,6 +169,7 @@ class Term(_Strict):
 
     id: Id
     kind: Literal["tool", "skill", "activity"]
+    label: Text
     names: list[NonEmpty] = Field(default_factory=list)
     en: list[NonEmpty] = Field(default_factory=list)
     fr: list[NonEmpty] = Field(default_factory=list)

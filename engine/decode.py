@@ -68,6 +68,15 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(fold(text)))
 
 
+def distinct(words: list[str]) -> list[str]:
+    """The words without repeats, ignoring case, accents and separators ("MLOps" = "MLOPs",
+    "CI/CD" = "ci cd"); each kept as first written."""
+    out: dict[tuple[str, ...], str] = {}
+    for w in words:
+        out.setdefault(_tokens(w), w)
+    return list(out.values())
+
+
 def _variants(alias: str, phrase: bool) -> set[tuple[str, ...]]:
     """The token sequences an alias matches: as written, joined ("powerbi", "cicd"), and for
     phrases, with the last word in the plural ("dashboard" -> "dashboards") or, for a phrase
@@ -273,11 +282,6 @@ def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array,
     return _Plan(found, effects, u, loo, gaps, gap_vectors)
 
 
-def _label(term: Term, lang: str) -> str:
-    return (term.names or term.exact or (term.fr if lang == "fr" and term.fr else term.en)
-            or term.en)[0]
-
-
 def _document(
     plan: _Plan, block_scores: Array, profiles: ProfileSet, weights: Array, matcher: Matcher,
     counted: list[int], lang: str, title: str | None, respondent: Any, explain_top: int,
@@ -312,10 +316,10 @@ def _document(
                         share = float(u[d] * effects[row, d] / sums[d])  # exact: u_d is
                         # proportional to the sum of the terms' weighted effects
                         term = matcher.terms[ti]
-                        snippets = list(dict.fromkeys(found[ti]))
+                        snippets = distinct(found[ti])
                         behind.append({
                             "question_id": term.id,
-                            "question_text": _label(term, lang),
+                            "question_text": term.label.get(lang),
                             "answer": None,
                             "answer_label": ", ".join(f"\u201c{w}\u201d" for w in snippets[:3]),
                             "effect": float(effects[row, d]),
@@ -366,8 +370,8 @@ def _document(
         "recognised": recognised,
         "found": [
             {"term": matcher.terms[ti].id, "kind": matcher.terms[ti].kind,
-             "label": _label(matcher.terms[ti], lang),
-             "matched": list(dict.fromkeys(found[ti])), "count": len(found[ti]),
+             "label": matcher.terms[ti].label.get(lang),
+             "matched": distinct(found[ti]), "count": len(found[ti]),
              "effects": dict(matcher.terms[ti].effects)}
             for ti in term_ids
         ],
@@ -391,7 +395,7 @@ def _preferences(profiles: ProfileSet, matcher: Matcher, found: dict[int, list[s
                  for w in ws]
         if words:
             out.append({"dimension": dim.id, "label": dim.label.get(lang),
-                        "matched": list(dict.fromkeys(words))})
+                        "matched": distinct(words)})
     return out
 
 

@@ -45,6 +45,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Fragile: removing one of {n} answers ({questions}) would change your top match.",
         "Fragile : retirer l'une de {n} réponses ({questions}) changerait votre premier résultat.",
     ),
+    "result.fragile_one": (
+        "Fragile: without your answer to {questions}, your top match would change.",
+        "Fragile : sans votre réponse à {questions}, votre premier résultat changerait.",
+    ),
     "result.no_answers": (
         "Not enough answers to recommend a role: answer at least a few questions.",
         "Pas assez de réponses pour recommander un métier : répondez au moins à quelques "
@@ -75,6 +79,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "decode.fragile": (
         "Fragile: leaving out one of {n} terms ({questions}) would change the top role.",
         "Fragile : ignorer l'un de {n} termes ({questions}) changerait le premier métier.",
+    ),
+    "decode.fragile_one": (
+        "Fragile: leaving out one term ({questions}) would change the top role.",
+        "Fragile : ignorer un seul terme ({questions}) changerait le premier métier.",
     ),
     "decode.gap_line": (
         "{dim} (posting {you:.0%}, role {role:.0%}): {now:.0f}% -> {then:.0f}% if it asked "

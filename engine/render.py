@@ -326,10 +326,12 @@ def confidence_notes(doc: dict[str, Any], limit: int | None = None) -> list[tupl
     if not fragile:
         notes.append(("dim", t(f"{about}.robust", lang)))
     else:
-        named = ", ".join(f["question_id"] for f in fragile[:limit])
+        labels = {f["term"]: f["label"] for f in doc.get("found", [])}  # a posting's terms
+        named = ", ".join(labels.get(f["question_id"], f["question_id"]) for f in fragile[:limit])
         if limit is not None and len(fragile) > limit:
             named += ", …"
-        notes.append(("yellow", t(f"{about}.fragile", lang, n=len(fragile), questions=named)))
+        key = f"{about}.fragile_one" if len(fragile) == 1 else f"{about}.fragile"
+        notes.append(("yellow", t(key, lang, n=len(fragile), questions=named)))
     return notes
 
 

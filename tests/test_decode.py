@@ -207,3 +207,22 @@ def test_decode_screen_speaks_of_the_posting(content: Content) -> None:
     screen = " ".join(decode_screen(doc, width=100).split())
     assert "leaving out any single term found would not change the top role" in screen
     assert "SQL and querying (posting 0%, role 80%)" in screen and "(you " not in screen
+
+
+def test_explanations_name_terms_by_their_label(content: Content) -> None:
+    """The "why" lines and the fragile note name a term by its label, in the screen's
+    language, with the posting's own words beside it, each once whatever its case."""
+    text = "Kubernetes and MLflow. MLFLOW again, and mlflow once more."
+    doc = decode(text, content.profiles)
+    found = {f["term"]: f for f in doc["found"]}
+    assert found["ml-platforms"]["matched"] == ["MLflow"] and found["ml-platforms"]["count"] == 3
+    why = [a for c in doc["ranking"][0]["top_contributions"] for a in c["answers"]]
+    assert {"question_text": "ML platforms", "answer_label": "\u201cMLflow\u201d"}.items() <= \
+        next(a for a in why if a["question_id"] == "ml-platforms").items()
+    screen = " ".join(decode_screen(doc).split())
+    assert "Fragile: leaving out one term (ML platforms) would change the top role." in screen
+    assert "ML platforms → “MLflow”" in screen
+    fr = decode(text, content.profiles, lang="fr")
+    fr_why = [a["question_text"] for c in fr["ranking"][0]["top_contributions"]
+              for a in c["answers"]]
+    assert "Plateformes de ML" in fr_why

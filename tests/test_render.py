@@ -98,3 +98,17 @@ def test_french_labels_take_a_space_before_the_colon(content: Content) -> None:
         assert re.search(r"\w:", text) is None  # never "Outils:"
     assert "Outils\u00a0: Airflow" in decode_screen(doc)
     assert "Objectif\u00a0: " in card
+
+
+def test_one_fragile_answer_reads_as_one(content: Content) -> None:
+    from engine.render import confidence_notes
+
+    model = build_model(content.questionnaire, content.profiles)
+    r = score_with_model(model, random_answers(model, random.Random(3), skip_rate=0.0))
+    doc = result_document(r, content.questionnaire, content.profiles, "en")
+    doc["confidence"]["fragile_answers"] = [{"question_id": "sql", "top_role_without": "x"}]
+    assert ("yellow", "Fragile: without your answer to sql, your top match would change.") \
+        in confidence_notes(doc)
+    doc["confidence"]["fragile_answers"].append({"question_id": "ml", "top_role_without": "x"})
+    assert ("yellow", "Fragile: removing one of 2 answers (sql, ml) would change your top "
+                      "match.") in confidence_notes(doc)
