@@ -84,15 +84,23 @@ def warm_up_time() -> float:
     return float(child.before.strip().splitlines()[-1])
 
 
+def pauses_list(text: str) -> list[float]:
+    return [float(x) for x in text.split(",")]
+
+
+pauses_list.__name__ = "comma-separated seconds"  # what argparse names in its error
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pauses", default="0,0.3",
+    parser.add_argument("--pauses", default=[0.0, 0.3],
+                        type=pauses_list,
                         help="seconds to wait before each answer, comma-separated "
-                             "(a person takes several)")
+                             "(a person takes several; default 0,0.3)")
     args = parser.parse_args()
-    pauses = [float(x) for x in args.pauses.split(",")]
+    pauses: list[float] = args.pauses
     types = [q.type for q in load_content().questionnaire.questions]
     one_run(types, 0.0)  # warm the caches
     base = statistics.median(baseline() for _ in range(max(5, args.runs)))

@@ -292,6 +292,7 @@ def _document(
     dims = profiles.dimension_ids
     u, effects, found = plan.u, plan.effects, plan.found
     term_ids = list(found)
+    matched = {ti: distinct(found[ti]) for ti in term_ids}  # each term's words, listed once
     scores = block_scores[0]
     loo_scores = block_scores[1:1 + len(plan.loo)]
     gap_scores = block_scores[1 + len(plan.loo):]
@@ -316,7 +317,7 @@ def _document(
                         share = float(u[d] * effects[row, d] / sums[d])  # exact: u_d is
                         # proportional to the sum of the terms' weighted effects
                         term = matcher.terms[ti]
-                        snippets = distinct(found[ti])
+                        snippets = matched[ti]
                         behind.append({
                             "question_id": term.id,
                             "question_text": term.label.get(lang),
@@ -371,12 +372,12 @@ def _document(
         "found": [
             {"term": matcher.terms[ti].id, "kind": matcher.terms[ti].kind,
              "label": matcher.terms[ti].label.get(lang),
-             "matched": distinct(found[ti]), "count": len(found[ti]),
+             "matched": matched[ti], "count": len(found[ti]),
              "effects": dict(matcher.terms[ti].effects)}
             for ti in term_ids
         ],
         "vector": {dims[d]: float(u[d]) for d in counted},
-        "preferences": _preferences(profiles, matcher, found, lang),
+        "preferences": _preferences(profiles, matcher, found, counted, lang),
         "title_role": named, "skills_role": top_id, "title_mismatch": mismatch,
         "confidence": confidence, "ranking": ranking,
     })
@@ -384,12 +385,12 @@ def _document(
 
 
 def _preferences(profiles: ProfileSet, matcher: Matcher, found: dict[int, list[str]],
-                 lang: str) -> list[dict[str, Any]]:
-    """What the posting says about the work itself, by preference dimension: shown, not
-    counted (see ``counted_dimensions``)."""
+                 counted: list[int], lang: str) -> list[dict[str, Any]]:
+    """What the posting says about the work itself, on the dimensions not counted (see
+    ``counted_dimensions``): shown, with the words, moving no score."""
     out = []
-    for dim in profiles.dimensions:
-        if dim.group != "preference":
+    for d, dim in enumerate(profiles.dimensions):
+        if d in counted:
             continue
         words = [w for ti, ws in found.items() if dim.id in matcher.terms[ti].effects
                  for w in ws]
