@@ -28,10 +28,9 @@ from engine.content import (
     MultiQuestion,
     Questionnaire,
     SingleQuestion,
-    read_json,
-    read_yaml,
 )
 from engine.errors import AnswersError, Problem, problem
+from engine.readers import read_json, read_yaml
 
 AnswerValue = int | str | list[str] | None
 TOP_LEVEL_KEYS = ("questionnaire", "lang", "answers", "id")

@@ -583,7 +583,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
     if args.text is not None and args.file is not None:
         raise UsageError("give the posting as TEXT or with --file, not both")
     if args.file is not None:
-        from engine.content import read_bytes
+        from engine.readers import read_bytes
 
         raw: Any = read_bytes(args.file, DecodeError)
         source = str(args.file)

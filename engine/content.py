@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from engine.errors import ContentError, EngineError, Problem, problem
+from engine.errors import ContentError, Problem, problem
 from engine.i18n import french_spacing
+from engine.readers import read_yaml
 
 LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
@@ -329,73 +329,6 @@ def default_profiles_dir() -> Path:
         if (candidate / DIMENSIONS_FILE).is_file():
             return candidate
     return _package_dir() / "profiles"
-
-
-# --------------------------------------------------------------------------- YAML reading
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """safe_load, but a key written twice in one mapping is an error, not a silent overwrite."""
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            mark = key_node.start_mark
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} is written twice in the same mapping", mark
-            )
-        seen.add(key)
-    return dict(yaml.SafeLoader.construct_mapping(loader, node, deep=deep))
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_bytes(path: Path, error: type[EngineError]) -> bytes:
-    """A file's bytes; a missing, unreadable or folder path raises ``error`` in one line."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise error([problem(path, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise error([problem(path, "", "is a folder, expected a file")]) from None
-    except OSError as exc:
-        raise error([problem(path, "", f"cannot be read: {exc.strerror}")]) from None
-
-
-def read_text(path: Path, error: type[EngineError]) -> str:
-    """A UTF-8 text file's text; errors as in ``read_bytes``, or "is not UTF-8 text"."""
-    try:
-        return read_bytes(path, error).decode("utf-8")
-    except UnicodeDecodeError:
-        raise error([problem(path, "", "is not UTF-8 text")]) from None
-
-
-def read_yaml(path: Path, error: type[EngineError] = ContentError) -> Any:
-    """Read one YAML file; a missing, unreadable or malformed file raises ``error``."""
-    text = read_text(path, error)
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise error([problem(path, where, f"is not valid YAML: {what}")]) from None
-
-
-def read_json(path: Path, error: type[EngineError]) -> Any:
-    """Read one JSON file; a missing, unreadable or malformed file raises ``error``."""
-    import json
-
-    text = read_text(path, error)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error([problem(path, f"line {exc.lineno}, column {exc.colno}",
-                             f"is not valid JSON: {exc.msg}")]) from None
 
 
 # --------------------------------------------------------------------------- pydantic errors

@@ -309,7 +309,7 @@ def dumps(doc: dict[str, Any]) -> str:
 
 def read_result(path: str | Path) -> dict[str, Any]:
     """Read a saved result, refusing a newer schema version or a document that does not fit."""
-    from engine.content import read_json
+    from engine.readers import read_json
 
     path = Path(path)
     data = read_json(path, ExportError)

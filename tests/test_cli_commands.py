@@ -11,8 +11,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from engine.content import default_profiles_dir, default_questionnaire_path, read_yaml
+from engine.content import default_profiles_dir, default_questionnaire_path
 from engine.i18n import detect_lang
+from engine.readers import read_yaml
 from tests.conftest import ROLE_IDS, ContentCopy, Run
 
 RunCli = Callable[..., Run]

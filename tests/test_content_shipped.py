@@ -13,8 +13,8 @@ from engine.content import (
     default_questionnaire_path,
     load_content,
     question_effects,
-    read_yaml,
 )
+from engine.readers import read_yaml
 from tests.conftest import REPO, ROLE_IDS
 
 PROFILE_FILES = sorted(p for p in default_profiles_dir().glob("*.yaml")
