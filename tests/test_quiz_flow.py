@@ -18,14 +18,14 @@ PROBE = """
 import json, sys
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from engine.cli import _Quiz
+from engine.cli.quiz import Quiz
 from engine.content import load_content
 
 content = load_content()
 with create_pipe_input() as inp:
     inp.send_text(sys.argv[1])
-    quiz = _Quiz(content, "en", True, sys.stderr,
-                 prompt_kwargs={"input": inp, "output": DummyOutput()})
+    quiz = Quiz(content, "en", True, sys.stderr,
+                prompt_kwargs={"input": inp, "output": DummyOutput()})
     interrupted = quiz.run(resume=False) is None
 at_interrupt = "sklearn" in sys.modules
 if quiz.warmup is not None:

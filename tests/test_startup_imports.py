@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+
+from engine.cli.commands import COMMANDS
 
 PROBE = """
 import contextlib, io, json, sys
@@ -15,14 +18,21 @@ argv = json.loads(sys.argv[1])
 with contextlib.redirect_stdout(io.StringIO()):
     code = main(argv)
 heavy = ["sklearn", "questionary", "prompt_toolkit", "rich", "numpy", "pydantic", "yaml"]
-print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules]}))
+print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules],
+                  "modules": sorted(m for m in sys.modules if m.startswith("engine."))}))
 """
+COMMAND_MODULES = {module for module, _ in COMMANDS.values()}
+
+
+def probe(*argv: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(list(argv))],
+                         capture_output=True, text=True, check=True).stdout
+    data: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return data
 
 
 def loaded_after(*argv: str) -> tuple[int, set[str]]:
-    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(list(argv))],
-                         capture_output=True, text=True, check=True).stdout
-    data = json.loads(out.strip().splitlines()[-1])
+    data = probe(*argv)
     return data["code"], set(data["loaded"])
 
 
@@ -30,6 +40,20 @@ def test_help_imports_nothing_heavy() -> None:
     code, loaded = loaded_after("--help")
     assert code == 0
     assert loaded == set()
+
+
+def test_help_imports_no_command_module() -> None:
+    data = probe("--help")
+    assert data["code"] == 0
+    assert not COMMAND_MODULES & set(data["modules"])
+
+
+@pytest.mark.parametrize("argv", [["roles"], ["questions", "--json"], ["validate"],
+                                  ["schema", "answers"]])
+def test_a_command_imports_only_its_own_command_module(argv: list[str]) -> None:
+    data = probe(*argv)
+    assert data["code"] == 0
+    assert COMMAND_MODULES & set(data["modules"]) == {COMMANDS[argv[0]][0]}
 
 
 @pytest.mark.parametrize("argv", [["roles"], ["roles", "ai-engineer"], ["questions"],

@@ -1,0 +1,146 @@
+"""``rolematch decode``: which role a job posting really describes, with the evidence.
+
+One posting (TEXT, --file, '-' or a pipe) as a screen or JSON, or a JSONL file of postings
+decoded in chunks, one result a line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+
+from engine.cli import EXIT_OK, UsageError, options
+from engine.cli.io import (
+    color,
+    err,
+    is_tty,
+    note,
+    numbered_lines,
+    output,
+    print_json,
+    width,
+    write,
+)
+from engine.cli.options import positive
+from engine.decode import check_text, decode_many
+from engine.errors import DecodeError, EngineError, problem
+from engine.readers import read_bytes
+from engine.render import decode_screen
+
+CHUNK = 256  # postings decoded together from --jsonl
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """decode's description and options."""
+    parser.description = (
+        "Find the skills, tools and activities a job posting asks for, rank the roles they "
+        "describe, and say when the title names another role. The ranking counts skills and "
+        "tools; what the posting says about the work itself (client contact, on-call, "
+        "strategy) is shown, not counted. Text comes from TEXT, --file, '-' or a pipe.")
+    options.add_content(parser)
+    options.add_lang(parser)
+    parser.add_argument("text", nargs="?", metavar="TEXT",
+                        help="the posting's text ('-' or a pipe: standard input)")
+    parser.add_argument("--file", metavar="FILE", type=Path, help="read the posting from FILE")
+    parser.add_argument("--title", help="the posting's title (default: its first line, if short)")
+    parser.add_argument("--jsonl", metavar="FILE", type=Path,
+                        help="decode a JSONL file of postings ({id, title, text} per line), "
+                             "one result per line")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="with --jsonl: write results to FILE instead of stdout")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--on-error", choices=("skip", "fail"), default="skip",
+                        help="with --jsonl, on a bad line: report and go on, or stop")
+    parser.add_argument("--json", action="store_true",
+                        help="print the result as JSON (schema: rolematch schema decode)")
+    parser.add_argument("--top", type=positive, default=3, metavar="N",
+                        help="roles explained in detail (default: 3)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Decode one posting, or every line of --jsonl."""
+    lang = options.lang(args)
+    if args.jsonl is not None:
+        if args.text is not None or args.file is not None:
+            raise UsageError("--jsonl cannot be combined with TEXT or --file")
+        return _decode_jsonl(args, lang)
+    if args.text is not None and args.file is not None:
+        raise UsageError("give the posting as TEXT or with --file, not both")
+    raw: str | bytes
+    if args.file is not None:
+        raw, source = read_bytes(args.file, DecodeError), str(args.file)
+    elif args.text is not None and args.text != "-":
+        raw, source = args.text, "TEXT"
+    elif args.text == "-" or not is_tty(sys.stdin):
+        raw, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        raise UsageError("give a posting as TEXT, with --file FILE, or on standard input "
+                         "(see rolematch decode --help)")
+    text = check_text(raw, source)
+    title = args.title
+    if title is None:
+        first = text.strip().splitlines()[0].strip()
+        title = first if len(first) <= 80 else None
+    profiles = options.profiles(args)
+    doc = decode_many([(text, title, None)], profiles, lang, args.top)[0]
+    if args.json:
+        print_json(doc)
+    else:
+        write(decode_screen(doc, width=width(), color=color(), top=args.top))
+    return EXIT_OK
+
+
+def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
+    """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
+    profiles = options.profiles(args)
+    source = str(args.jsonl)
+    written = bad = 0
+
+    def flush(chunk: list[tuple[str, Any, Any]], out: TextIO) -> int:
+        docs = decode_many(chunk, profiles, lang, args.top)
+        out.write("".join(orjson.dumps(d).decode() + "\n" for d in docs))
+        return len(docs)
+
+    def decode_lines(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:
+        nonlocal written, bad
+        chunk: list[tuple[str, Any, Any]] = []
+        for number, raw in lines:
+            if not raw.strip():
+                continue
+            try:
+                item = orjson.loads(raw)
+                if not isinstance(item, dict):
+                    raise ValueError("expected an object with id, title and text")
+                unknown = set(item) - {"id", "title", "text"}
+                if unknown:
+                    raise ValueError(f"unknown key {sorted(unknown)[0]!r}; valid: id, title, text")
+                title = item.get("title")
+                if title is not None and not isinstance(title, str):
+                    raise ValueError("title must be a string")
+                text = check_text(item.get("text"), f"{source}:{number}")
+            except (ValueError, EngineError) as exc:
+                reason = exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError) \
+                    else str(exc)
+                bad += 1
+                if args.on_error == "fail":
+                    raise DecodeError([problem(source, f"line {number}", reason)]) from None
+                err(f"{source}: line {number}: skipped: {reason}")
+                continue
+            chunk.append((text, title, item.get("id")))
+            if len(chunk) >= CHUNK:
+                written += flush(chunk, out)
+                chunk = []
+        if chunk:
+            written += flush(chunk, out)
+
+    with numbered_lines(args.jsonl, DecodeError) as lines, \
+            output(args.output, args.force) as out:
+        decode_lines(lines, out)
+    note(f"{written} posting{'s' if written != 1 else ''} decoded; "
+         f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    return EXIT_OK

@@ -1,0 +1,121 @@
+"""Input and output for the commands, in one place.
+
+Numbered input lines from a file or standard input (with a progress bar on a terminal);
+standard output or an atomically written file; messages on stderr; what the terminal is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from engine.errors import EngineError, problem
+from engine.files import AtomicWriter
+
+
+def err(message: str) -> None:
+    """One line on stderr, prefixed like every rolematch error."""
+    print(f"rolematch: {message}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """A message for the person (what was saved, how many lines) on stderr."""
+    print(message, file=sys.stderr)
+
+
+def is_tty(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal; False for anything that cannot say."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def width() -> int:
+    """The width to lay text out in: the terminal's, kept between 40 and 100 columns."""
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+
+def color() -> bool:
+    """Colour on standard output: only on a terminal, and never with NO_COLOR set."""
+    return is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
+
+
+def write(text: str) -> None:
+    """Write ``text`` on standard output."""
+    sys.stdout.write(text)
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on standard output, non-ASCII text kept readable."""
+    write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@contextlib.contextmanager
+def numbered_lines(
+    path: Path, error: type[EngineError],
+) -> Iterator[Iterator[tuple[int, bytes]]]:
+    """(line number, raw line) from a file or, for '-', standard input; with a progress bar
+    on stderr when it is a terminal and the size is known. A file that cannot be opened is
+    one line of ``error``."""
+    if str(path) == "-":
+        yield enumerate(sys.stdin.buffer, start=1)
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise error([problem(path, "", str(reason))]) from None
+    total = os.fstat(stream.fileno()).st_size
+    progress = _Progress(total) if is_tty(sys.stderr) and total else None
+    try:
+        yield progress.wrap(stream) if progress else enumerate(stream, start=1)
+    finally:
+        if progress:
+            progress.stop()
+        stream.close()
+
+
+@contextlib.contextmanager
+def output(path: Path | None, force: bool) -> Iterator[TextIO]:
+    """Standard output, or ``path`` written atomically (and not at all on failure)."""
+    if path is None:
+        yield sys.stdout
+        return
+    with AtomicWriter(path, force=force) as out:
+        yield out
+
+
+class _Progress:
+    """A progress bar on stderr, by bytes read, for batch runs on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        # rich only when a bar is drawn: piped runs and the small commands never import it
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                            DownloadColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("scoring", total=total)
+        self.bar.start()
+
+    def wrap(self, stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+        """Numbered lines of ``stream``, moving the bar every 512 lines."""
+        done = 0
+        for number, raw in enumerate(stream, start=1):
+            done += len(raw)
+            if number % 512 == 0:
+                self.bar.update(self.task, completed=done)
+            yield number, raw
+        self.bar.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        """Take the bar off the screen (it is transient)."""
+        self.bar.stop()

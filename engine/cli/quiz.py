@@ -1,0 +1,213 @@
+"""The interactive quiz: one prompt per question, progress, back, skip, resume, Ctrl-C.
+
+Only the terminal side lives here; the session (which question is next) is
+engine.session and the prompts are engine.prompts. The first question goes on screen
+before numpy and scikit-learn are imported: a thread warms them up after the first answer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+import threading
+from typing import Any, TextIO
+
+from prompt_toolkit.output import create_output
+
+from engine import prompts
+from engine.answers import Answers
+from engine.cli.io import err, note, width
+from engine.content import Content
+from engine.errors import ExportError
+from engine.i18n import squash, t
+from engine.resume import CorruptResume, load_resume, resume_path, save_resume
+from engine.session import QuizSession
+
+
+class Quiz:
+    """The interactive loop: one prompt per question, progress, back, skip, resume, Ctrl-C."""
+
+    def __init__(
+        self, content: Content, lang: str, explicit_lang: bool, screen: TextIO,
+        prompt_kwargs: dict[str, Any] | None = None, quick: bool = False,
+    ) -> None:
+        self.content = content
+        self.lang = lang
+        self.explicit_lang = explicit_lang
+        self.screen = screen
+        self.prompt_kwargs = prompt_kwargs  # tests pass prompt_toolkit input/output here
+        self.warmup: threading.Thread | None = None
+        self.quick = quick
+        self.adaptive: Any = None
+        self.stop_reason: str | None = None
+        self.asked: list[str] = []
+        self.quick_used = quick
+
+    def say(self, text: str = "") -> None:
+        """A line on the quiz's screen, shown at once."""
+        self.screen.write(text + "\n")
+        self.screen.flush()
+
+    def _prompt_kwargs(self) -> dict[str, Any]:
+        if self.prompt_kwargs is not None:
+            return self.prompt_kwargs
+        if self.screen is sys.stdout:
+            return {}
+        return {"output": create_output(stdout=self.screen)}
+
+    def welcome(self) -> None:
+        """The questionnaire's title and introduction, how long it takes, and the keys."""
+        q = self.content.questionnaire
+        n = len(q.questions)
+        columns = width()
+        self.say(q.data.title.get(self.lang))
+        self.say("=" * min(columns, len(q.data.title.get(self.lang))))
+        paragraphs = [q.data.intro.get(self.lang)]
+        if self.quick:
+            paragraphs.append(t("quiz.welcome_quick", self.lang, n=n))
+        else:
+            paragraphs += [t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60))),
+                           t("quiz.quick_hint", self.lang)]
+        paragraphs.append(t("quiz.keys", self.lang))
+        for para in paragraphs:
+            self.say(textwrap.fill(squash(para), width=columns, break_long_words=False,
+                                   break_on_hyphens=False))
+            self.say()
+
+    def run(self, resume: bool) -> Answers | None:
+        """The finished answers, or None when the person pressed Ctrl-C (answers saved)."""
+        q = self.content.questionnaire
+        restored = None
+        if resume:
+            try:
+                restored = load_resume(q)
+            except CorruptResume as exc:
+                self.say(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
+                           reason=exc.reason, kept=exc.kept))
+            else:
+                if restored is None:
+                    self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
+            if restored is not None and restored.quick:
+                self.quick = True
+        session = QuizSession(q, lang=self.lang, quick=self.quick)
+        self.quick_used = self.quick
+        if restored is not None:
+            if restored.lang and not self.explicit_lang:
+                self.lang = session.lang = restored.lang
+            session.restore(restored.given)
+            if restored.dropped:
+                self.say(t("quiz.resume_dropped", self.lang, ids=", ".join(restored.dropped)))
+            self.say(t("quiz.resumed", self.lang, n=len(session.given),
+                       i=session.position + 1))
+            self.say()
+            self._start_warmup()
+        if not session.given:
+            self.welcome()
+        autosave_failed = False
+        kwargs = self._prompt_kwargs()
+        while True:
+            if session.done and not self._plan_next(session, kwargs):
+                break
+            question = q.questions[session.index]
+            section = q.section(question.section).title.get(self.lang)
+            key = "quiz.progress_quick" if self.quick else "quiz.progress"
+            self.say(t(key, self.lang, i=session.position + 1, n=session.total,
+                       section=section))
+            try:
+                raw = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
+                                         first=session.position == 0, **kwargs).unsafe_ask()
+            except KeyboardInterrupt:
+                self._interrupted(session)
+                return None
+            value = prompts.normalise(raw)
+            if value == prompts.BACK:
+                session.back()
+            elif value == prompts.SKIP:
+                session.skip()
+            else:
+                session.answer(value)
+            self.say()
+            try:
+                save_resume(q, session.given, self.lang, quick=self.quick)
+            except ExportError as exc:
+                if not autosave_failed:
+                    for line in exc.lines():
+                        err(f"warning: {line}")
+                autosave_failed = True
+            self._start_warmup()
+        self.asked = session.asked_ids()
+        self.say(t("quiz.computing", self.lang))
+        return session.to_answers()
+
+    def _plan_next(self, session: QuizSession, kwargs: dict[str, Any]) -> bool:
+        """At the end of the planned questions: in quick mode, choose the next question or
+        stop (saying why, and offering the rest); True when there is a question to ask."""
+        if not self.quick:
+            return False
+        # quick mode only, and never before the first answer: numpy must not delay the
+        # first question of a plain quiz
+        from engine.adaptive import Quick, partial
+        from engine.scoring import model_for
+
+        model = model_for(self.content.questionnaire, self.content.profiles)
+        if self.adaptive is None:
+            self.adaptive = Quick(model)
+        step = self.adaptive.next(partial(model, session.given))
+        if not step.stop:
+            session.add(step.question)
+            return True
+        n, total = len(session.given), session.total
+        if step.reason == "complete":
+            return False
+        self.stop_reason = t(f"quiz.quick_stop_{step.reason}", self.lang, n=n, total=total)
+        self.say(self.stop_reason)
+        rest = session.remaining()
+        choice = prompts.finish_or_continue(self.lang, len(rest), **kwargs).unsafe_ask()
+        if choice != "continue":
+            return False
+        self.quick = False  # the person chose to answer everything: no early stop any more
+        self.stop_reason = None
+        for index in rest:
+            session.add(index)
+        return True
+
+    def _interrupted(self, session: QuizSession) -> None:
+        """Ctrl-C: save the answers so far and say how to resume; never lose them."""
+        try:
+            path = save_resume(self.content.questionnaire, session.given, self.lang,
+                               quick=self.quick)
+        except ExportError as exc:
+            for line in exc.lines():
+                err(line)
+            # last resort: the answers on stderr, so they are still not lost
+            err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
+            return
+        self.say()
+        note(t("quiz.interrupted", self.lang, n=len(session.given), path=path))
+
+    def _start_warmup(self) -> None:
+        """Import and warm the scoring path while the person answers (not before the first
+        question is on screen, so the quiz starts fast)."""
+        if self.warmup is not None:
+            return
+        self.warmup = threading.Thread(target=_warm, args=(self.content,), daemon=True)
+        self.warmup.start()
+
+
+def _warm(content: Content) -> None:
+    """Import the result's modules and run one scoring, in the background thread."""
+    try:
+        # the imports are the point: done here, in the background, not at start-up
+        import numpy as np
+
+        from engine import export, render, scoring
+
+        model = scoring.model_for(content.questionnaire, content.profiles)
+        scoring.cosine_scores(np.ones(len(model.dimension_ids)), model.weights)
+        import rich.console
+        import rich.table
+
+        del export, render, rich
+    except Exception:  # noqa: BLE001 - warming is an optimisation; scoring will report errors
+        pass

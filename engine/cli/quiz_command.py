@@ -1,0 +1,141 @@
+"""``rolematch quiz`` (the default command): take the quiz, or score an answers file.
+
+Then score, write the files asked for and show the result. Answers a person typed are
+never lost on the way: when a result cannot be written, they stay in the resume file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine.answers import Answers, load_answers
+from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
+from engine.cli.io import color, is_tty, note, width, write
+from engine.cli.options import positive
+from engine.content import Content
+from engine.errors import ExportError, problem
+from engine.files import write_atomic
+from engine.i18n import t
+from engine.resume import clear_resume, save_resume
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """quiz's description and options."""
+    parser.description = ("Take the quiz in the terminal, or score an answers file without "
+                          "prompts.")
+    options.add_content(parser)
+    options.add_lang(parser)
+    parser.add_argument("--answers", metavar="FILE", type=Path,
+                        help="score this answers file (YAML or JSON) instead of asking")
+    parser.add_argument("--quick", action="store_true",
+                        help="quick mode: ask the most informative question next and stop as "
+                             "soon as your top match is settled (often 8 to 12 questions)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the quiz you interrupted, at the first unanswered "
+                             "question")
+    parser.add_argument("--save-answers", metavar="FILE", type=Path,
+                        help="also write the answers given to FILE, for reuse with --answers")
+    parser.add_argument("--top", type=positive, default=3, metavar="N",
+                        help="explain the top N roles in detail (default: 3)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the result as JSON on stdout instead of the result screen "
+                             "(the prompts then draw on stderr)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="also write the result document (JSON) to FILE, readable by you "
+                             "only")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite existing files given to --output or --save-answers")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ask the questions (or read --answers FILE), then finish with the result."""
+    lang = options.lang(args)
+    if args.answers is not None and args.resume:
+        raise UsageError("--answers and --resume cannot be used together")
+    if args.answers is not None and args.quick:
+        raise UsageError("--quick chooses questions as you answer; it does not apply to "
+                         "--answers FILE")
+    if args.answers is not None:
+        content = options.content(args)
+        answers = load_answers(args.answers, content.questionnaire)
+        if not args.lang and answers.lang:
+            lang = answers.lang
+        return _finish(args, content, answers, lang, interactive=False)
+    # prompts draw on stdout, or on stderr when stdout carries the JSON document
+    screen = sys.stderr if args.json else sys.stdout
+    if not (is_tty(sys.stdin) and is_tty(screen)):
+        raise UsageError(t("quiz.no_tty", lang))
+    content = options.content(args)
+    # imported here: `--answers FILE` never needs the prompts (questionary, prompt_toolkit)
+    from engine.cli.quiz import Quiz
+
+    quiz = Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen, quick=args.quick)
+    got = quiz.run(resume=args.resume)
+    if got is None:
+        return EXIT_INTERRUPTED
+    mode = ({"quick": True, "asked": quiz.asked, "stop_reason": quiz.stop_reason}
+            if quiz.quick_used else None)
+    return _finish(args, content, got, quiz.lang, interactive=True, mode=mode)
+
+
+def _finish(
+    args: argparse.Namespace, content: Content, answers: Answers, lang: str, interactive: bool,
+    mode: dict[str, Any] | None = None,
+) -> int:
+    """Score, write the requested files, show the result; answers are never lost on the way."""
+    # imported only now (numpy, scikit-learn, the result models): the first question must
+    # not wait for them, and the quiz's warm-up thread imports them while the person answers
+    from engine.export import dumps, result_document
+    from engine.render import result_screen
+    from engine.scoring import score
+
+    q, ps = content.questionnaire, content.profiles
+    result = score(answers, q, ps, explain_top=args.top)
+    doc = result_document(result, q, ps, lang, mode)
+    try:
+        if args.save_answers is not None:
+            _write_answers(args.save_answers, answers, args.force)
+        if args.output is not None:
+            write_atomic(args.output, dumps(doc), force=args.force)
+    except ExportError as exc:
+        raise _keep_answers(exc, content, answers, lang) from None
+    if args.json:
+        write(dumps(doc))
+    else:
+        write(result_screen(doc, width=width(), color=color(), top=args.top))
+    if args.save_answers is not None:
+        note(f"answers saved to {args.save_answers}")
+    if args.output is not None:
+        note(f"result saved to {args.output}")
+    if interactive:
+        clear_resume(q)
+    return EXIT_OK
+
+
+def _keep_answers(exc: ExportError, content: Content, answers: Answers,
+                  lang: str) -> ExportError:
+    """On a failed write, put the answers in the resume file and say where."""
+    given = dict(answers.values)
+    try:
+        kept = save_resume(content.questionnaire, given, lang)
+    except ExportError:
+        return exc
+    return ExportError([*exc.problems,
+                        problem("", "", f"your answers are kept in {kept}; "
+                                        "`rolematch --resume` shows the result again")])
+
+
+def _write_answers(path: Path, answers: Answers, force: bool) -> None:
+    """The answers as an answers file (JSON for a .json name, else YAML), for --answers."""
+    doc = answers.to_document()
+    if path.suffix.lower() == ".json":
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    write_atomic(path, text, force=force)

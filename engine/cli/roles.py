@@ -1,0 +1,51 @@
+"""``rolematch roles``: list the roles with their objective, or show one role's card."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+
+from engine.cli import EXIT_OK, options
+from engine.cli.io import print_json, width, write
+from engine.content import Profile, ProfileSet
+from engine.errors import EngineError, problem
+from engine.render import role_card, role_json, roles_list
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """roles' description and options."""
+    parser.description = "List the roles with their objective, or show one role's full card."
+    options.add_content(parser)
+    options.add_lang(parser)
+    parser.add_argument("role", nargs="?", metavar="ROLE", help="a role id, e.g. data-engineer")
+    parser.add_argument("--json", action="store_true",
+                        help="print JSON (includes the dimension weights)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the list, or the card of the role named, as text or JSON."""
+    lang = options.lang(args)
+    ps = options.profiles(args)
+    if args.role:
+        profile = _role_or_error(ps, args.role)
+        if args.json:
+            print_json(role_json(profile, ps, lang))
+        else:
+            write(role_card(profile, ps, lang, width()))
+        return EXIT_OK
+    if args.json:
+        print_json([role_json(p, ps, lang) for p in ps.profiles])
+    else:
+        write(roles_list(ps, lang, width()))
+    return EXIT_OK
+
+
+def _role_or_error(ps: ProfileSet, role: str) -> Profile:
+    """The profile of ``role``, or one error line suggesting the closest role id."""
+    profile = ps.profile(role)
+    if profile is None:
+        close = difflib.get_close_matches(role, ps.role_ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise EngineError([problem("roles", "ROLE", f"unknown role{hint}", role,
+                                   choices=ps.role_ids)])
+    return profile

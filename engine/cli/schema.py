@@ -1,0 +1,34 @@
+"""``rolematch schema``: the JSON Schema of each file kind, for editors and programs."""
+
+from __future__ import annotations
+
+import argparse
+
+from engine.answers import answers_schema
+from engine.cli import EXIT_OK
+from engine.cli.io import print_json
+from engine.content import json_schema
+from engine.export import decode_schema, result_schema
+
+SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "vocabulary", "answers", "result",
+                "decode")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """schema's description and its one argument."""
+    parser.description = ("Print the JSON Schema of a file kind, for editors and other "
+                          "programs.")
+    parser.add_argument("kind", choices=SCHEMA_KINDS, help="which file kind")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schema of ``args.kind``."""
+    if args.kind == "answers":
+        print_json(answers_schema())
+    elif args.kind == "result":
+        print_json(result_schema())
+    elif args.kind == "decode":
+        print_json(decode_schema())
+    else:
+        print_json(json_schema(args.kind))
+    return EXIT_OK

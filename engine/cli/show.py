@@ -1,0 +1,49 @@
+"""``rolematch show``: a saved result as the result screen, or as a Markdown or HTML report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from engine.cli import EXIT_OK
+from engine.cli.io import color, note, width, write
+from engine.cli.options import positive
+from engine.export import read_result
+from engine.files import write_atomic
+from engine.render import html_report, markdown_report, result_screen
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """show's description and options."""
+    parser.description = ("Render a saved result (from --output or --json) exactly like the "
+                          "quiz's result screen, or as a report a person can print or send.")
+    parser.add_argument("result", metavar="RESULT.json", type=Path,
+                        help="a saved result")
+    parser.add_argument("--format", choices=("screen", "md", "html"), default="screen",
+                        help="screen (default), md (Markdown) or html (one self-contained page)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="write to FILE instead of stdout")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--top", type=positive, default=3, metavar="N",
+                        help="roles shown in detail (default: 3, at most those explained in "
+                             "the result)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the result back (checked against its schema) and render it where asked."""
+    doc = read_result(args.result)
+    if args.format == "screen" and args.output is None:
+        write(result_screen(doc, width=width(), color=color(), top=args.top))
+        return EXIT_OK
+    if args.format == "md":
+        text = markdown_report(doc, args.top)
+    elif args.format == "html":
+        text = html_report(doc, args.top)
+    else:
+        text = result_screen(doc, width=width(), color=False, top=args.top)
+    if args.output is None:
+        write(text)
+    else:
+        write_atomic(args.output, text, force=args.force)
+        note(f"report written to {args.output}")
+    return EXIT_OK
