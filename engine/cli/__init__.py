@@ -1,7 +1,7 @@
 """The command line's entry point: run one command, one line per error, the exit code.
 
-Exit codes: 0 success, 2 bad input (content, answers, arguments, no terminal), 130
-interrupted. Each command lives in its own module, imported only
+Exit codes: 0 success, 2 bad input (content, answers, arguments, no terminal, an output that
+cannot be written), 130 interrupted. Each command lives in its own module, imported only
 when it runs (see engine.cli.commands), so ``rolematch --help`` starts as fast as Python
 itself allows.
 """
@@ -47,17 +47,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help, --version or a usage error (already printed)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
-    return _run(args)
+    try:
+        return _run(args)
+    finally:
+        _settle_stdout()
 
 
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; every failure becomes one line on stderr and an exit code."""
     # imported once a command runs: `--help` and usage errors must not pay for them
-    from engine.cli.io import err
+    from engine.cli.io import err, flush_stdout
     from engine.errors import EngineError
 
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        flush_stdout()  # a full disk shows here, as one line, not at the interpreter's exit
+        return code
     except EngineError as exc:
         for line in exc.lines():
             err(line)
@@ -81,6 +86,15 @@ def _run(args: argparse.Namespace) -> int:
         err(f"internal error ({type(exc).__name__}: {exc}); this is a bug in rolematch. "
             "Run again with ROLEMATCH_DEBUG=1 to see the traceback, and please report it.")
         return 1
+
+
+def _settle_stdout() -> None:
+    """Flush standard output now; if it cannot be written, make sure the interpreter's own
+    flush at exit cannot print a traceback or change the exit code either."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
 
 
 def _silence_stdout() -> None:

@@ -2,6 +2,8 @@
 
 Numbered input lines from a file or standard input (with a progress bar on a terminal);
 standard output or an atomically written file; messages on stderr; what the terminal is.
+Standard output that cannot be written (a full disk) is an ExportError naming
+``<stdout>``, so it ends as one line and exit code 2 like any other file.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from engine.errors import EngineError, problem
+from engine.errors import EngineError, ExportError, problem
 from engine.files import AtomicWriter
+from engine.files import _reason as os_reason
+
+STDOUT = "<stdout>"
 
 
 def err(message: str) -> None:
@@ -47,9 +52,29 @@ def color() -> bool:
     return is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
 
 
+def stdout_error(exc: OSError) -> ExportError:
+    """Standard output could not be written, as one line naming why."""
+    return ExportError([problem(STDOUT, "", f"could not be written: {os_reason(exc)}")])
+
+
 def write(text: str) -> None:
-    """Write ``text`` on standard output."""
-    sys.stdout.write(text)
+    """Write ``text`` on standard output (buffered: ``flush_stdout`` shows a late failure)."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise  # the reader went away: main ends quietly
+    except OSError as exc:
+        raise stdout_error(exc) from None
+
+
+def flush_stdout() -> None:
+    """Flush standard output, so a full disk is reported now rather than at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_error(exc) from None
 
 
 def print_json(data: Any) -> None:
@@ -84,12 +109,22 @@ def numbered_lines(
 
 @contextlib.contextmanager
 def output(path: Path | None, force: bool) -> Iterator[TextIO]:
-    """Standard output, or ``path`` written atomically (and not at all on failure)."""
-    if path is None:
-        yield sys.stdout
+    """Standard output, or ``path`` written atomically (and not at all on failure).
+
+    As AtomicWriter does for a file, an OSError inside the block is taken for the output
+    failing: standard output that cannot be written is one ExportError line.
+    """
+    if path is not None:
+        with AtomicWriter(path, force=force) as out:
+            yield out
         return
-    with AtomicWriter(path, force=force) as out:
-        yield out
+    try:
+        yield sys.stdout
+        sys.stdout.flush()  # before the caller says how many lines were written
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_error(exc) from None
 
 
 class _Progress:

@@ -16,7 +16,7 @@ import yaml
 
 from engine.answers import Answers, load_answers
 from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
-from engine.cli.io import color, is_tty, note, width, write
+from engine.cli.io import color, flush_stdout, is_tty, note, width, write
 from engine.cli.options import positive
 from engine.content import Content
 from engine.errors import ExportError, problem
@@ -105,10 +105,16 @@ def _finish(
             write_atomic(args.output, dumps(doc), force=args.force)
     except ExportError as exc:
         raise _keep_answers(exc, content, answers, lang) from None
-    if args.json:
-        write(dumps(doc))
-    else:
-        write(result_screen(doc, width=width(), color=color(), top=args.top))
+    try:
+        if args.json:
+            write(dumps(doc))
+        else:
+            write(result_screen(doc, width=width(), color=color(), top=args.top))
+        flush_stdout()
+    except ExportError as exc:  # standard output could not be written (a full disk)
+        if interactive:
+            raise _keep_answers(exc, content, answers, lang) from None
+        raise
     if args.save_answers is not None:
         note(f"answers saved to {args.save_answers}")
     if args.output is not None:
