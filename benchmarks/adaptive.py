@@ -21,8 +21,8 @@ import numpy as np
 
 from engine.adaptive import Quick, partial
 from engine.content import load_content
-from engine.scoring import build_model, order, person_vector, score_vectors
 from engine.simulate import ideal_answers, with_noise
+from engine.vectors import build_model, cosine, order, person_vector
 
 NOISE = (0.0, 0.1, 0.2, 0.3)
 
@@ -50,7 +50,7 @@ def main() -> None:
             for _ in range(args.per_role):
                 person = with_noise(model, ideal, noise, rng).values
                 u = person_vector(model, _answers(model, person))  # type: ignore[arg-type]
-                full_top = model.role_ids[int(order(score_vectors(model, [u])[0])[0])]
+                full_top = model.role_ids[int(order(cosine(u[None, :], model.unit_weights)[0])[0])]
                 given: dict[str, object] = {}
                 while not (step := quick.next(partial(model, given))).stop:
                     qid = model.question_ids[step.question]  # type: ignore[index]

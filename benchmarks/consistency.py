@@ -17,8 +17,8 @@ import time
 import numpy as np
 
 from engine.content import load_content
-from engine.scoring import build_model, order, person_vector, score_vectors
 from engine.simulate import ideal_answers, with_noise
+from engine.vectors import build_model, cosine, order, person_vector
 
 NOISE = (0.0, 0.1, 0.2, 0.3)
 
@@ -41,7 +41,7 @@ def main() -> None:
             n = 1 if noise == 0 else args.per_role
             vectors = np.array([person_vector(model, with_noise(model, ideal, noise, rng))
                                 for _ in range(n)])
-            ranks = [list(order(s)) for s in score_vectors(model, vectors)]
+            ranks = [list(order(s)) for s in cosine(vectors, model.unit_weights)]
             top1 = float(np.mean([r[0] == ri for r in ranks]))
             top2 = float(np.mean([ri in r[:2] for r in ranks]))
             cells.append((top1, top2))

@@ -75,13 +75,13 @@ def main() -> None:
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
     for row, doc in zip(rows, docs, strict=True):
-        ranked = [m["role_id"] for m in doc["ranking"]] if doc["recognised"] else []
+        ranked = [m.role_id for m in doc.ranking] if doc.recognised else []
         got = ranked[0] if ranked else "none"
         confusion[row["label"]][got] += 1
         top1[row["label"]] += got == row["label"]
         top3[row["label"]] += row["label"] in ranked[:3]
         if got != row["label"]:
-            misses.append((row["label"], got, row["title"], [f["term"] for f in doc["found"]]))
+            misses.append((row["label"], got, row["title"], [f.term for f in doc.found]))
     n = len(rows)
     print(f"{n} postings from {args.data.name}; role words of the title masked\n")
     print(f"{'role':<17} {'n':>4} {'top-1':>6} {'top-3':>6}")
@@ -120,11 +120,11 @@ def baselines(items: list[tuple[str, None, str]], labels: list[str], docs: list[
 
     y = np.array([roles.index(label) for label in labels])
     cv = StratifiedKFold(5, shuffle=True, random_state=0)
-    term_ids = sorted({f["term"] for doc in docs for f in doc["found"]})
+    term_ids = sorted({f.term for doc in docs for f in doc.found})
     terms = np.zeros((len(docs), len(term_ids)))
     for i, doc in enumerate(docs):
-        for f in doc["found"]:
-            terms[i, term_ids.index(f["term"])] = np.log1p(f["count"])
+        for f in doc.found:
+            terms[i, term_ids.index(f.term)] = np.log1p(f.count)
     words = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2,
                             stop_words="english").fit_transform([text for text, _, _ in items])
     print("\nsupervised baselines, trained on these labels (5-fold cross-validation):")

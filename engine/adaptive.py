@@ -36,8 +36,19 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.answers import Answers, AnswerValue
-from engine.scoring import Model, answer_effect, effects_matrix, means, speaks_to
+from engine.answers import Answers
+from engine.questions import AnswerValue
+from engine.simulate import ideal_answers
+from engine.vectors import (
+    Model,
+    cosine,
+    encode,
+    indicator,
+    means,
+    order,
+    question_rows,
+    sum_rows,
+)
 
 BETA = 5.0
 """Sharpness of the belief over roles, exp(BETA x cosine). Chosen with benchmarks/adaptive.py:
@@ -60,12 +71,6 @@ class Step:
     top: str | None  # the current top role
 
 
-def _unit(w: Array) -> Array:
-    norms = np.linalg.norm(w, axis=1, keepdims=True)
-    out: Array = w / np.where(norms > 0, norms, 1.0)
-    return out
-
-
 def _softmax(x: Array) -> Array:
     z = np.exp(x - x.max(axis=-1, keepdims=True))
     out: Array = z / z.sum(axis=-1, keepdims=True)
@@ -77,56 +82,44 @@ class Quick:
 
     def __init__(self, model: Model, confidence: float = CONFIDENCE,
                  min_questions: int = MIN_QUESTIONS, beta: float = BETA) -> None:
-        from engine.simulate import ideal_answers
-
         self.model = model
         self.confidence = confidence
         self.min_questions = min_questions
         self.beta = beta
-        self.unit = _unit(model.weights)  # roles x dims
-        n_q, dims = len(model.question_ids), len(model.dimension_ids)
-        # what each role would answer, and the resulting effect and count rows
-        self.ideal: list[dict[str, AnswerValue]] = [
-            ideal_answers(model, profile).values for profile in model.profiles.profiles
-        ]
-        self.role_effects = np.zeros((len(self.ideal), n_q, dims))
-        self.role_counts = np.zeros((len(self.ideal), n_q, dims))
-        for ri, values in enumerate(self.ideal):
-            for qi, qid in enumerate(model.question_ids):
-                eff = answer_effect(model, qi, values[qid])
-                self.role_effects[ri, qi] = eff
-                self.role_counts[ri, qi] = speaks_to(model, qi, eff)
+        self.unit = model.unit_weights  # roles x dims
+        dims = len(model.dimension_ids)
+        # what each role would answer: per role and question, the effect and count rows
+        ideal = [ideal_answers(model, profile) for profile in model.profiles.profiles]
+        x = indicator(model, [encode(model, a) for a in ideal])
+        rows = list(question_rows(model, x))
+        self.role_effects = np.stack([effect for effect, _ in rows], axis=1)
+        self.role_counts = np.stack([counted for _, counted in rows], axis=1).astype(float)
         # per question and dimension: the largest and smallest effect an answer can have on the
-        # dimension while speaking to it (a skip speaks to nothing)
+        # dimension while counting for it (a skip counts for nothing)
+        n_q = len(model.question_ids)
         self.max_effect = np.zeros((n_q, dims))
         self.min_effect = np.full((n_q, dims), np.inf)
-        for qi in range(n_q):
-            table = model.choices[qi]
-            if model.n_points[qi] or not model.single[qi]:
-                # likert (lowest point) or multi (nothing ticked) can give 0 while counting
-                stacked = np.vstack(list(table.values()))
-                self.max_effect[qi] = np.minimum(stacked.sum(axis=0), 1.0) if not (
-                    model.n_points[qi]) else stacked.max(axis=0)
-                self.min_effect[qi] = np.where(model.touches[qi], 0.0, np.inf)
-            else:
-                for vec in table.values():
-                    self.max_effect[qi] = np.maximum(self.max_effect[qi], vec)
-                    self.min_effect[qi] = np.where(vec > 0, np.minimum(self.min_effect[qi], vec),
-                                                   self.min_effect[qi])
+        for qi, qt in enumerate(model.types):
+            start, stop = model.slot_range(qi)
+            effects, counts = model.effects[start:stop], model.counts[start:stop] > 0
+            if qt.capped:  # ticking nothing counts, with 0; ticking everything is the most
+                self.max_effect[qi] = np.minimum(effects.sum(axis=0), 1.0)
+                self.min_effect[qi] = np.where(counts.any(axis=0), 0.0, np.inf)
+            else:  # one slot: the extremes over the slots that count for the dimension
+                self.max_effect[qi] = np.where(counts, effects, 0.0).max(axis=0)
+                self.min_effect[qi] = np.where(counts, effects, np.inf).min(axis=0)
 
     # ------------------------------------------------------------------ pieces
 
     def _state(self, answers: Answers) -> tuple[Array, Array, NDArray[np.bool_]]:
-        effects, counted = effects_matrix(self.model, answers)
-        total = np.where(counted, effects, 0.0).sum(axis=0)
-        count = counted.sum(axis=0).astype(np.float64)
+        x = indicator(self.model, [encode(self.model, answers)])
+        total, count = (a[0] for a in sum_rows(self.model, 1, question_rows(self.model, x)))
         asked = np.array([answers.values.get(qid, _MISSING) is not _MISSING
                           for qid in self.model.question_ids])
         return total, count, asked
 
     def _top(self, u: Array) -> int:
-        scores = self.unit @ u
-        return int(np.argsort(-scores, kind="stable")[0])
+        return int(order(cosine(u[None, :], self.unit)[0])[0])
 
     def box(self, total: Array, count: Array, remaining: list[int]) -> tuple[Array, Array]:
         """Per dimension, the lowest and highest value any answers to ``remaining`` can give.

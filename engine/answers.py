@@ -22,17 +22,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
-from engine.content import (
-    LANGS,
-    LikertQuestion,
-    MultiQuestion,
-    Questionnaire,
-    SingleQuestion,
-)
+from engine.content import LANGS, Questionnaire
 from engine.errors import AnswersError, Problem, problem
+from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
 
-AnswerValue = int | str | list[str] | None
 TOP_LEVEL_KEYS = ("questionnaire", "lang", "answers", "id")
 
 
@@ -80,179 +74,158 @@ class Answers:
         return doc
 
 
-def _check_value(
-    source: str, q: LikertQuestion | SingleQuestion | MultiQuestion, n_points: int, value: Any
-) -> tuple[AnswerValue, list[Problem]]:
-    path = f"answers.{q.id}"
-    if value is None:
-        return None, []
-    if isinstance(q, LikertQuestion):
-        scale = [str(k) for k in range(1, n_points + 1)]
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None, [problem(source, path, "must be a whole number on the scale", value,
-                                  choices=scale)]
-        if not 1 <= value <= n_points:
-            return None, [problem(source, path, "is off the scale", value, choices=scale)]
-        return value, []
-    option_ids = [o.id for o in q.options]
-    if isinstance(q, SingleQuestion):
-        if not isinstance(value, str):
-            return None, [problem(source, path, "must be one option id", value,
-                                  choices=option_ids)]
-        if value not in option_ids:
-            return None, [problem(source, path, "unknown option", value, choices=option_ids)]
-        return value, []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        return None, [problem(source, path, "must be a list of option ids", value,
-                              choices=option_ids)]
-    found = []
-    for i, item in enumerate(value):
-        if item not in option_ids:
-            found.append(problem(source, f"{path}[{i}]", "unknown option", item,
-                                 choices=option_ids))
-        elif item in value[:i]:
-            found.append(problem(source, f"{path}[{i}]", "option given twice", item))
-    # keep the questionnaire's option order, so equal answers give equal documents
-    ordered = [o for o in option_ids if o in value]
-    return ordered, found
+_TOP_LEVEL_SET = frozenset(TOP_LEVEL_KEYS)
 
 
-def parse_answers(data: Any, questionnaire: Questionnaire, source: str = "<answers>") -> Answers:
-    """Check answers against a questionnaire; raise AnswersError listing every problem."""
-    if not isinstance(data, Mapping):
-        raise AnswersError([problem(source, "", "must be a mapping with an 'answers' key",
-                                    type(data).__name__)])
-    found: list[Problem] = []
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            found.append(problem(source, str(key), "unknown key", data[key],
-                                 choices=TOP_LEVEL_KEYS))
-    qid = data.get("questionnaire")
-    if qid is None:
-        found.append(problem(source, "questionnaire", "required key is missing",
-                             choices=[questionnaire.id]))
-    elif qid != questionnaire.id:
-        found.append(problem(source, "questionnaire",
-                             f"answers are for another questionnaire than {questionnaire.id!r}",
-                             qid, choices=[questionnaire.id]))
-    lang = data.get("lang")
-    if lang is not None and lang not in LANGS:
-        found.append(problem(source, "lang", "unknown language", lang, choices=LANGS))
-    respondent = data.get("id")
-    if respondent is not None and (isinstance(respondent, bool)
-                                   or not isinstance(respondent, str | int)):
-        found.append(problem(source, "id", "must be a string or a whole number", respondent))
-    raw = data.get("answers", {})
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, Mapping):
-        found.append(problem(source, "answers", "must be a mapping of question id to answer",
-                             raw))
-        raw = {}
-    known = {q.id: q for q in questionnaire.questions}
-    for key in raw:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            found.append(problem(source, f"answers.{key}", f"unknown question id{hint}", key,
-                                 choices=close or list(known)))
-    values: dict[str, AnswerValue] = {}
-    for q in questionnaire.questions:
-        n_points = len(questionnaire.scale(q)) if isinstance(q, LikertQuestion) else 0
-        value, errs = _check_value(source, q, n_points, raw.get(q.id))
-        found += errs
-        values[q.id] = value
-    if found:
-        raise AnswersError(found)
-    return Answers(
-        questionnaire_id=questionnaire.id,
-        values=values,
-        lang=lang,
-        respondent=respondent,
-    )
+class Checker:
+    """The one check of answers against a questionnaire, compiled once.
 
-
-class FastParser:
-    """A checker compiled once per questionnaire for the common case of valid answers.
-
-    ``parse`` returns the Answers when everything fits, or None; on None, ``parse_answers``
-    gives the full, readable list of problems. Batch scoring uses it to stay fast.
+    ``fast`` accepts a plainly valid answers mapping in a few lookups per answer, or declines
+    (None); ``check`` reports every problem in words, or returns the same Answers the fast path
+    would. Batch scoring uses ``fast_slots``, which skips building the Answers.
     """
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.questionnaire = questionnaire
-        self.plan: list[tuple[str, str, Any]] = []
-        for q in questionnaire.questions:
-            if isinstance(q, LikertQuestion):
-                self.plan.append((q.id, "likert", set(range(1, len(questionnaire.scale(q)) + 1))))
-            elif isinstance(q, SingleQuestion):
-                self.plan.append((q.id, "single", {o.id for o in q.options}))
-            else:
-                self.plan.append((q.id, "multi", {o.id: i for i, o in enumerate(q.options)}))
-        self.known = {qid for qid, _, _ in self.plan}
+        self.types = questionnaire.types
+        self.known = {qt.id: (qi, qt) for qi, qt in enumerate(self.types)}
+        offsets = [0]
+        for qt in self.types:
+            offsets.append(offsets[-1] + len(qt.slot_keys()))
+        self.offsets = offsets
 
-    def parse(self, data: Any) -> Answers | None:
-        if not isinstance(data, dict) or "questionnaire" not in data:
+    def _top_level(self, data: Any, named: bool) -> dict[str, Any] | None:
+        """The answers mapping of a document whose top level is plainly valid, else None."""
+        if not isinstance(data, dict) or not data.keys() <= _TOP_LEVEL_SET:
             return None
-        raw = fast_answers(data, self.questionnaire.id)
-        if raw is None or not raw.keys() <= self.known:
+        qid = data.get("questionnaire")
+        if qid != self.questionnaire.id and (named or qid is not None):
             return None
         lang, respondent = data.get("lang"), data.get("id")
-        values: dict[str, AnswerValue] = {}
-        for qid, kind, valid in self.plan:
-            value = raw.get(qid)
+        if lang is not None and lang not in LANGS:
+            return None
+        if isinstance(respondent, bool) or (respondent is not None
+                                            and not isinstance(respondent, str | int)):
+            return None
+        raw = data.get("answers") or {}
+        return raw if isinstance(raw, dict) else None
+
+    def fast_slots(self, data: Any, named: bool = True) -> list[int] | None:
+        """The slots (model-wide, see engine.vectors) a valid answers mapping selects, or
+        None. With ``named`` false the ``questionnaire`` key may be left out (batch lines)."""
+        raw = self._top_level(data, named)
+        if raw is None:
+            return None
+        out: list[int] = []
+        known, offsets = self.known, self.offsets
+        for qid, value in raw.items():
+            entry = known.get(qid)
+            if entry is None:
+                return None
             if value is None:
-                values[qid] = None
-            elif kind == "likert":
-                if type(value) is not int or value not in valid:
-                    return None
-                values[qid] = value
-            elif kind == "single":
-                if not isinstance(value, str) or value not in valid:
-                    return None
-                values[qid] = value
-            else:
-                if isinstance(value, str):
-                    value = [value]
-                if not isinstance(value, list) or len(set(value)) != len(value):
-                    return None
-                try:
-                    values[qid] = sorted(value, key=valid.__getitem__)
-                except (KeyError, TypeError):
-                    return None
-        return Answers(self.questionnaire.id, values, lang, respondent)
+                continue
+            qi, qt = entry
+            slots = qt.fast_slots(value)
+            if slots is None:
+                return None
+            start = offsets[qi]
+            out += [start + s for s in slots]
+        return out
+
+    def fast(self, data: Any, named: bool = True) -> Answers | None:
+        """The Answers of a plainly valid answers mapping, or None (then ``check`` says why)."""
+        raw = self._top_level(data, named)
+        if raw is None:
+            return None
+        values: dict[str, AnswerValue] = dict.fromkeys(self.known)
+        for qid, value in raw.items():
+            entry = self.known.get(qid)
+            if entry is None:
+                return None
+            if value is None:
+                continue
+            qt = entry[1]
+            slots = qt.fast_slots(value)
+            if slots is None:
+                return None
+            values[qid] = qt.value(slots)
+        return Answers(self.questionnaire.id, values, data.get("lang"), data.get("id"))
+
+    def check(self, data: Any, source: str = "<answers>", named: bool = True) -> Answers:
+        """The Answers, or AnswersError listing every problem (file, key, value, choices)."""
+        answers = self.fast(data, named)
+        if answers is not None:
+            return answers
+        questionnaire = self.questionnaire
+        if not isinstance(data, Mapping):
+            raise AnswersError([problem(source, "", "must be a mapping with an 'answers' key",
+                                        type(data).__name__)])
+        found: list[Problem] = []
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                found.append(problem(source, str(key), "unknown key", data[key],
+                                     choices=TOP_LEVEL_KEYS))
+        qid = data.get("questionnaire")
+        if qid is None and named:
+            found.append(problem(source, "questionnaire", "required key is missing",
+                                 choices=[questionnaire.id]))
+        elif qid is not None and qid != questionnaire.id:
+            found.append(problem(source, "questionnaire",
+                                 f"answers are for another questionnaire than "
+                                 f"{questionnaire.id!r}", qid, choices=[questionnaire.id]))
+        lang = data.get("lang")
+        if lang is not None and lang not in LANGS:
+            found.append(problem(source, "lang", "unknown language", lang, choices=LANGS))
+        respondent = data.get("id")
+        if respondent is not None and (isinstance(respondent, bool)
+                                       or not isinstance(respondent, str | int)):
+            found.append(problem(source, "id", "must be a string or a whole number",
+                                 respondent))
+        raw = data.get("answers", {})
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, Mapping):
+            found.append(problem(source, "answers",
+                                 "must be a mapping of question id to answer", raw))
+            raw = {}
+        for key in raw:
+            if key not in self.known:
+                close = difflib.get_close_matches(str(key), list(self.known), n=3, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                found.append(problem(source, f"answers.{key}", f"unknown question id{hint}",
+                                     key, choices=close or list(self.known)))
+        values: dict[str, AnswerValue] = {}
+        for qt in self.types:
+            value, errs = qt.check(raw.get(qt.id), source)
+            found += errs
+            values[qt.id] = value
+        if found:
+            raise AnswersError(found)
+        return Answers(questionnaire.id, values, lang, respondent)
 
 
-_TOP_LEVEL_SET = frozenset(TOP_LEVEL_KEYS)
+_CHECKERS: dict[int, Checker] = {}
 
 
-def fast_answers(data: Any, questionnaire_id: str) -> dict[str, Any] | None:
-    """The ``answers`` mapping of an answers document whose top level is plainly valid
-    (known keys, this questionnaire or none named, a known language, a string or integer
-    id), else None: the fast paths then leave it to ``parse_answers`` to say what is wrong."""
-    if not isinstance(data, dict) or not data.keys() <= _TOP_LEVEL_SET:
-        return None
-    if data.get("questionnaire", questionnaire_id) != questionnaire_id:
-        return None
-    lang, respondent = data.get("lang"), data.get("id")
-    if lang is not None and lang not in LANGS:
-        return None
-    if isinstance(respondent, bool) or (respondent is not None
-                                        and not isinstance(respondent, str | int)):
-        return None
-    raw = data.get("answers") or {}
-    return raw if isinstance(raw, dict) else None
+def checker_for(questionnaire: Questionnaire) -> Checker:
+    """The compiled checker of a questionnaire, built once."""
+    cached = _CHECKERS.get(id(questionnaire))
+    if cached is None or cached.questionnaire is not questionnaire:
+        cached = _CHECKERS[id(questionnaire)] = Checker(questionnaire)
+    return cached
+
+
+def parse_answers(data: Any, questionnaire: Questionnaire, source: str = "<answers>") -> Answers:
+    """Check answers against a questionnaire; raise AnswersError listing every problem."""
+    return checker_for(questionnaire).check(data, source)
 
 
 def check_answer(questionnaire: Questionnaire, qid: str, value: Any, source: str) -> AnswerValue:
     """Check one answer to one question; raise AnswersError when it does not fit."""
-    q = questionnaire.question(qid)
-    if q is None:
+    qt = questionnaire.type_of(qid)
+    if qt is None:
         raise AnswersError([problem(source, f"answers.{qid}", "unknown question id", qid)])
-    n_points = len(questionnaire.scale(q)) if isinstance(q, LikertQuestion) else 0
-    checked, errs = _check_value(source, q, n_points, value)
+    checked, errs = qt.check(value, source)
     if errs:
         raise AnswersError(errs)
     return checked

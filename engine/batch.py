@@ -1,28 +1,28 @@
 """Batch scoring: a JSONL stream of answers in, one result per line out, in the same order.
 
 Input is read and scored in chunks, so memory stays flat however long the file is; each
-chunk is scored with one cosine_similarity call over the matrix of its people's vectors.
+chunk is scored with one cosine call over the matrix of its people's vectors.
 Bad lines are reported with their line number and reason, then skipped or fatal.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO
 
-from engine.answers import Answers, FastParser, fast_answers, parse_answers
+from engine.answers import checker_for
 from engine.content import Content
 from engine.errors import AnswersError, problem
-from engine.scoring import cosine_scores, means, model_for, score_many
+from engine.scoring import score_many
+from engine.vectors import cosine, encode, model_for, vectors
 
 Mode = Literal["full", "summary", "csv"]
 DEFAULT_CHUNK = {"full": 256, "summary": 16384, "csv": 16384}
-"""Lines scored together. Summary rows are small, so big chunks amortise scikit-learn's
-per-call checks; full results are ~30 kB of JSON each, so their chunks stay small."""
+"""Lines scored together. Summary rows are small, so big chunks amortise numpy's per-call
+cost; full results are ~30 kB of JSON each, so their chunks stay small."""
 
 
 @dataclass
@@ -55,23 +55,15 @@ class _Bad:
     reason: str
 
 
-def _slow(data: Any, content: Content, source: str, number: int) -> Answers | _Bad:
-    """The full check: the Answers, or every problem in words."""
-    if isinstance(data, dict) and "questionnaire" not in data:
-        data = {"questionnaire": content.questionnaire.id, **data}
-    try:
-        return parse_answers(data, content.questionnaire, f"{source}:{number}")
-    except AnswersError as exc:
-        return _Bad("; ".join(p.line().split(": ", 1)[1] for p in exc.problems))
-
-
 def chunks(
     lines: Iterable[tuple[int, bytes]], content: Content, source: str, size: int,
-    on_bad: Callable[[int, str], None], encoder: RowEncoder | None = None,
+    on_bad: Callable[[int, str], None], slots_only: bool,
 ) -> Iterator[list[tuple[int, Any]]]:
-    """Checked lines in chunks of ``size``: (line number, Answers), or with ``encoder``
-    (line number, (slots, id)). Bad lines go to ``on_bad`` as they are met."""
-    fast = FastParser(content.questionnaire)
+    """Checked lines in chunks of ``size``: (line number, Answers), or with ``slots_only``
+    (line number, (slots, id)). The fast check first; a line it declines gets the full
+    check, which says what is wrong. Bad lines go to ``on_bad`` as they are met."""
+    checker = checker_for(content.questionnaire)
+    model = model_for(content.questionnaire, content.profiles)
     chunk: list[tuple[int, Any]] = []
     for number, raw in lines:
         data = _load(raw)
@@ -79,22 +71,19 @@ def chunks(
             continue
         item: Any = None
         if not isinstance(data, _Bad):
-            if encoder is not None:
-                slots = encoder.encode(data)
-                if slots is not None:
-                    item = (slots, data.get("id"))
+            if slots_only:
+                slots = checker.fast_slots(data, named=False)
+                item = None if slots is None else (slots, data.get("id"))
             else:
-                if isinstance(data, dict) and "questionnaire" not in data:
-                    data["questionnaire"] = content.questionnaire.id
-                item = fast.parse(data)
+                item = checker.fast(data, named=False)
             if item is None:
-                checked = _slow(data, content, source, number)
-                if isinstance(checked, _Bad):
-                    data = checked
-                elif encoder is not None:
-                    item = (encoder.encode(checked.to_document()), checked.respondent)
+                try:
+                    checked = checker.check(data, f"{source}:{number}", named=False)
+                except AnswersError as exc:
+                    data = _Bad("; ".join(p.line().split(": ", 1)[1] for p in exc.problems))
                 else:
-                    item = checked
+                    item = ((encode(model, checked), checked.respondent)
+                            if slots_only else checked)
         if isinstance(data, _Bad):
             on_bad(number, data.reason)
             continue
@@ -106,108 +95,13 @@ def chunks(
         yield chunk
 
 
-class RowEncoder:
-    """Checks and encodes one line's answers as the list of "slots" it selects, for the
-    summary and CSV modes: a chunk's person vectors are then a few matrix products.
-
-    Slots: one per likert point, single option and multi option, plus one "answered" slot per
-    multi question. ``effects`` (slots x dims) holds each slot's effect, ``counts`` which
-    dimensions a selected slot speaks to (the same rules as ``scoring.person_vector``).
-    """
-
-    def __init__(self, content: Content) -> None:
-        import numpy as np
-
-        model = model_for(content.questionnaire, content.profiles)
-        self.model = model
-        dims = len(model.dimension_ids)
-        effects: list[Any] = []
-        counts: list[Any] = []
-        self.slots: dict[str, tuple[str, dict[Any, int], int]] = {}
-        self.multi: list[list[int]] = []
-        for qi, qid in enumerate(model.question_ids):
-            table = model.choices[qi]
-            mapping: dict[Any, int] = {}
-            kind = "likert" if model.n_points[qi] else "single" if model.single[qi] else "multi"
-            for key, vec in table.items():
-                mapping[int(key) if kind == "likert" else key] = len(effects)
-                effects.append(vec)
-                if kind == "likert":
-                    counts.append(model.touches[qi].astype(float))
-                elif kind == "single":
-                    counts.append((vec > 0).astype(float))
-                else:
-                    counts.append(np.zeros(dims))
-            answered = -1
-            if kind == "multi":
-                self.multi.append(list(mapping.values()))
-                answered = len(effects)
-                effects.append(np.zeros(dims))
-                counts.append(model.touches[qi].astype(float))
-            self.slots[qid] = (kind, mapping, answered)
-        self.effects = np.array(effects)
-        self.counts = np.array(counts)
-        multi_slots = {s for group in self.multi for s in group}
-        self.plain = np.array([i not in multi_slots for i in range(len(effects))])
-        self.qid = content.questionnaire.id
-
-    def encode(self, data: Any) -> list[int] | None:
-        """The slots a valid answers mapping selects, or None if anything does not fit."""
-        raw = fast_answers(data, self.qid)
-        if raw is None:
-            return None
-        out: list[int] = []
-        slots = self.slots
-        for qid, value in raw.items():
-            entry = slots.get(qid)
-            if entry is None:
-                return None
-            if value is None:
-                continue
-            kind, mapping, answered = entry
-            if kind == "multi":
-                if isinstance(value, str):
-                    value = [value]
-                if not isinstance(value, list) or len(set(value)) != len(value):
-                    return None
-                out.append(answered)
-                for option in value:
-                    slot = mapping.get(option) if isinstance(option, str) else None
-                    if slot is None:
-                        return None
-                    out.append(slot)
-            else:
-                if kind == "likert" and type(value) is not int:
-                    return None
-                slot = mapping.get(value) if isinstance(value, int | str) else None
-                if slot is None:
-                    return None
-                out.append(slot)
-        return out
-
-    def vectors(self, rows: list[list[int]]) -> Any:
-        """Person vectors of encoded rows (rows x dims)."""
-        import numpy as np
-
-        x = np.zeros((len(rows), len(self.effects)))
-        lengths = [len(slots) for slots in rows]
-        x[np.repeat(np.arange(len(rows)), lengths),
-          np.fromiter((s for slots in rows for s in slots), dtype=np.intp,
-                      count=sum(lengths))] = 1.0
-        total = x[:, self.plain] @ self.effects[self.plain]
-        for group in self.multi:
-            total += np.minimum(x[:, group] @ self.effects[group], 1.0)
-        count = x @ self.counts
-        return means(total, count)
-
-
 class Writer:
     """Formats results for one output mode."""
 
     def __init__(self, out: TextIO, mode: Mode, content: Content, lang: str) -> None:
         self.out, self.mode, self.content, self.lang = out, mode, content, lang
+        self.model = model_for(content.questionnaire, content.profiles)
         self.roles = content.profiles.role_ids
-        self.encoder = RowEncoder(content) if mode != "full" else None
         self.csv: Any = None
         if mode == "csv":
             self.csv = csv.writer(out, lineterminator="\n")
@@ -216,25 +110,18 @@ class Writer:
     def chunk(self, rows: list[tuple[int, Any]], explain_top: int) -> int:
         import orjson
 
-        model = model_for(self.content.questionnaire, self.content.profiles)
-        if self.encoder is None:
-            from engine.export import result_document
-
-            buffer = io.StringIO()
-            for result in score_many(model, [a for _, a in rows], explain_top):
-                lang = result.answers.lang or self.lang
-                doc = result_document(result, self.content.questionnaire,
-                                      self.content.profiles, lang)
-                buffer.write(orjson.dumps(doc).decode())
-                buffer.write("\n")
-            self.out.write(buffer.getvalue())
+        model = self.model
+        if self.mode == "full":
+            people = [a for _, a in rows]
+            docs = score_many(model, people, [a.lang or self.lang for a in people], explain_top)
+            self.out.write("".join(orjson.dumps(doc.to_data()).decode() + "\n" for doc in docs))
             return len(rows)
         import numpy as np
 
-        vectors = self.encoder.vectors([slots for _, (slots, _) in rows])
-        scores = cosine_scores(vectors, model.weights)
+        vecs = vectors(model, [slots for _, (slots, _) in rows])
+        scores = cosine(vecs, model.unit_weights)
         percents = np.round(100.0 * scores, 1).tolist()
-        enough = vectors.any(axis=1).tolist()
+        enough: list[bool] = np.count_nonzero(vecs, axis=1).astype(bool).tolist()
         tops = np.argsort(-scores, axis=1, kind="stable")[:, 0].tolist()
         roles = self.roles
         if self.mode == "csv":
@@ -276,6 +163,6 @@ def run_batch(
 
     writer = Writer(out, mode, content, lang)
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
-    for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, writer.encoder):
+    for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full"):
         stats.rows += writer.chunk(chunk, explain_top)
     return stats

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from engine.errors import ContentError, Problem, problem
 from engine.i18n import french_spacing
+from engine.questions import QuestionType, question_type
 from engine.readers import read_yaml
 
 LANGS: tuple[str, ...] = ("en", "fr")
@@ -229,6 +230,18 @@ class Questionnaire:
     def scale(self, q: LikertQuestion) -> list[Text]:
         return self.data.scales[q.scale]
 
+    @functools.cached_property
+    def types(self) -> tuple[QuestionType, ...]:
+        """Each question's type object (its check, slots, label and prompt), in order."""
+        return tuple(question_type(q, self.data.scales) for q in self.data.questions)
+
+    def type_of(self, qid: str) -> QuestionType | None:
+        return self._types_by_id.get(qid)
+
+    @functools.cached_property
+    def _types_by_id(self) -> dict[str, QuestionType]:
+        return {qt.id: qt for qt in self.types}
+
     def content_hash(self) -> str:
         """A stable hash of the questionnaire's meaning (not its formatting)."""
         return self._hash
@@ -241,21 +254,13 @@ class Questionnaire:
         return "sha256:" + hashlib.sha256(blob).hexdigest()[:16]
 
 
-def likert_factor(point: int, n_points: int) -> float:
-    """The share of a likert question's effects that scale point ``point`` (1-based) gives."""
-    return (point - 1) / (n_points - 1)
+def _effect_maps(q: LikertQuestion | SingleQuestion | MultiQuestion) -> list[dict[str, float]]:
+    return [q.effects] if isinstance(q, LikertQuestion) else [o.effects for o in q.options]
 
 
-def question_effects(
-    q: LikertQuestion | SingleQuestion | MultiQuestion, n_points: int = 5
-) -> list[tuple[str, dict[str, float]]]:
-    """Every possible choice of a question with its effects (likert: one per scale point)."""
-    if isinstance(q, LikertQuestion):
-        return [
-            (str(k), {d: round(w * likert_factor(k, n_points), 6) for d, w in q.effects.items()})
-            for k in range(1, n_points + 1)
-        ]
-    return [(o.id, dict(o.effects)) for o in q.options]
+def moved_dimensions(q: LikertQuestion | SingleQuestion | MultiQuestion) -> set[str]:
+    """The dimensions some answer to a question moves (an effect above 0)."""
+    return {d for effects in _effect_maps(q) for d, w in effects.items() if w > 0}
 
 
 @dataclass(frozen=True)
@@ -653,16 +658,15 @@ def load_questionnaire(
         found += _check_questionnaire(path, qf, profiles.dimension_ids)
         found += _unused_dimensions(path, qf, profiles)
     elif qf is not None:
-        moved = {d for q in qf.questions for _, eff in question_effects(q) for d in eff}
-        found += _check_questionnaire(path, qf, sorted(moved))
+        named = {d for q in qf.questions for effects in _effect_maps(q) for d in effects}
+        found += _check_questionnaire(path, qf, sorted(named))
     if found or qf is None:
         raise ContentError(found)
     return Questionnaire(qf, path)
 
 
 def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) -> list[Problem]:
-    moved = {d for q in qf.questions for _, eff in question_effects(q) for d, w in eff.items()
-             if w > 0}
+    moved = {d for q in qf.questions for d in moved_dimensions(q)}
     dims_path = profiles.directory / DIMENSIONS_FILE
     return [
         problem(dims_path, f"dimensions[{i}].id", f"is not moved by any question in {path.name}",

@@ -21,15 +21,20 @@ from numpy.typing import NDArray
 
 from engine.content import ProfileSet, Term, VocabularyFile
 from engine.errors import DecodeError, problem
-from engine.scoring import (
-    MAX_GAPS,
-    TOP_DIMENSIONS,
-    Array,
-    _contributions,
-    _gap_plan,
-    cosine_scores,
-    order,
+from engine.explain import Evidence, Voice, evidence, explain
+from engine.export import (
+    DECODE_SCHEMA_VERSION,
+    DecodeDocument,
+    FoundDoc,
+    FragileTermDoc,
+    PostingConfidenceDoc,
+    PostingContributionDoc,
+    PostingRoleDoc,
+    PreferenceDoc,
+    TermShareDoc,
+    stamp,
 )
+from engine.vectors import Array, cosine, unit_rows
 
 CONTEXT_WINDOW = 80
 TOKEN = re.compile(r"[a-z0-9]+[+#]*")
@@ -251,141 +256,86 @@ def _scaled(totals: Array) -> Array:
     return out
 
 
-@dataclass
-class _Plan:
-    found: dict[int, list[str]]
-    effects: Array
-    u: Array
-    loo: Array
-    gaps: list[tuple[int, int]]
-    gap_vectors: Array
-
-    def block(self) -> Array:
-        return np.vstack([self.u[None, :], self.loo, self.gap_vectors])
-
-
-def _plan(profiles: ProfileSet, matcher: Matcher, text: str, weights: Array,
-          counted: NDArray[np.bool_]) -> _Plan:
-    found = matcher.find(text)
+def _evidence(matcher: Matcher, found: dict[int, list[str]], profiles: ProfileSet,
+              counted: NDArray[np.bool_], weights: Array, explain_top: int) -> Evidence:
+    """The posting's vector and its terms as the explainer's items (one per term found)."""
     u, effects = posting_vector(profiles, found, matcher, counted)
-    n = len(found)
-    loo = np.empty((0, len(u)))
-    gaps: list[tuple[int, int]] = []
-    gap_vectors = np.empty((0, len(u)))
-    if u.any():
-        if n >= 2:  # every "without this term" vector at once
-            loo = _scaled(effects.sum(axis=0)[None, :] - effects)
-        gaps = _gap_plan(weights, u, MAX_GAPS)
-        gap_vectors = np.repeat(u[None, :], len(gaps), axis=0)
-        for row, (ri, d) in enumerate(gaps):
-            gap_vectors[row, d] = weights[ri, d]
-    return _Plan(found, effects, u, loo, gaps, gap_vectors)
+    sums = effects.sum(axis=0)
+    # exact: u_d is proportional to the sum of the terms' weighted effects
+    shares = np.where(effects > 0, u[None, :] * effects / np.where(sums > 0, sums, 1.0), 0.0)
+
+    def leave_out(items: list[int]) -> Array:
+        return _scaled(sums[None, :] - effects[items])
+
+    return evidence(u, effects, shares, weights, True, list(range(len(found))), leave_out)
+
+
+def _voice(matcher: Matcher, term_ids: list[int], matched: dict[int, list[str]],
+           lang: str) -> Voice:
+    """A posting's terms, as a decoded posting names them."""
+    terms = matcher.terms
+
+    def cite(i: int, d: int, effect: float, share: float, score: float) -> TermShareDoc:
+        term = terms[term_ids[i]]
+        return TermShareDoc(term=term.id, label=term.label.get(lang),
+                            matched=matched[term_ids[i]], effect=effect, share=share,
+                            score=score)
+
+    return Voice(role=PostingRoleDoc, contribution=PostingContributionDoc,
+                 confidence=PostingConfidenceDoc, items_field="terms",
+                 fragile_field="fragile_terms", cite=cite,
+                 item_key=lambda i: terms[term_ids[i]].id,
+                 flip=lambda i, role: FragileTermDoc(term=terms[term_ids[i]].id,
+                                                     top_role_without=role))
 
 
 def _document(
-    plan: _Plan, block_scores: Array, profiles: ProfileSet, weights: Array, matcher: Matcher,
-    counted: list[int], lang: str, title: str | None, respondent: Any, explain_top: int,
-) -> dict[str, Any]:
-    from engine.export import confidence_entry, gap_entry, header, role_entry
+    found: dict[int, list[str]], ev: Evidence, block_scores: Array, profiles: ProfileSet,
+    weights: Array, unit_weights: Array, matcher: Matcher, counted: list[int], lang: str,
+    title: str | None, respondent: Any, explain_top: int,
+) -> DecodeDocument:
     from engine.i18n import t
 
     dims = profiles.dimension_ids
-    u, effects, found = plan.u, plan.effects, plan.found
     term_ids = list(found)
     matched = {ti: distinct(found[ti]) for ti in term_ids}  # each term's words, listed once
-    scores = block_scores[0]
-    loo_scores = block_scores[1:1 + len(plan.loo)]
-    gap_scores = block_scores[1 + len(plan.loo):]
-    recognised = bool(u.any())
-    terms = _contributions(u, weights)
-    ranked = [int(i) for i in order(scores)]
-    sums = effects.sum(axis=0)
-    nu = float(np.linalg.norm(u))
-    ranking: list[dict[str, Any]] = []
-    for rank, ri in enumerate(ranked, start=1):
-        profile = profiles.profiles[ri]
-        explained = recognised and rank <= explain_top
-        top_contribs: list[dict[str, Any]] = []
-        gaps: list[dict[str, Any]] = []
-        if explained:
-            npr = float(np.linalg.norm(weights[ri]))
-            for d in [int(x) for x in np.argsort(-terms[ri], kind="stable")
-                      if terms[ri, x] > 0][:TOP_DIMENSIONS]:
-                behind: list[dict[str, Any]] = []
-                for row, ti in enumerate(term_ids):
-                    if effects[row, d] > 0:
-                        share = float(u[d] * effects[row, d] / sums[d])  # exact: u_d is
-                        # proportional to the sum of the terms' weighted effects
-                        term = matcher.terms[ti]
-                        snippets = matched[ti]
-                        behind.append({
-                            "question_id": term.id,
-                            "question_text": term.label.get(lang),
-                            "answer": None,
-                            "answer_label": ", ".join(f"\u201c{w}\u201d" for w in snippets[:3]),
-                            "effect": float(effects[row, d]),
-                            "share": share,
-                            "score": share * float(weights[ri, d]) / (nu * npr),
-                        })
-                behind.sort(key=lambda a: (-a["share"], a["question_id"]))
-                top_contribs.append({
-                    "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
-                    "person": float(u[d]), "weight": float(weights[ri, d]),
-                    "score": float(terms[ri, d]), "answers": behind,
-                })
-            gaps = [gap_entry(profiles, lang, dims[d], float(u[d]), float(weights[ri, d]),
-                              float(scores[ri]), float(gap_scores[row, ri]))
-                    for row, (gri, d) in enumerate(plan.gaps) if gri == ri]
-        ranking.append(role_entry(profile, lang, rank, float(scores[ri]),
-                                  {dims[d]: float(terms[ri, d]) for d in counted},
-                                  top_contribs, gaps))
-    confidence: dict[str, Any] | None = None
-    if recognised:
-        flips: list[dict[str, str]] = []
-        for row, ti in enumerate(term_ids[: len(loo_scores)]):
-            if plan.loo[row].any():
-                new_top = int(order(loo_scores[row])[0])
-                if new_top != ranked[0]:
-                    flips.append({"question_id": matcher.terms[ti].id,
-                                  "top_role_without": profiles.role_ids[new_top]})
-        first, second = ranking[0], ranking[1]
-        confidence = confidence_entry(first["role_id"], second["role_id"],
-                                      first["score"] - second["score"], flips)
+    recognised = bool(ev.u.any())
+    ranking, confidence = explain(ev, block_scores, profiles, weights, unit_weights, lang,
+                                  _voice(matcher, term_ids, matched, lang), explain_top,
+                                  recognised, counted)
     named = title_role(title, profiles)
-    top_id = ranking[0]["role_id"] if recognised else None
+    top_id = ranking[0].role_id if recognised else None
     mismatch = None
     if named and top_id and named != top_id:
         first_words = {matcher.terms[ti].id: found[ti][0] for ti in term_ids}
-        evidence: list[str] = []
-        for contrib in ranking[0]["top_contributions"]:
-            for a in contrib["answers"]:
-                word = first_words[a["question_id"]]
-                if word not in evidence:
-                    evidence.append(word)
+        evidence_words: list[str] = []
+        for contrib in ranking[0].top_contributions:
+            for item in contrib.terms:
+                word = first_words[item.term]
+                if word not in evidence_words:
+                    evidence_words.append(word)
         named_title = next(p.title.get(lang) for p in profiles.profiles if p.id == named)
-        mismatch = t("decode.mismatch", lang, title=named_title, role=ranking[0]["title"],
-                     evidence=", ".join(evidence[:5]))
-    doc = header(lang, respondent)
-    doc.update({
-        "title": title,
-        "recognised": recognised,
-        "found": [
-            {"term": matcher.terms[ti].id, "kind": matcher.terms[ti].kind,
-             "label": matcher.terms[ti].label.get(lang),
-             "matched": matched[ti], "count": len(found[ti]),
-             "effects": dict(matcher.terms[ti].effects)}
+        mismatch = t("decode.mismatch", lang, title=named_title, role=ranking[0].title,
+                     evidence=", ".join(evidence_words[:5]))
+    return DecodeDocument(
+        **stamp(lang, respondent, DECODE_SCHEMA_VERSION),
+        title=title,
+        recognised=recognised,
+        found=[
+            FoundDoc(term=matcher.terms[ti].id, kind=matcher.terms[ti].kind,
+                     label=matcher.terms[ti].label.get(lang), matched=matched[ti],
+                     count=len(found[ti]), effects=dict(matcher.terms[ti].effects))
             for ti in term_ids
         ],
-        "vector": {dims[d]: float(u[d]) for d in counted},
-        "preferences": _preferences(profiles, matcher, found, counted, lang),
-        "title_role": named, "skills_role": top_id, "title_mismatch": mismatch,
-        "confidence": confidence, "ranking": ranking,
-    })
-    return doc
+        vector={dims[d]: float(ev.u[d]) for d in counted},
+        preferences=_preferences(profiles, matcher, found, counted, lang),
+        title_role=named, skills_role=top_id, title_mismatch=mismatch,
+        confidence=confidence, ranking=ranking,
+    )
 
 
 def _preferences(profiles: ProfileSet, matcher: Matcher, found: dict[int, list[str]],
-                 counted: list[int], lang: str) -> list[dict[str, Any]]:
+                 counted: list[int], lang: str) -> list[PreferenceDoc]:
     """What the posting says about the work itself, on the dimensions not counted (see
     ``counted_dimensions``): shown, with the words, moving no score."""
     out = []
@@ -395,8 +345,8 @@ def _preferences(profiles: ProfileSet, matcher: Matcher, found: dict[int, list[s
         words = [w for ti, ws in found.items() if dim.id in matcher.terms[ti].effects
                  for w in ws]
         if words:
-            out.append({"dimension": dim.id, "label": dim.label.get(lang),
-                        "matched": distinct(words)})
+            out.append(PreferenceDoc(dimension=dim.id, label=dim.label.get(lang),
+                                     matched=distinct(words)))
     return out
 
 
@@ -419,26 +369,30 @@ def check_text(text: Any, source: str) -> str:
 def decode_many(
     items: list[tuple[str, str | None, Any]], profiles: ProfileSet, lang: str = "en",
     explain_top: int = 3,
-) -> list[dict[str, Any]]:
-    """Decode (text, title, id) items with one cosine_similarity call for all of them."""
+) -> list[DecodeDocument]:
+    """Decode (text, title, id) items with one cosine call for all of them."""
     matcher = matcher_for(profiles)
     counted = counted_dimensions(profiles)
     weights = np.array(profiles.weight_rows()) * counted
-    plans = [_plan(profiles, matcher, text, weights, counted) for text, _, _ in items]
-    if not plans:
+    unit_weights = unit_rows(weights)
+    founds = [matcher.find(text) for text, _, _ in items]
+    evs = [_evidence(matcher, found, profiles, counted, weights, explain_top)
+           for found in founds]
+    if not evs:
         return []
-    blocks = [p.block() for p in plans]
-    scores = cosine_scores(np.vstack(blocks), weights)
+    blocks = [ev.block() for ev in evs]
+    scores = cosine(np.vstack(blocks), unit_weights)
     counted_ids = [int(d) for d in np.flatnonzero(counted)]
     docs, start = [], 0
-    for plan, block, (_, title, rid) in zip(plans, blocks, items, strict=True):
-        docs.append(_document(plan, scores[start:start + len(block)], profiles, weights,
-                              matcher, counted_ids, lang, title, rid, explain_top))
+    for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
+        docs.append(_document(found, ev, scores[start:start + len(block)], profiles, weights,
+                              unit_weights, matcher, counted_ids, lang, title, rid,
+                              explain_top))
         start += len(block)
     return docs
 
 
 def decode(text: str, profiles: ProfileSet, lang: str = "en", title: str | None = None,
-           explain_top: int = 3) -> dict[str, Any]:
+           explain_top: int = 3) -> DecodeDocument:
     """Decode one posting into a document (see ``rolematch schema decode``)."""
     return decode_many([(text, title, None)], profiles, lang, explain_top)[0]

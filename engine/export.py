@@ -1,8 +1,9 @@
-"""The result as a document other programs can read, and safe writing of files.
+"""The typed documents other programs read (a quiz result, a decoded posting), their
+JSON Schemas, and reading a saved result back.
 
-The document carries everything the result screen shows, computed from the same
-``scoring.Result``. Writes are atomic: a temporary file in the same folder, flushed, fsynced
-and renamed over the target, created readable by its owner only.
+The documents are pydantic models, built directly by the explainer (``engine.explain``):
+there is no second, hand-built shape of them. ``result.schema.json`` in this package is
+generated from ``ResultDocument`` (a test checks it is current).
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from engine import __version__
-from engine.content import Profile, ProfileSet, Questionnaire
 from engine.errors import ExportError, problem
 from engine.files import AtomicWriter, created_at, write_atomic
-from engine.scoring import CLOSE_CALL_MARGIN, Result
 
 __all__ = ["AtomicWriter", "created_at", "write_atomic"]
 
 SCHEMA_VERSION = 1
+"""Of result documents."""
+DECODE_SCHEMA_VERSION = 2
+"""Of decoded postings: 2 since a posting's evidence is its own kind of item (``terms``,
+``fragile_terms``) instead of answers with no answer."""
 
 
 # --------------------------------------------------------------------------- the document model
@@ -44,6 +47,17 @@ class AnswerShareDoc(_Doc):
     score: float = Field(description="What the answer added to the role's cosine.")
 
 
+class TermShareDoc(_Doc):
+    """One vocabulary term of a posting behind a dimension's part of a role's score."""
+
+    term: str
+    label: str
+    matched: list[str] = Field(description="The words of the posting that matched the term.")
+    effect: float = Field(description="The term's weighted effect on the dimension.")
+    share: float = Field(description="What the term added to the posting's value.")
+    score: float = Field(description="What the term added to the role's cosine.")
+
+
 class ContributionDoc(_Doc):
     dimension: str
     label: str
@@ -51,6 +65,15 @@ class ContributionDoc(_Doc):
     weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
     score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
     answers: list[AnswerShareDoc]
+
+
+class PostingContributionDoc(_Doc):
+    dimension: str
+    label: str
+    person: float = Field(description="The posting's value on the dimension, in [0, 1].")
+    weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
+    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
+    terms: list[TermShareDoc]
 
 
 class GapDoc(_Doc):
@@ -80,8 +103,19 @@ class RoleDoc(_Doc):
     questions_to_ask: list[str]
 
 
+class PostingRoleDoc(RoleDoc):
+    """A role in a decoded posting's ranking: its evidence is the posting's terms."""
+
+    top_contributions: list[PostingContributionDoc]  # type: ignore[assignment]
+
+
 class FragileDoc(_Doc):
     question_id: str
+    top_role_without: str
+
+
+class FragileTermDoc(_Doc):
+    term: str
     top_role_without: str
 
 
@@ -93,6 +127,17 @@ class ConfidenceDoc(_Doc):
     close_call_margin: float
     robust: bool
     fragile_answers: list[FragileDoc]
+
+
+class PostingConfidenceDoc(_Doc):
+    first: str
+    second: str
+    margin: float
+    close_call: bool
+    close_call_margin: float
+    robust: bool
+    fragile_terms: list[FragileTermDoc] = Field(
+        description="The terms without which the top role would change.")
 
 
 class QuestionnaireRef(_Doc):
@@ -107,17 +152,29 @@ class ModeDoc(_Doc):
     stop_reason: str | None = None
 
 
-class ResultDocument(_Doc):
-    """A rolematch result: everything the result screen shows, for other programs."""
-
-    model_config = ConfigDict(extra="forbid", title="rolematch result")
+class _Document(_Doc):
+    """What every document starts with."""
 
     schema_version: int = Field(ge=1)
     rolematch_version: str
     created_at: str = Field(description="UTC, ISO 8601.")
     lang: Literal["en", "fr"]
-    questionnaire: QuestionnaireRef
     id: StrictStr | StrictInt | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The document as JSON-ready data (``id`` only when there is one)."""
+        data = self.model_dump(mode="python")
+        if data["id"] is None:
+            del data["id"]
+        return data
+
+
+class ResultDocument(_Document):
+    """A rolematch result: everything the result screen shows, for other programs."""
+
+    model_config = ConfigDict(extra="forbid", title="rolematch result")
+
+    questionnaire: QuestionnaireRef
     answers: dict[str, AnswerJSON]
     answered: int = Field(ge=0)
     total_questions: int = Field(ge=0)
@@ -127,6 +184,14 @@ class ResultDocument(_Doc):
     confidence: ConfidenceDoc | None
     ranking: list[RoleDoc]
     mode: ModeDoc = Field(default_factory=ModeDoc)
+
+    @property
+    def top(self) -> RoleDoc | None:
+        """The top match, or None when there are not enough answers to name one."""
+        return self.ranking[0] if self.enough_answers else None
+
+    def match(self, role_id: str) -> RoleDoc:
+        return next(m for m in self.ranking if m.role_id == role_id)
 
 
 class FoundDoc(_Doc):
@@ -144,16 +209,11 @@ class PreferenceDoc(_Doc):
     matched: list[str] = Field(description="The words of the posting that point at it.")
 
 
-class DecodeDocument(_Doc):
+class DecodeDocument(_Document):
     """A decoded job posting: the evidence found, and the roles it describes."""
 
     model_config = ConfigDict(extra="forbid", title="rolematch decoded posting")
 
-    schema_version: int = Field(ge=1)
-    rolematch_version: str
-    created_at: str
-    lang: Literal["en", "fr"]
-    id: StrictStr | StrictInt | None = None
     title: str | None
     recognised: bool = Field(description="False when no known skill or tool was found (the "
                                          "ranking counts only those).")
@@ -168,147 +228,48 @@ class DecodeDocument(_Doc):
     title_role: str | None = Field(description="The role the posting's title names, if one.")
     skills_role: str | None = Field(description="The role its skills read as (the top role).")
     title_mismatch: str | None
-    confidence: ConfidenceDoc | None
-    ranking: list[RoleDoc]
+    confidence: PostingConfidenceDoc | None
+    ranking: list[PostingRoleDoc]
+
+
+Document = ResultDocument | DecodeDocument
+
+
+def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:
+    """The JSON Schema of a model, as ``rolematch schema KIND`` publishes it."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://rolematch.example/schema/{kind}.json"
+    return schema
 
 
 def decode_schema() -> dict[str, Any]:
-    schema = DecodeDocument.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://rolematch.example/schema/decode.json"
-    return schema
+    return published_schema(DecodeDocument, "decode")
 
 
 def result_schema() -> dict[str, Any]:
-    schema = ResultDocument.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://rolematch.example/schema/result.json"
-    return schema
+    return published_schema(ResultDocument, "result")
 
 
-# --------------------------------------------------------------------------- building it
+# --------------------------------------------------------------------------- writing and reading
 
 
-def header(lang: str, respondent: str | int | None = None) -> dict[str, Any]:
-    """The fields every document starts with (results and decoded postings alike)."""
-    doc: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "rolematch_version": __version__,
-        "created_at": created_at(),
-        "lang": lang,
-    }
-    if respondent is not None:
-        doc["id"] = respondent
-    return doc
+def stamp(lang: str, respondent: str | int | None = None,
+          version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The fields every document starts with."""
+    return {"schema_version": version, "rolematch_version": __version__,
+            "created_at": created_at(), "lang": lang, "id": respondent}
 
 
-def role_entry(
-    profile: Profile, lang: str, rank: int, score: float, contributions: dict[str, float],
-    top: list[dict[str, Any]], gaps: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """One role in a ranking: its score and explanation, and what the screen says of it."""
-    return {
-        "rank": rank,
-        "role_id": profile.id,
-        "title": profile.title.get(lang),
-        "objective": profile.objective.get(lang),
-        "score": score,
-        "match_percent": round(100.0 * score, 1),
-        "contributions": contributions,
-        "top_contributions": top,
-        "gaps": gaps,
-        "typical_tools": list(profile.typical_tools),
-        "typical_day": profile.typical_day.get(lang),
-        "questions_to_ask": [x.get(lang) for x in profile.questions_to_ask],
-    }
+def dumps(doc: Document | Any) -> str:
+    """A document (or any JSON-ready data) as the indented JSON that files and stdout get."""
+    data = doc.to_data() if isinstance(doc, _Document) else doc
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def gap_entry(
-    ps: ProfileSet, lang: str, dimension: str, person: float, weight: float, score_now: float,
-    score_if: float,
-) -> dict[str, Any]:
-    return {"dimension": dimension, "label": ps.dimension(dimension).label.get(lang),
-            "person": person, "weight": weight, "score_now": score_now, "score_if": score_if}
-
-
-def confidence_entry(
-    first: str, second: str, margin: float, fragile: list[dict[str, str]]
-) -> dict[str, Any]:
-    """The close-call and leave-one-out note; ``fragile`` lists what flips the top role."""
-    return {"first": first, "second": second, "margin": margin,
-            "close_call": margin < CLOSE_CALL_MARGIN, "close_call_margin": CLOSE_CALL_MARGIN,
-            "robust": not fragile, "fragile_answers": fragile}
-
-
-def result_document(
-    result: Result, q: Questionnaire, ps: ProfileSet, lang: str, mode: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """The result as a JSON-ready document: every number comes from ``result``."""
-    from engine.render import answer_label
-
-    def label(did: str) -> str:
-        return ps.dimension(did).label.get(lang)
-
-    def question_text(qid: str) -> str:
-        question = q.question(qid)
-        return question.text.get(lang) if question else qid
-
-    ranking = []
-    for m in result.ranking:
-        profile = ps.profile(m.role_id)
-        assert profile is not None  # the result was computed from these profiles
-        top = [
-            {
-                "dimension": c.dimension,
-                "label": label(c.dimension),
-                "person": c.person,
-                "weight": c.weight,
-                "score": c.score,
-                "answers": [
-                    {
-                        "question_id": a.question_id,
-                        "question_text": question_text(a.question_id),
-                        "answer": a.answer,
-                        "answer_label": answer_label(q, a.question_id, a.answer, lang,
-                                                     dimension=c.dimension),
-                        "effect": a.effect,
-                        "share": a.share,
-                        "score": a.score,
-                    }
-                    for a in c.answers
-                ],
-            }
-            for c in m.top
-        ]
-        gaps = [gap_entry(ps, lang, g.dimension, g.person, g.weight, g.score_now, g.score_if)
-                for g in m.gaps]
-        ranking.append(role_entry(profile, lang, m.rank, m.score, m.contributions, top, gaps))
-    conf = result.confidence
-    doc = header(lang, result.answers.respondent)
-    doc.update({
-        "questionnaire": {"id": q.id, "version": q.version, "content_hash": q.content_hash()},
-        "answers": result.answers.to_document()["answers"],
-        "answered": sum(v is not None for v in result.answers.values.values()),
-        "total_questions": len(result.answers.values),
-        "enough_answers": result.enough_answers,
-        "warnings": list(result.warnings),
-        "vector": result.vector,
-        "confidence": None if conf is None else confidence_entry(
-            conf.first, conf.second, conf.margin,
-            [{"question_id": qid, "top_role_without": role}
-             for qid, role in conf.fragile_answers]),
-        "ranking": ranking,
-        "mode": mode or {"quick": False, "asked": None, "stop_reason": None},
-    })
-    return doc
-
-
-def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def read_result(path: str | Path) -> dict[str, Any]:
+def read_result(path: str | Path) -> ResultDocument:
     """Read a saved result, refusing a newer schema version or a document that does not fit."""
+    from engine.content import problems_from_validation
     from engine.readers import read_json
 
     path = Path(path)
@@ -323,9 +284,6 @@ def read_result(path: str | Path) -> dict[str, Any]:
                                    f"schema_version {SCHEMA_VERSION}); upgrade rolematch",
                                    version, choices=[str(SCHEMA_VERSION)])])
     try:
-        ResultDocument.model_validate(data)
+        return ResultDocument.model_validate(data)
     except ValidationError as exc:
-        from engine.content import problems_from_validation
-
         raise ExportError(problems_from_validation(path, ResultDocument, exc)) from None
-    return data

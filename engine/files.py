@@ -54,7 +54,7 @@ class AtomicWriter:
         self.handle: Any = None
 
     def _fail(self, exc: OSError) -> ExportError:
-        return ExportError([problem(self.path, "", f"could not be written: {_reason(exc)}")])
+        return ExportError([problem(self.path, "", f"could not be written: {reason(exc)}")])
 
     def __enter__(self) -> Any:
         folder = self.path.parent if str(self.path.parent) else Path(".")
@@ -94,7 +94,8 @@ class AtomicWriter:
                     os.unlink(self.tmp)
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
+    """An OS error in a few plain words ("the disk is full", "permission denied")."""
     return {
         errno.ENOSPC: "the disk is full",
         errno.EACCES: "permission denied",

@@ -1,4 +1,4 @@
-"""questionary prompts, one function per question type.
+"""questionary prompts, one function per question type (each type's ``prompt`` calls its own).
 
 Each returns a ``questionary.Question``; the caller ``.unsafe_ask()``s it, so Ctrl-C
 raises KeyboardInterrupt. Extra keyword arguments go down to prompt_toolkit, which is how
@@ -13,9 +13,9 @@ from typing import Any
 import questionary
 from questionary import Choice, Separator
 
-from engine.answers import AnswerValue
-from engine.content import LikertQuestion, MultiQuestion, Questionnaire, SingleQuestion
+from engine.content import Questionnaire
 from engine.i18n import squash, t
+from engine.questions import AnswerValue, Likert, Multi, Single
 
 SKIP = "__skip__"
 BACK = "__back__"
@@ -89,11 +89,10 @@ def _tail(lang: str, first: bool) -> list[Any]:
 
 
 def likert_prompt(
-    q: Questionnaire, question: LikertQuestion, lang: str, previous: AnswerValue = None,
-    first: bool = False, **kwargs: Any,
+    qt: Likert, lang: str, previous: AnswerValue = None, first: bool = False, **kwargs: Any,
 ) -> questionary.Question:
     """A scale from 1 to n; the number keys move to a point, Enter confirms."""
-    scale = q.scale(question)
+    scale, question = qt.scale, qt.question
     choices = [Choice(p.get(lang), value=k, shortcut_key=str(k))
                for k, p in enumerate(scale, start=1)]
     message, instruction = _message(question.text.get(lang),
@@ -110,10 +109,10 @@ def likert_prompt(
 
 
 def single_prompt(
-    q: Questionnaire, question: SingleQuestion, lang: str, previous: AnswerValue = None,
-    first: bool = False, **kwargs: Any,
+    qt: Single, lang: str, previous: AnswerValue = None, first: bool = False, **kwargs: Any,
 ) -> questionary.Question:
     """One option; each option's description shows under the list while it is pointed at."""
+    question = qt.question
     choices = [
         Choice(o.label.get(lang), value=o.id, shortcut_key=str(i),
                description=o.description.get(lang) if o.description else None)
@@ -137,10 +136,10 @@ def single_prompt(
 
 
 def multi_prompt(
-    q: Questionnaire, question: MultiQuestion, lang: str, previous: AnswerValue = None,
-    first: bool = False, **kwargs: Any,
+    qt: Multi, lang: str, previous: AnswerValue = None, first: bool = False, **kwargs: Any,
 ) -> questionary.Question:
     """Tick any options with space, Enter confirms; "None of these", skip and back are items."""
+    question = qt.question
     ticked = set(previous) if isinstance(previous, list) else set()
     choices: list[Any] = [
         Choice(o.label.get(lang), value=o.id, checked=o.id in ticked) for o in question.options
@@ -187,13 +186,9 @@ def prompt_for(
     first: bool | None = None, **kwargs: Any,
 ) -> questionary.Question:
     """The prompt for question ``index``; ``first`` (no Back) defaults to index == 0."""
-    question = q.questions[index]
     first = index == 0 if first is None else first
-    if isinstance(question, LikertQuestion):
-        return likert_prompt(q, question, lang, previous, first, **kwargs)
-    if isinstance(question, SingleQuestion):
-        return single_prompt(q, question, lang, previous, first, **kwargs)
-    return multi_prompt(q, question, lang, previous, first, **kwargs)
+    prompt: questionary.Question = q.types[index].prompt(lang, previous, first, **kwargs)
+    return prompt
 
 
 def normalise(raw: Any) -> AnswerValue | str:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from engine import __version__
-from engine.answers import AnswerValue, check_answer
+from engine.answers import check_answer
 from engine.content import Questionnaire
 from engine.errors import AnswersError
 from engine.files import created_at, write_atomic
+from engine.questions import AnswerValue
 
 RESUME_FORMAT = 1
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.answers import Answers, AnswerValue
+from engine.answers import Answers
 from engine.content import Questionnaire
+from engine.questions import AnswerValue
 
 
 @dataclass

@@ -16,8 +16,9 @@ from engine import batch as batch_module
 from engine import scoring
 from engine.content import Content
 from engine.export import result_schema
-from engine.scoring import build_model, score_with_model
+from engine.scoring import score
 from engine.simulate import random_answers
+from engine.vectors import build_model
 from tests.conftest import Run
 
 RunCli = Callable[..., Run]
@@ -50,12 +51,9 @@ def test_full_results_in_order_with_ids(run: RunCli, content: Content, tmp_path:
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [d["id"] for d in out] == [d["id"] for d in docs]
     schema = result_schema()
-    model = build_model(content.questionnaire, content.profiles)
-    from engine.answers import parse_answers
-
     for d, result in zip(docs, out, strict=True):
         jsonschema.validate(result, schema)
-        single = score_with_model(model, parse_answers(d, content.questionnaire))
+        single = score(d, content.questionnaire, content.profiles)
         assert [m["role_id"] for m in result["ranking"]] == [m.role_id for m in single.ranking]
         assert [m["score"] for m in result["ranking"]] == [m.score for m in single.ranking]
 
@@ -110,14 +108,14 @@ def test_one_cosine_call_per_chunk(content: Content, tmp_path: Path,
     src.write_text("".join(json.dumps(random_answers(model, rng).to_document()) + "\n"
                            for _ in range(250)))
     calls: list[int] = []
-    real = scoring.cosine_scores
+    real = scoring.cosine
 
     def counting(vectors: object, weights: object) -> object:
         calls.append(1)
         return real(vectors, weights)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch_module, "cosine_scores", counting)
-    monkeypatch.setattr(scoring, "cosine_scores", counting)
+    monkeypatch.setattr(batch_module, "cosine", counting)
+    monkeypatch.setattr(scoring, "cosine", counting)
     for mode in ("summary", "full"):
         calls.clear()
         with src.open("rb") as stream:
@@ -127,18 +125,17 @@ def test_one_cosine_call_per_chunk(content: Content, tmp_path: Path,
         assert len(calls) == 3  # chunks of 100, 100 and 50
 
 
-def test_the_three_ways_of_building_vectors_agree(content: Content) -> None:
-    """Batch's row encoder, the array builder and the one-person builder give one vector."""
-    from engine.answers import Answers
-    from engine.scoring import person_matrix, person_vector
+def test_batch_slots_are_the_vectoriser_s(content: Content) -> None:
+    """Batch's fast check encodes a line as the slots the one vectoriser reads: the same
+    vector, to the bit, as for the person alone."""
+    from engine.answers import checker_for
+    from engine.vectors import person_vector, vectors
 
     model = build_model(content.questionnaire, content.profiles)
+    checker = checker_for(content.questionnaire)
     rng = random.Random(8)
     people = [random_answers(model, rng, skip_rate=0.3) for _ in range(60)]
-    encoder = batch_module.RowEncoder(content)
-    encoded = encoder.vectors([encoder.encode(a.to_document()) for a in people])  # type: ignore[misc]
-    single = [person_vector(model, Answers("default", a.values)) for a in people]
-    import numpy as np
-
-    assert np.allclose(encoded, person_matrix(model, people), atol=1e-12)
-    assert np.allclose(encoded, np.array(single), atol=1e-12)
+    rows = [checker.fast_slots(a.to_document()) for a in people]
+    encoded = vectors(model, rows)  # type: ignore[arg-type]
+    for row, person in zip(encoded, people, strict=True):
+        assert row.tolist() == person_vector(model, person).tolist()

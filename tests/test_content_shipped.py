@@ -12,7 +12,7 @@ from engine.content import (
     default_profiles_dir,
     default_questionnaire_path,
     load_content,
-    question_effects,
+    moved_dimensions,
 )
 from engine.readers import read_yaml
 from tests.conftest import REPO, ROLE_IDS
@@ -71,8 +71,7 @@ def test_dimension_catalogue_size_and_groups(content: Content) -> None:
 def test_every_dimension_is_moved_by_a_question_and_weighted_by_a_profile(
     content: Content,
 ) -> None:
-    moved = {d for q in content.questionnaire.questions
-             for _, eff in question_effects(q) for d, w in eff.items() if w > 0}
+    moved = {d for q in content.questionnaire.questions for d in moved_dimensions(q)}
     weighted = {d for p in content.profiles.profiles for d, w in p.weights.items() if w > 0}
     ids = set(content.profiles.dimension_ids)
     assert moved == ids

@@ -16,8 +16,8 @@ import yaml
 
 from engine.content import Content
 from engine.resume import resume_path, save_resume
-from engine.scoring import build_model
 from engine.simulate import ideal_answers
+from engine.vectors import build_model
 from tests.conftest import Run
 
 RunCli = Callable[..., Run]

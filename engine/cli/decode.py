@@ -30,7 +30,7 @@ from engine.cli.options import positive
 from engine.decode import check_text, decode_many
 from engine.errors import DecodeError, EngineError, problem
 from engine.readers import read_bytes
-from engine.render import decode_screen
+from engine.report import decode_screen
 
 CHUNK = 256  # postings decoded together from --jsonl
 
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     profiles = options.profiles(args)
     doc = decode_many([(text, title, None)], profiles, lang, args.top)[0]
     if args.json:
-        print_json(doc)
+        print_json(doc.to_data())
     else:
         write(decode_screen(doc, width=width(), color=color(), top=args.top))
     return EXIT_OK
@@ -103,7 +103,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
 
     def flush(chunk: list[tuple[str, Any, Any]], out: TextIO) -> int:
         docs = decode_many(chunk, profiles, lang, args.top)
-        out.write("".join(orjson.dumps(d).decode() + "\n" for d in docs))
+        out.write("".join(orjson.dumps(d.to_data()).decode() + "\n" for d in docs))
         return len(docs)
 
     def decode_lines(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:

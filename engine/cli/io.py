@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, TextIO
 
 from engine.errors import EngineError, ExportError, problem
 from engine.files import AtomicWriter
-from engine.files import _reason as os_reason
+from engine.files import reason as os_reason
 
 STDOUT = "<stdout>"
 

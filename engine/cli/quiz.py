@@ -148,7 +148,7 @@ class Quiz:
         # quick mode only, and never before the first answer: numpy must not delay the
         # first question of a plain quiz
         from engine.adaptive import Quick, partial
-        from engine.scoring import model_for
+        from engine.vectors import model_for
 
         model = model_for(self.content.questionnaire, self.content.profiles)
         if self.adaptive is None:
@@ -199,15 +199,14 @@ def _warm(content: Content) -> None:
     """Import the result's modules and run one scoring, in the background thread."""
     try:
         # the imports are the point: done here, in the background, not at start-up
-        import numpy as np
-
-        from engine import export, render, scoring
-
-        model = scoring.model_for(content.questionnaire, content.profiles)
-        scoring.cosine_scores(np.ones(len(model.dimension_ids)), model.weights)
         import rich.console
         import rich.table
 
-        del export, render, rich
+        from engine import report, scoring
+        from engine.answers import Answers
+
+        q = content.questionnaire
+        scoring.score(Answers(q.id, {qt.id: None for qt in q.types}), q, content.profiles)
+        del report, rich
     except Exception:  # noqa: BLE001 - warming is an optimisation; scoring will report errors
         pass

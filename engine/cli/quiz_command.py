@@ -81,23 +81,23 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     mode = ({"quick": True, "asked": quiz.asked, "stop_reason": quiz.stop_reason}
             if quiz.quick_used else None)
-    return _finish(args, content, got, quiz.lang, interactive=True, mode=mode)
+    return _finish(args, content, got, quiz.lang, interactive=True, quick=mode)
 
 
 def _finish(
     args: argparse.Namespace, content: Content, answers: Answers, lang: str, interactive: bool,
-    mode: dict[str, Any] | None = None,
+    quick: dict[str, Any] | None = None,
 ) -> int:
     """Score, write the requested files, show the result; answers are never lost on the way."""
-    # imported only now (numpy, scikit-learn, the result models): the first question must
-    # not wait for them, and the quiz's warm-up thread imports them while the person answers
-    from engine.export import dumps, result_document
-    from engine.render import result_screen
+    # imported only now (numpy, the result models, rich): the first question must not wait
+    # for them, and the quiz's warm-up thread imports them while the person answers
+    from engine.export import ModeDoc, dumps
+    from engine.report import result_screen
     from engine.scoring import score
 
     q, ps = content.questionnaire, content.profiles
-    result = score(answers, q, ps, explain_top=args.top)
-    doc = result_document(result, q, ps, lang, mode)
+    mode = ModeDoc(**quick) if quick else None
+    doc = score(answers, q, ps, explain_top=args.top, lang=lang, mode=mode)
     try:
         if args.save_answers is not None:
             _write_answers(args.save_answers, answers, args.force)

@@ -10,7 +10,7 @@ from engine.cli.io import color, note, width, write
 from engine.cli.options import positive
 from engine.export import read_result
 from engine.files import write_atomic
-from engine.render import html_report, markdown_report, result_screen
+from engine.report import html_report, markdown_report, result_screen
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

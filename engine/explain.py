@@ -1,0 +1,179 @@
+"""The one explainer: contributions, gaps, what-ifs and confidence, for a quiz result and for
+a decoded posting alike.
+
+What it explains is a vector ``u`` and the *items* behind it (a person's answers, a posting's
+terms): each item's effect on each dimension and its share of ``u`` (the shares add up to
+``u``). Every number it writes is computed from the same arrays the ranking used:
+
+* a role's score is the cosine of ``u`` with its weights, a sum over the dimensions of
+  ``u_d p_d / (|u| |p|)``: those terms are the role's *contributions* and add up to its score;
+* an item's part of a contribution is its share of ``u_d`` times ``p_d / (|u| |p|)``;
+* a *gap* is a dimension the role weighs heavily where ``u`` is low; its what-if is the cosine
+  recomputed with ``u_d`` raised to the role's weight;
+* *confidence*: the margin between the first two roles, and the items without which the top
+  role would change (the cosine recomputed without each item).
+
+The caller (``engine.scoring``, ``engine.decode``) says how to leave an item out and how to
+name items; this module builds the typed documents' ranking and confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine.content import ProfileSet
+from engine.export import GapDoc
+from engine.vectors import Array, order, unit_rows
+
+CLOSE_CALL_MARGIN = 0.03
+"""Below this cosine margin (3 percentage points) between first and second, it is a close call."""
+TOP_DIMENSIONS = 4
+"""How many dimensions an explanation lists as the strongest contributions."""
+MAX_GAPS = 3
+"""How many gaps an explanation lists per role."""
+GAP_MIN_DEFICIT = 0.05
+"""A dimension is a gap when the role's weight is above the value by more than this."""
+
+
+@dataclass
+class Evidence:
+    """One vector to explain, its items, and the extra vectors whose cosines the explanation
+    needs (without each item; with each gap closed), to be scored in one call."""
+
+    u: Array  # dims
+    effects: Array  # items x dims: each item's effect, before averaging or scaling
+    shares: Array  # items x dims: each item's share of u (rows add up to u)
+    loo_items: list[int]  # the items left out, one per row of ``loo``
+    loo: Array  # rows x dims: u without each of ``loo_items``
+    gap_plan: list[tuple[int, int]]  # (role, dimension) what-ifs
+    gap_vectors: Array  # rows x dims: u with the dimension raised to the role's weight
+
+    def block(self) -> Array:
+        return np.vstack([self.u[None, :], self.loo, self.gap_vectors])
+
+
+def evidence(u: Array, effects: Array, shares: Array, weights: Array, explain: bool,
+             items: list[int], leave_out: Callable[[list[int]], Array]) -> Evidence:
+    """The Evidence of ``u``; with ``explain`` (and a vector not all zeros), the what-if
+    vectors too: ``leave_out(items)`` gives u without each of ``items`` (the items that count
+    for something), when there are at least two."""
+    dims = len(u)
+    left_out: list[int] = []
+    loo = np.empty((0, dims))
+    plan: list[tuple[int, int]] = []
+    gap_vectors = np.empty((0, dims))
+    if explain and u.any():
+        if len(items) >= 2:
+            left_out, loo = items, leave_out(items)
+        plan = gap_plan(weights, u)
+        gap_vectors = np.repeat(u[None, :], len(plan), axis=0)
+        for row, (ri, d) in enumerate(plan):
+            gap_vectors[row, d] = weights[ri, d]
+    return Evidence(u, effects, shares, left_out, loo, plan, gap_vectors)
+
+
+def gap_plan(weights: Array, u: Array, limit: int = MAX_GAPS) -> list[tuple[int, int]]:
+    """(role, dimension) what-ifs to compute: per role, the dimensions it weighs most (at least
+    half its heaviest weight) where ``u`` is furthest below it."""
+    plan = []
+    for ri in range(len(weights)):
+        p = weights[ri]
+        heavy = p >= 0.5 * p.max()
+        deficit = np.where(heavy, p - u, 0.0)
+        picks = [int(d) for d in _best_first(deficit) if deficit[d] > GAP_MIN_DEFICIT]
+        plan += [(ri, d) for d in picks[:limit]]
+    return plan
+
+
+def _best_first(values: Array) -> list[int]:
+    """Indices, largest value first; values equal to 12 digits (equal but for rounding) keep
+    their order, so ties do not depend on how a vector was added up."""
+    return [int(i) for i in np.argsort(-np.round(values, 12), kind="stable")]
+
+
+def contributions(u: Array, unit_weights: Array) -> Array:
+    """roles x dims: (u_d / |u|) (p_d / |p|); added up in dimension order, each row is exactly
+    the role's cosine as ``engine.vectors.cosine`` computes it."""
+    out: Array = unit_rows(u)[0][None, :] * unit_weights
+    return out
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the documents name what is explained: the model classes of a role, a contribution
+    and a confidence note, and how to cite one item (for a dimension and a role) or one item
+    whose removal changes the top role."""
+
+    role: type[Any]
+    contribution: type[Any]
+    confidence: type[Any]
+    items_field: str  # the contribution's list of items ("answers", "terms")
+    fragile_field: str  # the confidence note's list of items ("fragile_answers", ...)
+    cite: Callable[[int, int, float, float, float], Any]  # item, dim, effect, share, score
+    item_key: Callable[[int], str]  # sort key among equal shares
+    flip: Callable[[int, str], Any]  # item, the role id that would come first without it
+
+
+def explain(
+    ev: Evidence, block_scores: Array, profiles: ProfileSet, weights: Array, unit_weights: Array,
+    lang: str, voice: Voice, explain_top: int, enough: bool, counted_dims: list[int],
+) -> tuple[list[Any], Any]:
+    """The ranking (each role with its score, contributions, reasons and gaps, the first
+    ``explain_top`` explained) and the confidence note, as the voice's typed documents."""
+    u = ev.u
+    dims = [d.id for d in profiles.dimensions]
+    scores = block_scores[0]
+    loo_scores = block_scores[1:1 + len(ev.loo)]
+    gap_scores = block_scores[1 + len(ev.loo):]
+    terms = contributions(u, unit_weights)
+    unit_u = unit_rows(u)[0]
+    ranked = [int(i) for i in order(scores)]
+    ranking = []
+    for rank, ri in enumerate(ranked, start=1):
+        profile = profiles.profiles[ri]
+        explained = enough and rank <= explain_top
+        top: list[Any] = []
+        gaps: list[GapDoc] = []
+        if explained:
+            for d in [x for x in _best_first(terms[ri]) if terms[ri, x] > 0][:TOP_DIMENSIONS]:
+                scale = unit_weights[ri, d] * unit_u[d] / u[d]  # a share's worth in score
+                share = ev.shares[:, d]
+                behind = sorted((int(i) for i in np.flatnonzero(share > 0)),
+                                key=lambda i: (-float(share[i]), voice.item_key(i)))
+                items = [voice.cite(i, d, float(ev.effects[i, d]), float(share[i]),
+                                    float(share[i] * scale)) for i in behind]
+                top.append(voice.contribution(**{
+                    "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
+                    "person": float(u[d]), "weight": float(weights[ri, d]),
+                    "score": float(terms[ri, d]), voice.items_field: items}))
+            gaps = [GapDoc(dimension=dims[d], label=profiles.dimensions[d].label.get(lang),
+                           person=float(u[d]), weight=float(weights[ri, d]),
+                           score_now=float(scores[ri]), score_if=float(gap_scores[row, ri]))
+                    for row, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
+        score = float(scores[ri])
+        ranking.append(voice.role(
+            rank=rank, role_id=profile.id, title=profile.title.get(lang),
+            objective=profile.objective.get(lang), score=score,
+            match_percent=round(100.0 * score, 1),
+            contributions={dims[d]: float(terms[ri, d]) for d in counted_dims},
+            top_contributions=top, gaps=gaps, typical_tools=list(profile.typical_tools),
+            typical_day=profile.typical_day.get(lang),
+            questions_to_ask=[x.get(lang) for x in profile.questions_to_ask]))
+    confidence = None
+    if enough and len(ranking) >= 2:
+        flips = []
+        for row, item in enumerate(ev.loo_items):
+            if ev.loo[row].any():
+                new_top = int(order(loo_scores[row])[0])
+                if new_top != ranked[0]:
+                    flips.append(voice.flip(item, profiles.profiles[new_top].id))
+        margin = ranking[0].score - ranking[1].score
+        confidence = voice.confidence(**{
+            "first": ranking[0].role_id, "second": ranking[1].role_id, "margin": margin,
+            "close_call": margin < CLOSE_CALL_MARGIN, "close_call_margin": CLOSE_CALL_MARGIN,
+            "robust": not flips, voice.fragile_field: flips})
+    return ranking, confidence

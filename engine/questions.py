@@ -1,0 +1,334 @@
+"""The three question types, each the one place for its own rules.
+
+A question type (``Likert``, ``Single``, ``Multi``) wraps one validated question and owns:
+
+* its **check**: ``check`` reports every problem with an answer in words (the error path);
+  ``fast_slots`` accepts a valid answer in a few dictionary lookups or declines (the fast
+  path). Both agree: what the fast path accepts, the error path accepts with the same value.
+* its **slots**: the choices an answer selects (likert: one scale point; single: one option;
+  multi: an "answered" slot plus one per ticked option), each with its effects on the
+  dimensions and the dimensions it **counts** for (see ``engine.vectors`` for the arithmetic);
+* its **label** (what an answer reads as, in words) and its **prompt** (``engine.prompts``).
+
+No numpy, no questionary here: the quiz's first question must not wait for either.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from engine.errors import Problem, problem
+from engine.i18n import t
+
+if TYPE_CHECKING:
+    from engine.content import LikertQuestion, MultiQuestion, Option, SingleQuestion, Text
+
+AnswerValue = int | str | list[str] | None
+
+ANSWERED = "__answered__"
+"""The slot key of a multi question's "answered" slot (ticking nothing is an answer too)."""
+
+
+def likert_factor(point: int, n_points: int) -> float:
+    """The share of a likert question's effects that scale point ``point`` (1-based) gives."""
+    return (point - 1) / (n_points - 1)
+
+
+class QuestionType:
+    """What every question type provides; see the module docstring."""
+
+    kind: ClassVar[str]
+    capped: ClassVar[bool] = False
+    """True when the effects of the selected slots add up, capped at 1 per dimension (multi);
+    otherwise exactly one slot is selected and its effects are the answer's."""
+
+    def __init__(self, question: Any) -> None:
+        self.question = question
+        self.id: str = question.id
+
+    # ------------------------------------------------------------------ slots
+
+    def slot_keys(self) -> list[Any]:
+        raise NotImplementedError
+
+    def slot_effects(self) -> list[Mapping[str, float]]:
+        """Each slot's effect per dimension."""
+        raise NotImplementedError
+
+    def slot_counts(self) -> list[set[str]]:
+        """The dimensions each slot, when selected, is evidence about."""
+        raise NotImplementedError
+
+    def slots(self, value: AnswerValue) -> list[int]:
+        """The slots a checked answer selects (none for a skip)."""
+        raise NotImplementedError
+
+    def touched(self) -> set[str]:
+        """Every dimension some answer to this question can move."""
+        return {d for eff in self.slot_effects() for d, w in eff.items() if w > 0}
+
+    # ------------------------------------------------------------------ checking
+
+    def fast_slots(self, value: Any) -> list[int] | None:
+        """The slots of a valid, non-null answer, or None when anything does not fit."""
+        raise NotImplementedError
+
+    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
+        """The checked answer (None for skipped) and every problem with it, in words."""
+        raise NotImplementedError
+
+    def value(self, slots: Sequence[int]) -> AnswerValue:
+        """The answer that selects these slots (the inverse of ``slots``)."""
+        keys = self.slot_keys()
+        return keys[slots[0]] if slots else None
+
+    # ------------------------------------------------------------------ for people
+
+    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
+        """What an answer reads as ("4 (Strong)", "Build pipelines", "Docker, Kubernetes")."""
+        raise NotImplementedError
+
+    def options(self, lang: str) -> list[dict[str, Any]]:
+        """The choices as ``rolematch questions --json`` lists them."""
+        raise NotImplementedError
+
+    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
+        """The questionary prompt for this question (``engine.prompts``)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ simulated people
+
+    def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
+        """The answer of someone whose interest in an effect is ``level(effects)`` (0 to 1)
+        and whose preference between options is ``fit(effects)``; a multi option is ticked
+        from ``tick_level`` up (see engine.simulate)."""
+        raise NotImplementedError
+
+    def random(self, rng: random.Random) -> AnswerValue:
+        """A uniformly random valid answer (never skipped)."""
+        raise NotImplementedError
+
+    def _path(self) -> str:
+        return f"answers.{self.id}"
+
+
+class Likert(QuestionType):
+    """A named scale from 1 to n; point k moves each dimension by effect x (k-1)/(n-1)."""
+
+    kind = "likert"
+
+    def __init__(self, question: LikertQuestion, scale: list[Text]) -> None:
+        super().__init__(question)
+        self.scale = scale
+        self.n = len(scale)
+        self._points = list(range(1, self.n + 1))
+        self._valid = set(self._points)
+        self._choices = [str(k) for k in self._points]
+
+    def slot_keys(self) -> list[Any]:
+        return list(self._points)
+
+    def slot_effects(self) -> list[Mapping[str, float]]:
+        return [{d: w * likert_factor(k, self.n) for d, w in self.question.effects.items()}
+                for k in self._points]
+
+    def slot_counts(self) -> list[set[str]]:
+        touched = self.touched()
+        return [touched for _ in self._points]
+
+    def slots(self, value: AnswerValue) -> list[int]:
+        return [] if value is None else [int(value) - 1]  # type: ignore[arg-type]
+
+    def fast_slots(self, value: Any) -> list[int] | None:
+        return [value - 1] if type(value) is int and value in self._valid else None
+
+    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
+        if value is None:
+            return None, []
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, [problem(source, self._path(), "must be a whole number on the scale",
+                                  value, choices=self._choices)]
+        if value not in self._valid:
+            return None, [problem(source, self._path(), "is off the scale", value,
+                                  choices=self._choices)]
+        return value, []
+
+    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
+        if value is None:
+            return t("result.skipped", lang)
+        return f"{value} ({self.scale[int(value) - 1].get(lang)})"  # type: ignore[arg-type]
+
+    def options(self, lang: str) -> list[dict[str, Any]]:
+        return [{"id": k, "label": self.scale[k - 1].get(lang),
+                 "effects": {d: round(w, 6) for d, w in effects.items()}}
+                for k, effects in zip(self._points, self.slot_effects(), strict=True)]
+
+    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
+        from engine import prompts  # questionary: only when a prompt is really drawn
+
+        return prompts.likert_prompt(self, lang, previous, first, **kwargs)
+
+    def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
+        target = level(self.slot_effects()[-1])
+        return min(self._points, key=lambda k: abs(likert_factor(k, self.n) - target))
+
+    def random(self, rng: random.Random) -> AnswerValue:
+        return rng.randint(1, self.n)
+
+
+class _WithOptions(QuestionType):
+    def __init__(self, question: SingleQuestion | MultiQuestion) -> None:
+        super().__init__(question)
+        self.option_list: list[Option] = list(question.options)
+        self.option_ids = [o.id for o in self.option_list]
+        self._index = {oid: i for i, oid in enumerate(self.option_ids)}
+
+    def _labels(self, lang: str) -> dict[str, str]:
+        return {o.id: o.label.get(lang) for o in self.option_list}
+
+    def options(self, lang: str) -> list[dict[str, Any]]:
+        return [{"id": o.id, "label": o.label.get(lang),
+                 **({"description": o.description.get(lang)} if o.description else {}),
+                 "effects": dict(o.effects)} for o in self.option_list]
+
+
+class Single(_WithOptions):
+    """Exactly one option. A scenario speaks only to the dimensions of the option chosen:
+    preferring one typical day is not evidence against the skills of the others."""
+
+    kind = "single"
+
+    def slot_keys(self) -> list[Any]:
+        return list(self.option_ids)
+
+    def slot_effects(self) -> list[Mapping[str, float]]:
+        return [dict(o.effects) for o in self.option_list]
+
+    def slot_counts(self) -> list[set[str]]:
+        return [{d for d, w in o.effects.items() if w > 0} for o in self.option_list]
+
+    def slots(self, value: AnswerValue) -> list[int]:
+        return [] if value is None else [self._index[str(value)]]
+
+    def fast_slots(self, value: Any) -> list[int] | None:
+        slot = self._index.get(value) if isinstance(value, str) else None
+        return None if slot is None else [slot]
+
+    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
+        if value is None:
+            return None, []
+        if not isinstance(value, str):
+            return None, [problem(source, self._path(), "must be one option id", value,
+                                  choices=self.option_ids)]
+        if value not in self._index:
+            return None, [problem(source, self._path(), "unknown option", value,
+                                  choices=self.option_ids)]
+        return value, []
+
+    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
+        if value is None:
+            return t("result.skipped", lang)
+        return self._labels(lang)[str(value)]
+
+    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
+        from engine import prompts  # questionary: only when a prompt is really drawn
+
+        return prompts.single_prompt(self, lang, previous, first, **kwargs)
+
+    def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
+        effects = self.slot_effects()
+        best = max(range(len(effects)), key=lambda i: (fit(effects[i]), self.option_ids[i]))
+        return self.option_ids[best]
+
+    def random(self, rng: random.Random) -> AnswerValue:
+        return rng.choice(self.option_ids)
+
+
+class Multi(_WithOptions):
+    """Any number of options, none included. It speaks to every dimension it can move, ticked
+    or not (not ticking Kafka is evidence too); ticked effects add up, capped at 1."""
+
+    kind = "multi"
+    capped = True
+
+    def slot_keys(self) -> list[Any]:
+        return [ANSWERED, *self.option_ids]
+
+    def slot_effects(self) -> list[Mapping[str, float]]:
+        return [{}, *(dict(o.effects) for o in self.option_list)]
+
+    def slot_counts(self) -> list[set[str]]:
+        return [self.touched(), *(set() for _ in self.option_list)]
+
+    def slots(self, value: AnswerValue) -> list[int]:
+        if value is None:
+            return []
+        return [0, *(1 + self._index[v] for v in value)]  # type: ignore[union-attr]
+
+    def value(self, slots: Sequence[int]) -> AnswerValue:
+        if not slots:
+            return None
+        return [self.option_ids[s - 1] for s in sorted(slots) if s > 0]
+
+    def fast_slots(self, value: Any) -> list[int] | None:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return None
+        index = self._index
+        out = [0]
+        for item in value:
+            slot = index.get(item) if isinstance(item, str) else None
+            if slot is None:
+                return None
+            out.append(slot + 1)
+        return out if len(set(out)) == len(out) else None
+
+    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
+        if value is None:
+            return None, []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return None, [problem(source, self._path(), "must be a list of option ids", value,
+                                  choices=self.option_ids)]
+        found = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or item not in self._index:
+                found.append(problem(source, f"{self._path()}[{i}]", "unknown option", item,
+                                     choices=self.option_ids))
+            elif item in value[:i]:
+                found.append(problem(source, f"{self._path()}[{i}]", "option given twice", item))
+        # the questionnaire's option order, so equal answers give equal documents
+        return [o for o in self.option_ids if o in value], found
+
+    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
+        """With ``dimension``, only the ticked options that move that dimension are named."""
+        if value is None:
+            return t("result.skipped", lang)
+        ticked = list(value)  # type: ignore[arg-type]
+        if dimension is not None:
+            moving = {o.id for o in self.option_list if o.effects.get(dimension, 0) > 0}
+            ticked = [v for v in ticked if v in moving] or ticked
+        labels = self._labels(lang)
+        return ", ".join(labels[v] for v in ticked) if ticked else t("result.none", lang)
+
+    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
+        from engine import prompts  # questionary: only when a prompt is really drawn
+
+        return prompts.multi_prompt(self, lang, previous, first, **kwargs)
+
+    def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
+        return [o.id for o in self.option_list if level(o.effects) >= tick_level]
+
+    def random(self, rng: random.Random) -> AnswerValue:
+        return [o for o in self.option_ids if rng.random() < 0.5]
+
+
+def question_type(question: Any, scales: Mapping[str, list[Text]]) -> QuestionType:
+    """The type object of one validated question."""
+    if question.type == "likert":
+        return Likert(question, scales[question.scale])
+    return Single(question) if question.type == "single" else Multi(question)

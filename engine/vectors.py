@@ -1,0 +1,216 @@
+"""The one vectoriser and the one cosine: answers to vectors, vectors to scores.
+
+Every path (the quiz, ``--answers``, ``--resume``, batch, quick mode, the library) turns answers
+into vectors here, with the same arithmetic in the same order, so the same answers give the
+same bits whichever path and however many people are scored together.
+
+How a person's vector is built (also in the README):
+
+* Each question type (``engine.questions``) has *slots*: the choices an answer selects. Each
+  slot has an effect per dimension and the dimensions it counts for.
+* A likert or single answer selects one slot: its effects are the answer's. A multi answer
+  selects its "answered" slot and one slot per ticked option; the ticked effects add up,
+  capped at 1 per dimension.
+* A dimension's value is the **mean** of the effects of the answers that count for it, so a
+  dimension asked about five times weighs no more than one asked once, and every value stays
+  in [0, 1]. A skipped question counts for nothing.
+
+The match score is the cosine similarity between that vector and a role's weights, computed
+as scikit-learn's ``cosine_similarity`` defines it (rows scaled to unit length, then the dot
+product), but term by term in a fixed order: a BLAS matrix product adds in an order that
+depends on the matrix shape and the thread count, and would change the last bit of a score
+between one person and many. The test suite checks it against scikit-learn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from engine.answers import Answers
+    from engine.content import ProfileSet, Questionnaire
+    from engine.questions import QuestionType
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A questionnaire and profiles compiled to arrays, built once and reused for everyone."""
+
+    questionnaire: Questionnaire
+    profiles: ProfileSet
+    dimension_ids: tuple[str, ...]
+    role_ids: tuple[str, ...]
+    weights: Array  # roles x dimensions
+    unit_weights: Array  # the same rows scaled to unit length
+    question_ids: tuple[str, ...]
+    types: tuple[QuestionType, ...]
+    offsets: tuple[int, ...]  # per question: its first slot; the last entry is the slot count
+    effects: Array  # slots x dimensions
+    counts: Array  # slots x dimensions, 1.0 where a selected slot counts for the dimension
+    touches: NDArray[np.bool_]  # questions x dimensions: can the question move it?
+
+    def slot_range(self, qi: int) -> tuple[int, int]:
+        return self.offsets[qi], self.offsets[qi + 1]
+
+
+def build_model(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
+    dims = profiles.dimension_ids
+    index = {d: i for i, d in enumerate(dims)}
+    effects: list[Array] = []
+    counts: list[Array] = []
+    offsets = [0]
+    touches = np.zeros((len(questionnaire.types), len(dims)), dtype=bool)
+    for qi, qt in enumerate(questionnaire.types):
+        for eff, counted in zip(qt.slot_effects(), qt.slot_counts(), strict=True):
+            row = np.zeros(len(dims))
+            for d, w in eff.items():
+                row[index[d]] = w
+            effects.append(row)
+            counts.append(np.array([d in counted for d in dims], dtype=np.float64))
+        for d in qt.touched():
+            touches[qi, index[d]] = True
+        offsets.append(len(effects))
+    weights = np.array(profiles.weight_rows(), dtype=np.float64).reshape(len(profiles.profiles),
+                                                                         len(dims))
+    return Model(
+        questionnaire=questionnaire,
+        profiles=profiles,
+        dimension_ids=tuple(dims),
+        role_ids=tuple(profiles.role_ids),
+        weights=weights,
+        unit_weights=unit_rows(weights),
+        question_ids=tuple(qt.id for qt in questionnaire.types),
+        types=questionnaire.types,
+        offsets=tuple(offsets),
+        effects=np.array(effects).reshape(len(effects), len(dims)),
+        counts=np.array(counts).reshape(len(counts), len(dims)),
+        touches=touches,
+    )
+
+
+_MODELS: dict[tuple[int, int], Model] = {}
+
+
+def model_for(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
+    """The compiled model for this content, built once per pair of loaded objects."""
+    key = (id(questionnaire), id(profiles))
+    cached = _MODELS.get(key)
+    if cached is None or cached.questionnaire is not questionnaire or (
+        cached.profiles is not profiles
+    ):
+        cached = _MODELS[key] = build_model(questionnaire, profiles)
+    return cached
+
+
+# --------------------------------------------------------------------------- answers to slots
+
+
+def encode(model: Model, answers: Answers) -> list[int]:
+    """The slots (model-wide indices) that checked answers select."""
+    out: list[int] = []
+    for qi, qt in enumerate(model.types):
+        value = answers.values.get(qt.id)
+        if value is not None:
+            start = model.offsets[qi]
+            out += [start + s for s in qt.slots(value)]
+    return out
+
+
+def indicator(model: Model, rows: Sequence[Sequence[int]]) -> Array:
+    """people x slots: 1.0 where a person's answers select the slot."""
+    x = np.zeros((len(rows), model.offsets[-1]))
+    lengths = [len(slots) for slots in rows]
+    x[np.repeat(np.arange(len(rows)), lengths),
+      np.fromiter((s for slots in rows for s in slots), dtype=np.intp, count=sum(lengths))] = 1.0
+    return x
+
+
+def question_rows(model: Model, x: Array) -> Iterator[tuple[Array, NDArray[np.bool_]]]:
+    """Per question, in order: every person's effect on each dimension (people x dims) and
+    whether the answer counts for it. Exact: a likert or single answer selects one slot, so
+    the products below add one non-zero term; a multi answer's ticks are added in option
+    order."""
+    for qi, qt in enumerate(model.types):
+        start, stop = model.slot_range(qi)
+        block = x[:, start:stop]
+        if qt.capped:
+            effect = np.zeros((len(x), len(model.dimension_ids)))
+            for s in range(start, stop):
+                effect += x[:, s, None] * model.effects[s]
+            effect = np.minimum(effect, 1.0)
+        else:
+            effect = block @ model.effects[start:stop]
+        yield effect, (block @ model.counts[start:stop]) > 0
+
+
+def means(total: Array, count: Array) -> Array:
+    """Per dimension, the mean effect of the answers that count for it (0 where none do)."""
+    out: Array = total / np.where(count > 0, count, 1.0)
+    return out
+
+
+def sum_rows(model: Model, people: int,
+             rows: Iterable[tuple[Array, NDArray[np.bool_]]]) -> tuple[Array, Array]:
+    """people x dims: the sum of the effects that count, and how many answers count, added
+    question by question in order (``rows`` as ``question_rows`` gives them)."""
+    total = np.zeros((people, len(model.dimension_ids)))
+    count = np.zeros((people, len(model.dimension_ids)))
+    for effect, counted in rows:
+        total += np.where(counted, effect, 0.0)
+        count += counted
+    return total, count
+
+
+def vectors(model: Model, rows: Sequence[Sequence[int]]) -> Array:
+    """The vectors of people given as their selected slots (people x dims)."""
+    x = indicator(model, rows)
+    return means(*sum_rows(model, len(rows), question_rows(model, x)))
+
+
+def person_vector(model: Model, answers: Answers) -> Array:
+    """One person's vector: the same arithmetic as for a million."""
+    out: Array = vectors(model, [encode(model, answers)])[0]
+    return out
+
+
+# --------------------------------------------------------------------------- cosine
+
+
+def _norms(m: Array) -> Array:
+    acc = np.zeros(len(m))
+    for d in range(m.shape[1]):
+        acc += m[:, d] * m[:, d]
+    out: Array = np.sqrt(acc)
+    return out
+
+
+def unit_rows(m: Array) -> Array:
+    """Each row scaled to unit length (a row of zeros stays zeros), in a fixed order."""
+    m = np.atleast_2d(np.asarray(m, dtype=np.float64))
+    norms = _norms(m)
+    out: Array = m / np.where(norms > 0, norms, 1.0)[:, None]
+    return out
+
+
+def cosine(vecs: Array, unit_weights: Array) -> Array:
+    """Cosine similarity of each row of ``vecs`` with each row of ``unit_weights`` (the roles'
+    weights scaled by ``unit_rows``), added up dimension by dimension: the same bits for a
+    row alone or among many."""
+    u = unit_rows(vecs)
+    w = unit_weights
+    out = np.zeros((len(u), len(w)))
+    for d in range(u.shape[1]):
+        out += u[:, d, None] * w[None, :, d]
+    return out
+
+
+def order(scores: Array) -> NDArray[np.intp]:
+    """Role indices best first; equal scores keep role-id order (roles are sorted by id)."""
+    return np.argsort(-scores, kind="stable")
