@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
-from engine.content import LANGS, Questionnaire
+from engine.content import LANGS, Questionnaire, published_schema
 from engine.errors import AnswersError, Problem, problem
 from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
@@ -244,7 +244,4 @@ def load_answers(path: str | Path, questionnaire: Questionnaire) -> Answers:
 
 
 def answers_schema() -> dict[str, Any]:
-    schema = AnswersDocument.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://rolematch.example/schema/answers.json"
-    return schema
+    return published_schema(AnswersDocument, "answers")

@@ -696,10 +696,15 @@ def load_content(
     return Content(q, profile_set)
 
 
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one content file kind, generated from its model."""
-    model = SCHEMA_MODELS[kind]
+def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:
+    """The JSON Schema of a file kind, generated from its model, as ``rolematch schema``
+    publishes it."""
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://rolematch.example/schema/{kind}.json"
     return schema
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one content file kind."""
+    return published_schema(SCHEMA_MODELS[kind], kind)

@@ -95,10 +95,11 @@ def _best_first(values: Array) -> list[int]:
     return [int(i) for i in np.argsort(-np.round(values, 12), kind="stable")]
 
 
-def contributions(u: Array, unit_weights: Array) -> Array:
-    """roles x dims: (u_d / |u|) (p_d / |p|); added up in dimension order, each row is exactly
-    the role's cosine as ``engine.vectors.cosine`` computes it."""
-    out: Array = unit_rows(u)[0][None, :] * unit_weights
+def contributions(unit_u: Array, unit_weights: Array) -> Array:
+    """roles x dims: (u_d / |u|) (p_d / |p|), from ``unit_rows`` of u and of the weights;
+    added up in dimension order, each row is exactly the role's cosine as
+    ``engine.vectors.cosine`` computes it."""
+    out: Array = unit_u[None, :] * unit_weights
     return out
 
 
@@ -129,8 +130,8 @@ def explain(
     scores = block_scores[0]
     loo_scores = block_scores[1:1 + len(ev.loo)]
     gap_scores = block_scores[1 + len(ev.loo):]
-    terms = contributions(u, unit_weights)
     unit_u = unit_rows(u)[0]
+    terms = contributions(unit_u, unit_weights)
     ranked = [int(i) for i in order(scores)]
     ranking = []
     for rank, ri in enumerate(ranked, start=1):

@@ -15,8 +15,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from engine import __version__
+from engine.content import problems_from_validation, published_schema
 from engine.errors import ExportError, problem
 from engine.files import AtomicWriter, created_at, write_atomic
+from engine.readers import read_json
 
 __all__ = ["AtomicWriter", "created_at", "write_atomic"]
 
@@ -58,21 +60,21 @@ class TermShareDoc(_Doc):
     score: float = Field(description="What the term added to the role's cosine.")
 
 
-class ContributionDoc(_Doc):
+class _ContributionBase(_Doc):
     dimension: str
     label: str
     person: float = Field(description="The person's value on the dimension, in [0, 1].")
     weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
     score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
+
+
+class ContributionDoc(_ContributionBase):
     answers: list[AnswerShareDoc]
 
 
-class PostingContributionDoc(_Doc):
-    dimension: str
-    label: str
-    person: float = Field(description="The posting's value on the dimension, in [0, 1].")
-    weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
-    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
+class PostingContributionDoc(_ContributionBase):
+    """For a posting, ``person`` is the posting's value on the dimension."""
+
     terms: list[TermShareDoc]
 
 
@@ -119,23 +121,20 @@ class FragileTermDoc(_Doc):
     top_role_without: str
 
 
-class ConfidenceDoc(_Doc):
+class _ConfidenceBase(_Doc):
     first: str
     second: str
     margin: float
     close_call: bool
     close_call_margin: float
     robust: bool
+
+
+class ConfidenceDoc(_ConfidenceBase):
     fragile_answers: list[FragileDoc]
 
 
-class PostingConfidenceDoc(_Doc):
-    first: str
-    second: str
-    margin: float
-    close_call: bool
-    close_call_margin: float
-    robust: bool
+class PostingConfidenceDoc(_ConfidenceBase):
     fragile_terms: list[FragileTermDoc] = Field(
         description="The terms without which the top role would change.")
 
@@ -235,14 +234,6 @@ class DecodeDocument(_Document):
 Document = ResultDocument | DecodeDocument
 
 
-def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:
-    """The JSON Schema of a model, as ``rolematch schema KIND`` publishes it."""
-    schema = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"https://rolematch.example/schema/{kind}.json"
-    return schema
-
-
 def decode_schema() -> dict[str, Any]:
     return published_schema(DecodeDocument, "decode")
 
@@ -269,9 +260,6 @@ def dumps(doc: Document | Any) -> str:
 
 def read_result(path: str | Path) -> ResultDocument:
     """Read a saved result, refusing a newer schema version or a document that does not fit."""
-    from engine.content import problems_from_validation
-    from engine.readers import read_json
-
     path = Path(path)
     data = read_json(path, ExportError)
     if not isinstance(data, dict):

@@ -95,8 +95,10 @@ class QuestionType:
         raise NotImplementedError
 
     def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
-        """The questionary prompt for this question (``engine.prompts``)."""
-        raise NotImplementedError
+        """The questionary prompt for this question: ``engine.prompts.<kind>_prompt``."""
+        from engine import prompts  # questionary: only when a prompt is really drawn
+
+        return getattr(prompts, f"{self.kind}_prompt")(self, lang, previous, first, **kwargs)
 
     # ------------------------------------------------------------------ simulated people
 
@@ -165,11 +167,6 @@ class Likert(QuestionType):
                  "effects": {d: round(w, 6) for d, w in effects.items()}}
                 for k, effects in zip(self._points, self.slot_effects(), strict=True)]
 
-    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
-        from engine import prompts  # questionary: only when a prompt is really drawn
-
-        return prompts.likert_prompt(self, lang, previous, first, **kwargs)
-
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         target = level(self.slot_effects()[-1])
         return min(self._points, key=lambda k: abs(likert_factor(k, self.n) - target))
@@ -184,9 +181,13 @@ class _WithOptions(QuestionType):
         self.option_list: list[Option] = list(question.options)
         self.option_ids = [o.id for o in self.option_list]
         self._index = {oid: i for i, oid in enumerate(self.option_ids)}
+        self._by_lang: dict[str, dict[str, str]] = {}
 
     def _labels(self, lang: str) -> dict[str, str]:
-        return {o.id: o.label.get(lang) for o in self.option_list}
+        labels = self._by_lang.get(lang)
+        if labels is None:
+            labels = self._by_lang[lang] = {o.id: o.label.get(lang) for o in self.option_list}
+        return labels
 
     def options(self, lang: str) -> list[dict[str, Any]]:
         return [{"id": o.id, "label": o.label.get(lang),
@@ -231,11 +232,6 @@ class Single(_WithOptions):
         if value is None:
             return t("result.skipped", lang)
         return self._labels(lang)[str(value)]
-
-    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
-        from engine import prompts  # questionary: only when a prompt is really drawn
-
-        return prompts.single_prompt(self, lang, previous, first, **kwargs)
 
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         effects = self.slot_effects()
@@ -314,11 +310,6 @@ class Multi(_WithOptions):
             ticked = [v for v in ticked if v in moving] or ticked
         labels = self._labels(lang)
         return ", ".join(labels[v] for v in ticked) if ticked else t("result.none", lang)
-
-    def prompt(self, lang: str, previous: AnswerValue, first: bool, **kwargs: Any) -> Any:
-        from engine import prompts  # questionary: only when a prompt is really drawn
-
-        return prompts.multi_prompt(self, lang, previous, first, **kwargs)
 
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         return [o.id for o in self.option_list if level(o.effects) >= tick_level]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from engine.answers import Answers, parse_answers
 from engine.content import ProfileSet, Questionnaire
@@ -46,12 +47,10 @@ FLAT_LIKERT_MIN = 5
 FEW_ANSWERS_SHARE = 1 / 3
 
 
-def _evidence(model: Model, answers: Answers, explain_top: int) -> Evidence:
-    """The person's vector and answers as the explainer's items (one per question)."""
-    rows = list(question_rows(model, indicator(model, [encode(model, answers)])))
-    total, count = (a[0] for a in sum_rows(model, 1, rows))
-    effects = np.array([effect[0] for effect, _ in rows])
-    counted = np.array([c[0] for _, c in rows])
+def _evidence(model: Model, effects: Array, counted: NDArray[np.bool_], total: Array,
+              count: Array, explain_top: int) -> Evidence:
+    """One person's vector and answers as the explainer's items (one per question), from
+    their rows of ``question_rows`` (questions x dims) and their totals."""
     u = means(total, count)
     shares = np.where(counted, effects / np.where(count > 0, count, 1.0), 0.0)
 
@@ -125,9 +124,15 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
                explain_top: int = 3, mode: ModeDoc | None = None) -> list[ResultDocument]:
     """Rank and explain many people (each in the language of ``langs``), all their vectors
     scored in one cosine call; the same bits as scoring each alone."""
-    evs = [_evidence(model, a, explain_top) for a in people]
-    if not evs:
+    if not people:
         return []
+    # every person's answers at once, with the arithmetic of one person alone
+    rows = list(question_rows(model, indicator(model, [encode(model, a) for a in people])))
+    effects = np.stack([effect for effect, _ in rows], axis=1)  # people x questions x dims
+    counted = np.stack([c for _, c in rows], axis=1)
+    total, count = sum_rows(model, len(people), rows)
+    evs = [_evidence(model, effects[i], counted[i], total[i], count[i], explain_top)
+           for i in range(len(people))]
     blocks = [ev.block() for ev in evs]
     scores = cosine(np.vstack(blocks), model.unit_weights)
     out, start = [], 0
