@@ -32,6 +32,7 @@ from engine.export import (
     PostingRoleDoc,
     PreferenceDoc,
     TermShareDoc,
+    bulk,
     stamp,
 )
 from engine.vectors import Array, cosine, unit_rows
@@ -200,18 +201,33 @@ def matcher_for(profiles: ProfileSet) -> Matcher:
     return cached[1]
 
 
+_TITLES: dict[int, tuple[ProfileSet, list[tuple[str, int, tuple[str, ...]]]]] = {}
+
+
+def _title_variants(profiles: ProfileSet) -> list[tuple[str, int, tuple[str, ...]]]:
+    """(role id, length of the name, token sequence) for every way a title can name a role,
+    built once per profiles."""
+    cached = _TITLES.get(id(profiles))
+    if cached is None or cached[0] is not profiles:
+        variants = [(p.id, len(name), variant) for p in profiles.profiles
+                    for name in (p.title.en, p.title.fr, *p.other_titles)
+                    for variant in _variants(name, phrase=True)]
+        cached = _TITLES[id(profiles)] = (profiles, variants)
+    return cached[1]
+
+
 def title_role(title: str | None, profiles: ProfileSet) -> str | None:
     """The role a posting's title names (title or other titles), or None if none or several."""
     if not title:
         return None
     words = _tokens(title)
+    present = set(words)
     hits: dict[str, int] = {}
-    for p in profiles.profiles:
-        for name in (p.title.en, p.title.fr, *p.other_titles):
-            for variant in _variants(name, phrase=True):
-                n = len(variant)
-                if any(words[i:i + n] == variant for i in range(len(words) - n + 1)):
-                    hits[p.id] = max(hits.get(p.id, 0), len(name))
+    for rid, length, variant in _title_variants(profiles):
+        n = len(variant)
+        if variant[0] in present and any(words[i:i + n] == variant
+                                         for i in range(len(words) - n + 1)):
+            hits[rid] = max(hits.get(rid, 0), length)
     if not hits:
         return None
     best = max(hits.values())
@@ -384,11 +400,12 @@ def decode_many(
     scores = cosine(np.vstack(blocks), unit_weights)
     counted_ids = [int(d) for d in np.flatnonzero(counted)]
     docs, start = [], 0
-    for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
-        docs.append(_document(found, ev, scores[start:start + len(block)], profiles, weights,
-                              unit_weights, matcher, counted_ids, lang, title, rid,
-                              explain_top))
-        start += len(block)
+    with bulk():
+        for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
+            docs.append(_document(found, ev, scores[start:start + len(block)], profiles,
+                                  weights, unit_weights, matcher, counted_ids, lang, title,
+                                  rid, explain_top))
+            start += len(block)
     return docs
 
 

@@ -125,53 +125,52 @@ def explain(
 ) -> tuple[list[Any], Any]:
     """The ranking (each role with its score, contributions, reasons and gaps, the first
     ``explain_top`` explained) and the confidence note, as the voice's typed documents."""
-    u = ev.u
     dims = [d.id for d in profiles.dimensions]
-    scores = block_scores[0]
+    u, unit_u = ev.u, unit_rows(ev.u)[0]
+    terms = contributions(unit_u, unit_weights)
+    scores = block_scores[0].tolist()
     loo_scores = block_scores[1:1 + len(ev.loo)]
     gap_scores = block_scores[1 + len(ev.loo):]
-    unit_u = unit_rows(u)[0]
-    terms = contributions(unit_u, unit_weights)
-    ranked = [int(i) for i in order(scores)]
+    ranked = [int(i) for i in order(block_scores[0])]
     ranking = []
     for rank, ri in enumerate(ranked, start=1):
         profile = profiles.profiles[ri]
-        explained = enough and rank <= explain_top
+        row = terms[ri].tolist()
         top: list[Any] = []
         gaps: list[GapDoc] = []
-        if explained:
-            for d in [x for x in _best_first(terms[ri]) if terms[ri, x] > 0][:TOP_DIMENSIONS]:
-                scale = unit_weights[ri, d] * unit_u[d] / u[d]  # a share's worth in score
-                share = ev.shares[:, d]
-                behind = sorted((int(i) for i in np.flatnonzero(share > 0)),
-                                key=lambda i: (-float(share[i]), voice.item_key(i)))
-                items = [voice.cite(i, d, float(ev.effects[i, d]), float(share[i]),
-                                    float(share[i] * scale)) for i in behind]
+        if enough and rank <= explain_top:
+            for d in [x for x in _best_first(terms[ri]) if row[x] > 0][:TOP_DIMENSIONS]:
+                scale = float(unit_weights[ri, d] * unit_u[d] / u[d])  # a share's worth
+                share, effect = ev.shares[:, d].tolist(), ev.effects[:, d].tolist()
+                behind = sorted((i for i, x in enumerate(share) if x > 0),
+                                key=lambda i: (-share[i], voice.item_key(i)))
+                items = [voice.cite(i, d, effect[i], share[i], share[i] * scale)
+                         for i in behind]
                 top.append(voice.contribution(**{
                     "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
-                    "person": float(u[d]), "weight": float(weights[ri, d]),
-                    "score": float(terms[ri, d]), voice.items_field: items}))
+                    "person": float(u[d]), "weight": float(weights[ri, d]), "score": row[d],
+                    voice.items_field: items}))
             gaps = [GapDoc(dimension=dims[d], label=profiles.dimensions[d].label.get(lang),
                            person=float(u[d]), weight=float(weights[ri, d]),
-                           score_now=float(scores[ri]), score_if=float(gap_scores[row, ri]))
-                    for row, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
-        score = float(scores[ri])
+                           score_now=scores[ri], score_if=float(gap_scores[g, ri]))
+                    for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
         ranking.append(voice.role(
             rank=rank, role_id=profile.id, title=profile.title.get(lang),
-            objective=profile.objective.get(lang), score=score,
-            match_percent=round(100.0 * score, 1),
-            contributions={dims[d]: float(terms[ri, d]) for d in counted_dims},
+            objective=profile.objective.get(lang), score=scores[ri],
+            match_percent=round(100.0 * scores[ri], 1),
+            contributions={dims[d]: row[d] for d in counted_dims},
             top_contributions=top, gaps=gaps, typical_tools=list(profile.typical_tools),
             typical_day=profile.typical_day.get(lang),
             questions_to_ask=[x.get(lang) for x in profile.questions_to_ask]))
     confidence = None
     if enough and len(ranking) >= 2:
-        flips = []
-        for row, item in enumerate(ev.loo_items):
-            if ev.loo[row].any():
-                new_top = int(order(loo_scores[row])[0])
-                if new_top != ranked[0]:
-                    flips.append(voice.flip(item, profiles.profiles[new_top].id))
+        # the first best score of each leave-one-out row (argmax: ties go to the first role,
+        # as in ``order``)
+        new_tops = np.argmax(loo_scores, axis=1).tolist() if len(loo_scores) else []
+        speaks: list[bool] = np.count_nonzero(ev.loo, axis=1).astype(bool).tolist()
+        flips = [voice.flip(item, profiles.profiles[new_top].id)
+                 for item, new_top, ok in zip(ev.loo_items, new_tops, speaks, strict=True)
+                 if ok and new_top != ranked[0]]
         margin = ranking[0].score - ranking[1].score
         confidence = voice.confidence(**{
             "first": ranking[0].role_id, "second": ranking[1].role_id, "margin": margin,

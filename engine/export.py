@@ -8,7 +8,10 @@ generated from ``ResultDocument`` (a test checks it is current).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -243,6 +246,21 @@ def result_schema() -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- writing and reading
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Build many documents with the garbage collector paused: they hold no reference
+    cycles, and collecting the tens of thousands of small models a batch makes cost a
+    quarter of decode's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 
 def stamp(lang: str, respondent: str | int | None = None,

@@ -28,6 +28,7 @@ from engine.export import (
     QuestionnaireRef,
     ResultDocument,
     RoleDoc,
+    bulk,
     stamp,
 )
 from engine.vectors import (
@@ -136,10 +137,11 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
     blocks = [ev.block() for ev in evs]
     scores = cosine(np.vstack(blocks), model.unit_weights)
     out, start = [], 0
-    for answers, ev, block, lang in zip(people, evs, blocks, langs, strict=True):
-        out.append(_document(model, answers, ev, scores[start:start + len(block)], explain_top,
-                             lang, mode))
-        start += len(block)
+    with bulk():
+        for answers, ev, block, lang in zip(people, evs, blocks, langs, strict=True):
+            out.append(_document(model, answers, ev, scores[start:start + len(block)],
+                                 explain_top, lang, mode))
+            start += len(block)
     return out
 
 

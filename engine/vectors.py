@@ -183,11 +183,15 @@ def person_vector(model: Model, answers: Answers) -> Array:
 # --------------------------------------------------------------------------- cosine
 
 
+def _in_order(terms: Array) -> Array:
+    """The sum over the last axis, added strictly from first to last (an accumulation, never
+    pairwise or in SIMD lanes): the same bits whatever the shape around it."""
+    out: Array = np.cumsum(terms, axis=-1)[..., -1] if terms.shape[-1] else terms.sum(axis=-1)
+    return out
+
+
 def _norms(m: Array) -> Array:
-    acc = np.zeros(len(m))
-    for d in range(m.shape[1]):
-        acc += m[:, d] * m[:, d]
-    out: Array = np.sqrt(acc)
+    out: Array = np.sqrt(_in_order(m * m))
     return out
 
 
@@ -199,12 +203,20 @@ def unit_rows(m: Array) -> Array:
     return out
 
 
+SMALL = 4096
+"""Up to this many (row, role) pairs, ``cosine`` adds each pair's terms in one accumulation;
+beyond, dimension by dimension over all pairs: the same order, so the same bits."""
+
+
 def cosine(vecs: Array, unit_weights: Array) -> Array:
     """Cosine similarity of each row of ``vecs`` with each row of ``unit_weights`` (the roles'
     weights scaled by ``unit_rows``), added up dimension by dimension: the same bits for a
     row alone or among many."""
     u = unit_rows(vecs)
     w = unit_weights
+    if len(u) * len(w) <= SMALL:
+        return _in_order(u[:, None, :] * w[None, :, :])
+    # many rows: the same additions in the same order, one dimension at a time
     out = np.zeros((len(u), len(w)))
     for d in range(u.shape[1]):
         out += u[:, d, None] * w[None, :, d]

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from engine.adaptive import Quick, partial
-from engine.answers import AnswerValue
 from engine.content import Content
-from engine.scoring import Model, build_model, person_vector
+from engine.questions import AnswerValue
 from engine.simulate import ideal_answers, random_answer, with_noise
+from engine.vectors import Model, build_model, person_vector
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +30,13 @@ def top_of(model: Model, values: dict[str, AnswerValue]) -> str:
 def all_choices(model: Model, qi: int) -> list[AnswerValue]:
     """Every answer to question qi worth trying: skip, each point or option, and for multi
     questions every single option, none, and all options."""
-    table = list(model.choices[qi])
-    if model.n_points[qi]:
+    qt = model.types[qi]
+    table = [o["id"] for o in qt.options("en")]
+    if qt.kind == "likert":
         return [None, *(int(k) for k in table)]
-    if model.single[qi]:
+    if qt.kind == "single":
         return [None, *table]
+    assert qt.kind == "multi"
     return [None, [], table, *([o] for o in table)]
 
 

@@ -12,7 +12,7 @@ import pytest
 from engine.content import Content
 from engine.decode import decode, matcher_for
 from engine.export import decode_schema
-from engine.render import decode_screen
+from engine.report import decode_screen
 from tests.conftest import Run
 
 RunCli = Callable[..., Run]
@@ -93,32 +93,35 @@ def test_longest_match_wins(content: Content) -> None:
 ])
 def test_short_postings_with_known_answers(content: Content, text: str, role: str) -> None:
     doc = decode(text, content.profiles)
-    assert doc["ranking"][0]["role_id"] == role
+    assert doc.ranking[0].role_id == role
 
 
 def test_title_disagreement_sentence(content: Content) -> None:
     doc = decode("We need Airflow, dbt, Spark and BigQuery pipelines, ETL and data modeling.",
                  content.profiles, title="Senior Data Scientist")
-    assert doc["title_role"] == "data-scientist" and doc["skills_role"] == "data-engineer"
-    assert doc["title_mismatch"].startswith(
+    assert doc.title_role == "data-scientist" and doc.skills_role == "data-engineer"
+    assert doc.title_mismatch is not None
+    assert doc.title_mismatch.startswith(
         "Titled Data Scientist, but the skills asked read as Data Engineer: ")
-    assert "Airflow" in doc["title_mismatch"] and "BigQuery" in doc["title_mismatch"]
+    assert "Airflow" in doc.title_mismatch and "BigQuery" in doc.title_mismatch
 
 
 def test_no_sentence_when_title_and_skills_agree(content: Content) -> None:
     doc = decode("Airflow, dbt, Spark, BigQuery, ETL", content.profiles, title="Data Engineer")
-    assert doc["title_mismatch"] is None
+    assert doc.title_mismatch is None
 
 
 def test_contributions_add_up_and_schema_holds(content: Content) -> None:
     doc = decode("Docker, Kubernetes, MLflow, model monitoring, drift detection, retraining, "
                  "AWS cost optimization", content.profiles)
-    jsonschema.validate(doc, decode_schema())
-    for role in doc["ranking"]:
-        assert abs(sum(role["contributions"].values()) - role["score"]) < 1e-9
-    assert doc["ranking"][0]["role_id"] == "mlops-engineer"
-    top = doc["ranking"][0]["top_contributions"][0]
-    assert sum(a["share"] for a in top["answers"]) == pytest.approx(top["person"])
+    data = doc.to_data()
+    jsonschema.validate(data, decode_schema())
+    assert data["schema_version"] == 2
+    for role in doc.ranking:
+        assert abs(sum(role.contributions.values()) - role.score) < 1e-9
+    assert doc.ranking[0].role_id == "mlops-engineer"
+    top = doc.ranking[0].top_contributions[0]
+    assert sum(a.share for a in top.terms) == pytest.approx(top.person)
 
 
 def test_nothing_recognised(run: RunCli) -> None:
@@ -186,19 +189,19 @@ def test_ranking_counts_skills_and_tools_and_shows_the_rest(content: Content) ->
     plain = "Terraform, Kubernetes, CI/CD with Jenkins, Prometheus monitoring."
     extra = " Work directly with customers, own the roadmap, join the on-call rotation."
     a, b = decode(plain, content.profiles), decode(plain + extra, content.profiles)
-    assert [(m["role_id"], m["score"]) for m in a["ranking"]] == \
-        [(m["role_id"], m["score"]) for m in b["ranking"]]
-    prefs = {p["dimension"]: p["matched"] for p in b["preferences"]}
+    assert [(m.role_id, m.score) for m in a.ranking] == \
+        [(m.role_id, m.score) for m in b.ranking]
+    prefs = {p.dimension: p.matched for p in b.preferences}
     assert prefs == {"pref-production": ["on-call rotation"], "pref-strategy": ["roadmap"],
                      "pref-client-contact": ["Work directly with customers"]}
     counted = {d.id for d in content.profiles.dimensions if d.group != "preference"}
-    assert set(b["vector"]) == counted
-    assert all(set(m["contributions"]) == counted for m in b["ranking"])
+    assert set(b.vector) == counted
+    assert all(set(m.contributions) == counted for m in b.ranking)
     screen = decode_screen(b)
     assert "About the work itself (shown, not counted in the ranking): " in screen
     assert "Client contact (Work directly with customers)" in " ".join(screen.split())
     only_prefs = decode("Work directly with customers and own the roadmap.", content.profiles)
-    assert not only_prefs["recognised"] and only_prefs["preferences"]
+    assert not only_prefs.recognised and only_prefs.preferences
 
 
 def test_decode_screen_speaks_of_the_posting(content: Content) -> None:
@@ -214,15 +217,15 @@ def test_explanations_name_terms_by_their_label(content: Content) -> None:
     language, with the posting's own words beside it, each once whatever its case."""
     text = "Kubernetes and MLflow. MLFLOW again, and mlflow once more."
     doc = decode(text, content.profiles)
-    found = {f["term"]: f for f in doc["found"]}
-    assert found["ml-platforms"]["matched"] == ["MLflow"] and found["ml-platforms"]["count"] == 3
-    why = [a for c in doc["ranking"][0]["top_contributions"] for a in c["answers"]]
-    assert {"question_text": "ML platforms", "answer_label": "\u201cMLflow\u201d"}.items() <= \
-        next(a for a in why if a["question_id"] == "ml-platforms").items()
+    found = {f.term: f for f in doc.found}
+    assert found["ml-platforms"].matched == ["MLflow"] and found["ml-platforms"].count == 3
+    why = [x for c in doc.ranking[0].top_contributions for x in c.terms]
+    # a posting's evidence is its terms (label and words), no longer answers with no answer
+    platforms = next(x for x in why if x.term == "ml-platforms")
+    assert (platforms.label, platforms.matched) == ("ML platforms", ["MLflow"])
     screen = " ".join(decode_screen(doc).split())
     assert "Fragile: leaving out one term (ML platforms) would change the top role." in screen
     assert "ML platforms → “MLflow”" in screen
     fr = decode(text, content.profiles, lang="fr")
-    fr_why = [a["question_text"] for c in fr["ranking"][0]["top_contributions"]
-              for a in c["answers"]]
+    fr_why = [x.label for c in fr.ranking[0].top_contributions for x in c.terms]
     assert "Plateformes de ML" in fr_why

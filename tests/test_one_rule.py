@@ -29,7 +29,15 @@ from engine.content import Content, load_content
 from engine.errors import AnswersError
 from engine.scoring import score
 from engine.simulate import random_answers
-from engine.vectors import cosine, encode, model_for, person_vector, unit_rows, vectors
+from engine.vectors import (
+    SMALL,
+    cosine,
+    encode,
+    model_for,
+    person_vector,
+    unit_rows,
+    vectors,
+)
 from tests.conftest import REPO
 
 SEED = 2026
@@ -111,6 +119,10 @@ def test_one_person_alone_or_among_many(content: Content) -> None:
         alone = person_vector(model, a)
         assert alone.tolist() == together[i].tolist()
         assert cosine(alone[None, :], model.unit_weights)[0].tolist() == scores[i].tolist()
+    # past the size where the cosine adds dimension by dimension: still the same bits
+    many = np.vstack([together] * (2 * SMALL // (len(together) * 8)))
+    assert len(many) * 8 > SMALL
+    assert cosine(many, model.unit_weights)[:len(together)].tolist() == scores.tolist()
 
 
 def test_cosine_is_scikit_learns(content: Content) -> None:

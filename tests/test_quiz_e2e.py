@@ -188,8 +188,8 @@ def keys_for_value(content: Content, qid: str, value: object) -> str:
 
 def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
                                                         content: Content) -> None:
-    from engine.vectors import build_model
     from engine.simulate import ideal_answers
+    from engine.vectors import build_model
 
     model = build_model(content.questionnaire, content.profiles)
     profile = content.profiles.profile("data-engineer")

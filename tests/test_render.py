@@ -9,23 +9,25 @@ import pytest
 from rich.cells import cell_len
 
 from engine.content import Content
-from engine.export import result_document
-from engine.render import result_screen, shorten
-from engine.scoring import build_model, score_with_model
+from engine.export import FragileDoc, ResultDocument
+from engine.render import shorten
+from engine.report import result_screen
+from engine.scoring import score_many
 from engine.simulate import random_answers
+from engine.vectors import build_model
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def screens(content: Content, lang: str, width: int, color: bool, n: int = 15) -> list[
-        tuple[object, str]]:
+        tuple[ResultDocument, str]]:
     model = build_model(content.questionnaire, content.profiles)
     rng = random.Random(width * 7 + len(lang))
     out = []
     for _ in range(n):
-        r = score_with_model(model, random_answers(model, rng, skip_rate=0.2))
-        doc = result_document(r, content.questionnaire, content.profiles, lang)
-        out.append((r, result_screen(doc, width=width, color=color)))
+        r = score_many(model, [random_answers(model, rng, skip_rate=0.2)], [lang])[0]
+        assert r.lang == lang
+        out.append((r, result_screen(r, width=width, color=color)))
     return out
 
 
@@ -45,7 +47,7 @@ def test_plain_text_has_no_escape_codes(content: Content) -> None:
 def test_words_are_never_cut(content: Content) -> None:
     for r, text in screens(content, "fr", 60, color=False, n=5):
         words = set(re.split(r"\s+", text))
-        for m in r.ranking[:3]:  # type: ignore[attr-defined]
+        for m in r.ranking[:3]:
             profile = content.profiles.profile(m.role_id)
             assert profile is not None
             for word in profile.typical_day.get("fr").split():
@@ -59,13 +61,13 @@ def test_narrow_terminal_does_not_break(content: Content) -> None:
 
 def test_percentages_on_screen_are_the_ranking_scores(content: Content) -> None:
     for r, text in screens(content, "en", 100, color=False, n=5):
-        for m in r.ranking:  # type: ignore[attr-defined]
+        for m in r.ranking:
             profile = content.profiles.profile(m.role_id)
             assert profile is not None
             assert re.search(rf"{m.rank} \| {re.escape(profile.title.en)}\s+\| +"
-                             rf"{m.percent:.0f}% \|", text), profile.title.en
-        for m in r.ranking[:3]:  # type: ignore[attr-defined]
-            for c in m.top:
+                             rf"{100 * m.score:.0f}% \|", text), profile.title.en
+        for m in r.ranking[:3]:
+            for c in m.top_contributions:
                 label = content.profiles.dimension(c.dimension).label.en
                 assert f"{label}: +{100 * c.score:.1f} pts" in text
             for g in m.gaps:
@@ -82,15 +84,16 @@ def test_not_enough_answers_screen(content: Content) -> None:
     model = build_model(content.questionnaire, content.profiles)
     from engine.answers import Answers
 
-    r = score_with_model(model, Answers("default", dict.fromkeys(model.question_ids)))
-    text = result_screen(result_document(r, content.questionnaire, content.profiles, "en"))
+    r = score_many(model, [Answers("default", dict.fromkeys(model.question_ids))], ["en"])[0]
+    text = result_screen(r)
     assert "Not enough answers to recommend" in text
     assert "%" not in text
 
 
 def test_french_labels_take_a_space_before_the_colon(content: Content) -> None:
     from engine.decode import decode
-    from engine.render import decode_screen, role_card
+    from engine.render import role_card
+    from engine.report import decode_screen
 
     card = role_card(content.profiles.profiles[0], content.profiles, "fr", 80)
     doc = decode("Airflow et Kafka, astreintes.", content.profiles, lang="fr")
@@ -101,14 +104,16 @@ def test_french_labels_take_a_space_before_the_colon(content: Content) -> None:
 
 
 def test_one_fragile_answer_reads_as_one(content: Content) -> None:
-    from engine.render import confidence_notes
+    from engine.report import confidence_notes
 
     model = build_model(content.questionnaire, content.profiles)
-    r = score_with_model(model, random_answers(model, random.Random(3), skip_rate=0.0))
-    doc = result_document(r, content.questionnaire, content.profiles, "en")
-    doc["confidence"]["fragile_answers"] = [{"question_id": "sql", "top_role_without": "x"}]
+    doc = score_many(model, [random_answers(model, random.Random(3), skip_rate=0.0)], ["en"])[0]
+    assert doc.confidence is not None
+    doc.confidence = doc.confidence.model_copy(update={
+        "robust": False,
+        "fragile_answers": [FragileDoc(question_id="sql", top_role_without="x")]})
     assert ("yellow", "Fragile: without your answer to sql, your top match would change.") \
         in confidence_notes(doc)
-    doc["confidence"]["fragile_answers"].append({"question_id": "ml", "top_role_without": "x"})
+    doc.confidence.fragile_answers.append(FragileDoc(question_id="ml", top_role_without="x"))
     assert ("yellow", "Fragile: removing one of 2 answers (sql, ml) would change your top "
                       "match.") in confidence_notes(doc)

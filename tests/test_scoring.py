@@ -13,16 +13,11 @@ import pytest
 from engine.answers import Answers, parse_answers
 from engine.content import Content
 from engine.errors import AnswersError
-from engine.export import result_document
-from engine.scoring import (
-    CLOSE_CALL_MARGIN,
-    build_model,
-    cosine_scores,
-    person_vector,
-    score,
-    score_with_model,
-)
+from engine.explain import CLOSE_CALL_MARGIN
+from engine.export import ResultDocument, dumps
+from engine.scoring import score, score_many
 from engine.simulate import ideal_answers, random_answers
+from engine.vectors import Model, build_model, cosine, order, person_vector
 from tests.tiny import write_tiny
 
 
@@ -31,8 +26,13 @@ def tiny(tmp_path: Path) -> Content:
     return write_tiny(tmp_path)
 
 
-def tiny_score(tiny: Content, **answers: object) -> object:
+def tiny_score(tiny: Content, **answers: object) -> ResultDocument:
     return score({"questionnaire": "tiny", "answers": answers}, tiny.questionnaire, tiny.profiles)
+
+
+def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> ResultDocument:
+    """One person scored with a compiled model, in English."""
+    return score_many(model, [answers], ["en"], explain_top)[0]
 
 
 # --------------------------------------------------------------------------- by hand
@@ -52,7 +52,8 @@ def test_cosine_and_ranking_by_hand(tiny: Content) -> None:
     assert [m.role_id for m in r.ranking] == ["r3", "r1", "r2"]
     for m in r.ranking:
         assert m.score == pytest.approx(expected[m.role_id], abs=1e-12)
-        assert m.percent == pytest.approx(100 * expected[m.role_id], abs=1e-10)
+        assert 100 * m.score == pytest.approx(100 * expected[m.role_id], abs=1e-10)
+        assert m.match_percent == round(100 * expected[m.role_id], 1)
 
 
 def test_contributions_by_hand(tiny: Content) -> None:
@@ -62,7 +63,7 @@ def test_contributions_by_hand(tiny: Content) -> None:
     assert r3.contributions["a"] == pytest.approx(0.625 * 0.6 / norm, abs=1e-12)
     assert r3.contributions["b"] == pytest.approx(0.5 * 0.8 / norm, abs=1e-12)
     # traced back to answers: q1 put 1.0/2 into a, q2 put 0.25/2 into a and 0.5 into b
-    a = next(c for c in r3.top if c.dimension == "a")
+    a = next(c for c in r3.top_contributions if c.dimension == "a")
     shares = {s.question_id: s.share for s in a.answers}
     assert shares == pytest.approx({"q1": 0.5, "q2": 0.125})
     assert sum(s.score for s in a.answers) == pytest.approx(a.score, abs=1e-12)
@@ -98,10 +99,8 @@ def test_ties_break_by_role_id(tmp_path: Path) -> None:
     # a vector along (1, 1) scores r1 and r2 equally (cos 45 degrees).
     q = content.questionnaire
     model = build_model(q, content.profiles)
-    scores = cosine_scores(np.array([1.0, 1.0]), model.weights)[0]
+    scores = cosine(np.array([[1.0, 1.0]]), model.unit_weights)[0]
     assert scores[0] == pytest.approx(scores[1])
-    from engine.scoring import order
-
     assert [model.role_ids[i] for i in order(scores)][1:] == ["r1", "r2"]
 
 
@@ -127,11 +126,13 @@ def test_same_answers_give_byte_identical_documents(content: Content) -> None:
     model = build_model(content.questionnaire, content.profiles)
     answers = random_answers(model, rng)
     docs = []
+    texts = []
     for _ in range(2):
-        r = score(answers, content.questionnaire, content.profiles)
-        doc = result_document(r, content.questionnaire, content.profiles, "en")
-        docs.append(json.dumps(doc, sort_keys=True).encode())
+        r = score(answers, content.questionnaire, content.profiles, lang="en")
+        docs.append(json.dumps(r.to_data(), sort_keys=True).encode())
+        texts.append(dumps(r).encode())
     assert docs[0] == docs[1]
+    assert texts[0] == texts[1]
 
 
 def test_contributions_add_up_to_every_score(content: Content) -> None:
@@ -166,7 +167,7 @@ def test_top_contributions_trace_to_the_answers_that_moved_them(content: Content
     r = score(answers, content.questionnaire, content.profiles)
     top = r.ranking[0]
     assert top.role_id == "data-engineer"
-    pipelines = next(c for c in top.top if c.dimension == "pipelines-etl")
+    pipelines = next(c for c in top.top_contributions if c.dimension == "pipelines-etl")
     assert {a.question_id for a in pipelines.answers} == {"skill_pipelines", "tools_data",
                                                           "ideal_day"}
     assert sum(a.share for a in pipelines.answers) == pytest.approx(pipelines.person)
@@ -183,6 +184,7 @@ def test_close_call_below_the_threshold(content: Content) -> None:
         margin = r.ranking[0].score - r.ranking[1].score
         assert r.confidence.margin == pytest.approx(margin)
         assert r.confidence.close_call == (margin < CLOSE_CALL_MARGIN)
+        assert r.confidence.close_call_margin == CLOSE_CALL_MARGIN
         seen_close |= r.confidence.close_call
         seen_clear |= not r.confidence.close_call
     assert seen_close and seen_clear
@@ -197,7 +199,9 @@ def test_leave_one_out_counts_the_answers_that_would_flip_the_top(content: Conte
         r = score_with_model(model, answers)
         if r.confidence is None:
             continue
-        flips = dict(r.confidence.fragile_answers)
+        flips = {f.question_id: f.top_role_without for f in r.confidence.fragile_answers}
+        assert len(flips) == len(r.confidence.fragile_answers)
+        assert r.confidence.robust == (not flips)
         for qid, value in answers.values.items():
             if value is None:
                 continue

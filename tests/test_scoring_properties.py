@@ -8,10 +8,17 @@ from hypothesis import strategies as st
 
 from engine.answers import Answers
 from engine.content import LikertQuestion, MultiQuestion, load_content
-from engine.scoring import build_model, cosine_scores, score_with_model
+from engine.export import ResultDocument
+from engine.scoring import score_many
+from engine.vectors import Model, build_model, cosine, unit_rows
 
 CONTENT = load_content()
 MODEL = build_model(CONTENT.questionnaire, CONTENT.profiles)
+
+
+def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> ResultDocument:
+    """One person scored with a compiled model, in English."""
+    return score_many(model, [answers], ["en"], explain_top)[0]
 
 
 def _answer(q: object) -> st.SearchStrategy[object]:
@@ -46,7 +53,7 @@ def test_contributions_sum_to_the_score_and_scores_lie_in_0_1(values: dict[str, 
 def test_top_answer_shares_add_up_to_the_contribution(values: dict[str, object]) -> None:
     r = score_with_model(MODEL, _answers(values), explain_top=3)
     for m in r.ranking[:3]:
-        for c in m.top:
+        for c in m.top_contributions:
             assert abs(sum(a.score for a in c.answers) - c.score) < 1e-9
             assert abs(sum(a.share for a in c.answers) - c.person) < 1e-9
 
@@ -68,14 +75,16 @@ def test_raising_the_heaviest_dimension_toward_the_role_never_lowers_it(
     """
     vec = np.array(u)
     p = MODEL.weights[role]
+    assert vec.shape == p.shape  # the old cosine refused a length mismatch; keep it checked
     d = int(np.argmax(p))
-    before = cosine_scores(vec, p[None, :])[0, 0]
+    unit_p = unit_rows(p[None, :])
+    before = cosine(vec[None, :], unit_p)[0, 0]
     raised = vec.copy()
     raised[d] = vec[d] + step * (1.0 - vec[d])
     norm_raised = np.linalg.norm(raised)
     if norm_raised == 0 or raised[d] / norm_raised > p[d] / np.linalg.norm(p):
         return
-    after = cosine_scores(raised, p[None, :])[0, 0]
+    after = cosine(raised[None, :], unit_p)[0, 0]
     assert after >= before - 1e-12
 
 
@@ -88,7 +97,7 @@ def _single_dimension_questions() -> list[tuple[int, str, int]]:
         heaviest = set(np.flatnonzero(p == p.max()))
         for qi, qid in enumerate(MODEL.question_ids):
             moved = np.flatnonzero(MODEL.touches[qi])
-            if MODEL.n_points[qi] and len(moved) == 1 and int(moved[0]) in heaviest:
+            if MODEL.types[qi].kind == "likert" and len(moved) == 1 and int(moved[0]) in heaviest:
                 found.append((ri, qid, int(moved[0])))
     return found
 
