@@ -79,14 +79,11 @@ def evidence(u: Array, effects: Array, shares: Array, weights: Array, explain: b
 def gap_plan(weights: Array, u: Array, limit: int = MAX_GAPS) -> list[tuple[int, int]]:
     """(role, dimension) what-ifs to compute: per role, the dimensions it weighs most (at least
     half its heaviest weight) where ``u`` is furthest below it."""
-    plan = []
-    for ri in range(len(weights)):
-        p = weights[ri]
-        heavy = p >= 0.5 * p.max()
-        deficit = np.where(heavy, p - u, 0.0)
-        picks = [int(d) for d in _best_first(deficit) if deficit[d] > GAP_MIN_DEFICIT]
-        plan += [(ri, d) for d in picks[:limit]]
-    return plan
+    heavy = weights >= 0.5 * weights.max(axis=1, keepdims=True)
+    deficit = np.where(heavy, weights - u[None, :], 0.0)
+    best = np.argsort(-np.round(deficit, 12), axis=1, kind="stable")[:, :limit].tolist()
+    big = (deficit > GAP_MIN_DEFICIT).tolist()
+    return [(ri, d) for ri, row in enumerate(best) for d in row if big[ri][d]]
 
 
 def _best_first(values: Array) -> list[int]:
@@ -101,6 +98,23 @@ def contributions(unit_u: Array, unit_weights: Array) -> Array:
     ``engine.vectors.cosine`` computes it."""
     out: Array = unit_u[None, :] * unit_weights
     return out
+
+
+_CARDS: dict[tuple[int, str], tuple[ProfileSet, list[dict[str, Any]]]] = {}
+
+
+def _cards(profiles: ProfileSet, lang: str) -> list[dict[str, Any]]:
+    """What a ranking says of each role whatever the score (title, objective, tools, day,
+    questions), in one language; built once per profiles and language."""
+    cached = _CARDS.get((id(profiles), lang))
+    if cached is None or cached[0] is not profiles:
+        cards = [{"role_id": p.id, "title": p.title.get(lang),
+                  "objective": p.objective.get(lang), "typical_tools": list(p.typical_tools),
+                  "typical_day": p.typical_day.get(lang),
+                  "questions_to_ask": [x.get(lang) for x in p.questions_to_ask]}
+                 for p in profiles.profiles]
+        cached = _CARDS[(id(profiles), lang)] = (profiles, cards)
+    return cached[1]
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,8 @@ def explain(
     gap_scores = block_scores[1 + len(ev.loo):]
     ranked = [int(i) for i in order(block_scores[0])]
     ranking = []
+    cards = _cards(profiles, lang)
     for rank, ri in enumerate(ranked, start=1):
-        profile = profiles.profiles[ri]
         row = terms[ri].tolist()
         top: list[Any] = []
         gaps: list[GapDoc] = []
@@ -155,13 +169,9 @@ def explain(
                            score_now=scores[ri], score_if=float(gap_scores[g, ri]))
                     for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
         ranking.append(voice.role(
-            rank=rank, role_id=profile.id, title=profile.title.get(lang),
-            objective=profile.objective.get(lang), score=scores[ri],
-            match_percent=round(100.0 * scores[ri], 1),
+            rank=rank, score=scores[ri], match_percent=round(100.0 * scores[ri], 1),
             contributions={dims[d]: row[d] for d in counted_dims},
-            top_contributions=top, gaps=gaps, typical_tools=list(profile.typical_tools),
-            typical_day=profile.typical_day.get(lang),
-            questions_to_ask=[x.get(lang) for x in profile.questions_to_ask]))
+            top_contributions=top, gaps=gaps, **cards[ri]))
     confidence = None
     if enough and len(ranking) >= 2:
         # the first best score of each leave-one-out row (argmax: ties go to the first role,
