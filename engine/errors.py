@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character escaped (a newline as ``\\n``, ESC as
+    ``\\x1b``): a file name, key or value can never start a line of its own or drive the
+    terminal."""
+    return text.translate(_CONTROL)
+
+
 def format_value(value: object) -> str:
     """A short, readable rendering of a bad value for an error line."""
     text = repr(value)
@@ -31,6 +42,7 @@ class Problem:
     choices: Sequence[str] = field(default_factory=tuple)
 
     def line(self) -> str:
+        """The problem in one line, control characters escaped."""
         where = f"{self.file}: {self.path}" if self.path else self.file
         text = f"{where}: {self.message}"
         if self.has_value:
@@ -42,7 +54,7 @@ class Problem:
                 more = f", ... {len(shown) - 12} more"
                 shown = shown[:12]
             text += f"; valid: {', '.join(shown)}{more}"
-        return text
+        return printable(text)
 
 
 def problem(
@@ -74,7 +86,7 @@ class EngineError(Exception):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [p.line() if p.file else p.message for p in self.problems]
+        return [p.line() if p.file else printable(p.message) for p in self.problems]
 
 
 class ContentError(EngineError):
