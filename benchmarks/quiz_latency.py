@@ -8,7 +8,8 @@ Drives the installed ``rolematch`` with pexpect and measures, per run:
 Figures are medians over the runs, for each pause before an answer: 0 types the answers as
 fast as the program accepts them (28 answers in well under a second), which is harder on the
 background warm-up (the scoring path: numpy, the result models and the result screen, started
-after the first answer, also timed here) than any person; 0.3 s is still faster than anyone reads a question.
+after the first answer, also timed here) than any person; 0.3 s is still faster than anyone
+reads a question.
 """
 
 from __future__ import annotations
