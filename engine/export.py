@@ -21,7 +21,7 @@ from engine import __version__
 from engine.content import problems_from_validation, published_schema
 from engine.errors import ExportError, problem
 from engine.files import AtomicWriter, created_at, write_atomic
-from engine.readers import read_json
+from engine.readers import MAX_RESULT_BYTES, read_json
 
 __all__ = ["AtomicWriter", "created_at", "write_atomic"]
 
@@ -279,7 +279,7 @@ def dumps(doc: Document | Any) -> str:
 def read_result(path: str | Path) -> ResultDocument:
     """Read a saved result, refusing a newer schema version or a document that does not fit."""
     path = Path(path)
-    data = read_json(path, ExportError)
+    data = read_json(path, ExportError, MAX_RESULT_BYTES)
     if not isinstance(data, dict):
         raise ExportError([problem(path, "", "is not a rolematch result (expected an object)",
                                    type(data).__name__)])

@@ -20,6 +20,7 @@ from engine.content import Questionnaire
 from engine.errors import AnswersError
 from engine.files import created_at, write_atomic
 from engine.questions import AnswerValue
+from engine.readers import read_json
 
 RESUME_FORMAT = 1
 
@@ -90,11 +91,13 @@ def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Resto
     if not path.exists():
         return None
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = read_json(path, AnswersError)  # bounded: a FIFO or a huge file is refused
         if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
             raise ValueError("no answers mapping")
         if data.get("questionnaire") != questionnaire.id:
             raise ValueError(f"it is for questionnaire {data.get('questionnaire')!r}")
+    except AnswersError as exc:
+        raise CorruptResume(exc.problems[0].message, _set_aside(path)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CorruptResume(reason, _set_aside(path)) from None

@@ -29,7 +29,7 @@ from engine.cli.io import (
 from engine.cli.options import positive
 from engine.decode import check_text, decode_many
 from engine.errors import DecodeError, EngineError, problem
-from engine.readers import read_bytes
+from engine.readers import MAX_POSTING_BYTES, read_bytes
 from engine.report import decode_screen
 
 CHUNK = 256  # postings decoded together from --jsonl
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("give the posting as TEXT or with --file, not both")
     raw: str | bytes
     if args.file is not None:
-        raw, source = read_bytes(args.file, DecodeError), str(args.file)
+        raw, source = read_bytes(args.file, DecodeError, MAX_POSTING_BYTES), str(args.file)
     elif args.text is not None and args.text != "-":
         raw, source = args.text, "TEXT"
     elif args.text == "-" or not is_tty(sys.stdin):
