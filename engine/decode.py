@@ -391,16 +391,16 @@ def decode_many(
     counted = counted_dimensions(profiles)
     weights = np.array(profiles.weight_rows()) * counted
     unit_weights = unit_rows(weights)
-    founds = [matcher.find(text) for text, _, _ in items]
-    evs = [_evidence(matcher, found, profiles, counted, weights, explain_top)
-           for found in founds]
-    if not evs:
+    if not items:
         return []
-    blocks = [ev.block() for ev in evs]
-    scores = cosine(np.vstack(blocks), unit_weights)
     counted_ids = [int(d) for d in np.flatnonzero(counted)]
     docs, start = [], 0
     with bulk():
+        founds = [matcher.find(text) for text, _, _ in items]
+        evs = [_evidence(matcher, found, profiles, counted, weights, explain_top)
+               for found in founds]
+        blocks = [ev.block() for ev in evs]
+        scores = cosine(np.vstack(blocks), unit_weights)
         for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
             docs.append(_document(found, ev, scores[start:start + len(block)], profiles,
                                   weights, unit_weights, matcher, counted_ids, lang, title,
