@@ -25,7 +25,7 @@ from engine.errors import ContentError, EngineError, problem
 MiB = 1 << 20
 # The caps are far above what a real file needs and far below what makes rolematch slow.
 MAX_CONTENT_BYTES = 1 * MiB  # content YAML and answers files; the largest shipped is ~30 kB
-MAX_POSTING_BYTES = 2 * MiB  # a job posting for `decode --file`: a long one is ~50 kB
+MAX_POSTING_BYTES = 2 * MiB  # a posting for `decode --file`: a long one is tens of kB
 MAX_RESULT_BYTES = 4 * MiB  # a saved result: ~35 kB for the shipped eight roles
 MAX_DEPTH = 64  # levels of lists and mappings; real content and answers are < 10 deep
 
