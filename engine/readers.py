@@ -16,7 +16,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import yaml
 
@@ -101,6 +101,15 @@ def _read_at_most(fd: int, limit: int, expected: int) -> bytes:
         size += len(chunk)
         step = 1 << 16
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def read_stream(stream: BinaryIO, source: str, error: type[EngineError],
+                max_bytes: int = MAX_CONTENT_BYTES) -> bytes:
+    """At most ``max_bytes`` from an open stream (standard input); more raises ``error``."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise error([problem(source, "", _too_large(max_bytes))])
+    return data
 
 
 def read_text(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTENT_BYTES) -> str:

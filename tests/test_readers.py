@@ -435,3 +435,15 @@ def test_a_fifo_where_the_resume_file_was_is_set_aside(content: Any) -> None:
         within(lambda: load_resume(content.questionnaire))
     assert "is not a regular file" in info.value.reason
     assert not path.exists() and info.value.kept.exists()
+
+
+def test_a_posting_on_standard_input_is_capped_too() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "engine", "decode", "-"],
+                          input=b"a" * (MAX_POSTING_BYTES + 10), capture_output=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "rolematch: <stdin>: is too large to read: over the 2 MiB limit for this kind of file"]

@@ -29,7 +29,7 @@ from engine.cli.io import (
 from engine.cli.options import positive
 from engine.decode import check_text, decode_many
 from engine.errors import DecodeError, EngineError, problem
-from engine.readers import MAX_POSTING_BYTES, read_bytes
+from engine.readers import MAX_POSTING_BYTES, read_bytes, read_stream
 from engine.report import decode_screen
 
 CHUNK = 256  # postings decoded together from --jsonl
@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.text is not None and args.text != "-":
         raw, source = args.text, "TEXT"
     elif args.text == "-" or not is_tty(sys.stdin):
-        raw, source = sys.stdin.buffer.read(), "<stdin>"
+        raw = read_stream(sys.stdin.buffer, "<stdin>", DecodeError, MAX_POSTING_BYTES)
+        source = "<stdin>"
     else:
         raise UsageError("give a posting as TEXT, with --file FILE, or on standard input "
                          "(see rolematch decode --help)")
