@@ -77,6 +77,9 @@ class QuestionType:
 
     def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         """The checked answer (None for skipped) and every problem with it, in words."""
+        return (None, []) if value is None else self._check(value, source)
+
+    def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         raise NotImplementedError
 
     def value(self, slots: Sequence[int]) -> AnswerValue:
@@ -87,7 +90,11 @@ class QuestionType:
     # ------------------------------------------------------------------ for people
 
     def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
-        """What an answer reads as ("4 (Strong)", "Build pipelines", "Docker, Kubernetes")."""
+        """What an answer reads as ("4 (Strong)", "Build pipelines", "Docker, Kubernetes");
+        with ``dimension``, a multi answer names only the ticked options that move it."""
+        return t("result.skipped", lang) if value is None else self._label(value, lang, dimension)
+
+    def _label(self, value: Any, lang: str, dimension: str | None) -> str:
         raise NotImplementedError
 
     def options(self, lang: str) -> list[dict[str, Any]]:
@@ -146,9 +153,7 @@ class Likert(QuestionType):
     def fast_slots(self, value: Any) -> list[int] | None:
         return [value - 1] if type(value) is int and value in self._valid else None
 
-    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
-        if value is None:
-            return None, []
+    def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if isinstance(value, bool) or not isinstance(value, int):
             return None, [problem(source, self._path(), "must be a whole number on the scale",
                                   value, choices=self._choices)]
@@ -157,10 +162,8 @@ class Likert(QuestionType):
                                   choices=self._choices)]
         return value, []
 
-    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
-        if value is None:
-            return t("result.skipped", lang)
-        return f"{value} ({self.scale[int(value) - 1].get(lang)})"  # type: ignore[arg-type]
+    def _label(self, value: Any, lang: str, dimension: str | None) -> str:
+        return f"{value} ({self.scale[int(value) - 1].get(lang)})"
 
     def options(self, lang: str) -> list[dict[str, Any]]:
         return [{"id": k, "label": self.scale[k - 1].get(lang),
@@ -217,9 +220,7 @@ class Single(_WithOptions):
         slot = self._index.get(value) if isinstance(value, str) else None
         return None if slot is None else [slot]
 
-    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
-        if value is None:
-            return None, []
+    def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if not isinstance(value, str):
             return None, [problem(source, self._path(), "must be one option id", value,
                                   choices=self.option_ids)]
@@ -228,9 +229,7 @@ class Single(_WithOptions):
                                   choices=self.option_ids)]
         return value, []
 
-    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
-        if value is None:
-            return t("result.skipped", lang)
+    def _label(self, value: Any, lang: str, dimension: str | None) -> str:
         return self._labels(lang)[str(value)]
 
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
@@ -282,9 +281,7 @@ class Multi(_WithOptions):
             out.append(slot + 1)
         return out if len(set(out)) == len(out) else None
 
-    def check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
-        if value is None:
-            return None, []
+    def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
@@ -300,11 +297,8 @@ class Multi(_WithOptions):
         # the questionnaire's option order, so equal answers give equal documents
         return [o for o in self.option_ids if o in value], found
 
-    def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
-        """With ``dimension``, only the ticked options that move that dimension are named."""
-        if value is None:
-            return t("result.skipped", lang)
-        ticked = list(value)  # type: ignore[arg-type]
+    def _label(self, value: Any, lang: str, dimension: str | None) -> str:
+        ticked = list(value)
         if dimension is not None:
             moving = {o.id for o in self.option_list if o.effects.get(dimension, 0) > 0}
             ticked = [v for v in ticked if v in moving] or ticked
