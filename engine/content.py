@@ -3,6 +3,17 @@
 The YAML files are read with ``yaml.safe_load`` semantics (plus a duplicate-key check),
 validated once with pydantic models that forbid unknown keys, then checked across files.
 Every problem found is reported (file, key path, bad value, valid choices), not just the first.
+
+Rules on values, besides the models' shapes:
+
+- A weight or effect is a YAML number (int or float) from 0 to 1: not ``true``, not a quoted
+  ``"0.5"``, not ``.nan`` or ``.inf``; and either 0 or at least ``MIN_WEIGHT`` (0.001: a
+  smaller one changes nothing a person can see). A profile needs at least one weight of
+  ``MIN_TOP_WEIGHT`` (0.01) or more, so its cosine means something.
+- Text a terminal may print holds no control character (C0, DEL, C1, Unicode line
+  separators, bidirectional overrides): one-line fields (titles, labels, names, tools...)
+  not even a line break or a tab; paragraphs (``LongText``, ``Paragraph``: intros,
+  descriptions, a typical day...) may hold line breaks and tabs, which the renderers fold.
 """
 
 from __future__ import annotations
@@ -10,6 +21,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -17,7 +29,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
 
 from engine.errors import ContentError, Problem, problem
 from engine.i18n import french_spacing
@@ -28,9 +50,96 @@ LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
 DIMENSIONS_FILE = "dimensions.yaml"
 
+MIN_WEIGHT = 0.001
+"""A weight or effect above 0 is at least this: below it, it changes nothing one can see."""
+MIN_TOP_WEIGHT = 0.01
+"""A profile's largest weight is at least this, so that its cosine is meaningful."""
+
+# C0 controls, DEL, C1 controls, Unicode line and paragraph separators, bidirectional
+# embeddings, overrides and isolates: what can move the cursor, clear the screen, set the
+# window title, ring the bell or reorder a printed line
+_CONTROL = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL_IN_LINE = re.compile(f"[{_CONTROL}]")
+_CONTROL_IN_PARAGRAPH = re.compile(f"(?![\t\n])[{_CONTROL}]")
+_CONTROL_NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\t": "tab",
+                  "\n": "line break", "\r": "carriage return", "\x1b": "escape",
+                  "\x7f": "delete", "\x85": "next line", "\u2028": "line separator",
+                  "\u2029": "paragraph separator"}
+
+
+def _control_name(ch: str) -> str:
+    if ch in _CONTROL_NAMES:
+        return _CONTROL_NAMES[ch]
+    return "bidirectional control" if ch > "\x9f" else "control character"
+
+
+def _no_control(pattern: re.Pattern[str], one_line: bool) -> Any:
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            # the ends are stripped anyway: a one-line title written as a YAML block keeps
+            # its final line break, harmlessly
+            body = value.strip(" \t\n") if one_line else value
+            found = pattern.search(body)
+            if found:
+                ch = found.group()
+                where = found.start() + (len(value) - len(value.lstrip(" \t\n"))
+                                         if one_line else 0)
+                rule = ("must be one line, without tabs" if ch == "\t"
+                        else "must be one line" if ch in "\n\u2028\u2029"
+                        else "must not contain control characters")
+                raise PydanticCustomError(
+                    "control_character", "{rule}: found {char} ({name}) at character {at}",
+                    {"rule": rule, "char": repr(ch), "name": _control_name(ch),
+                     "at": where + 1})
+        return value
+
+    return check
+
+
+def _number(value: Any) -> Any:
+    """A weight is written as a YAML number: refuse what lax parsing would turn into one."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not true or "
+                                  "false")
+    if isinstance(value, str):
+        hint = "write it without quotes"
+        if "e" in value.lower() and _parses_as_float(value):
+            hint = "YAML reads 1e-3 as text: write 0.001, or 1.0e-3"
+        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not a string "
+                                  "({hint})", {"hint": hint})
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not "
+                                  "{what}", {"what": "NaN" if value != value else "infinity"})
+    if not isinstance(value, int | float):
+        raise PydanticCustomError("weight_type", "must be a number from 0 to 1")
+    return value
+
+
+def _parses_as_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _meaningful(value: float) -> float:
+    if 0 < value < MIN_WEIGHT:
+        raise PydanticCustomError("weight_too_small", "must be 0 or at least {least} (a smaller "
+                                  "weight changes nothing)", {"least": MIN_WEIGHT})
+    return value
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+Line = Annotated[NonEmpty, BeforeValidator(_no_control(_CONTROL_IN_LINE, one_line=True))]
+"""A one-line text: a title, a label, a name; no control character, no line break."""
+Paragraph = Annotated[NonEmpty,
+                      BeforeValidator(_no_control(_CONTROL_IN_PARAGRAPH, one_line=False))]
+"""A text that may run over several lines (line breaks and tabs allowed, no other control)."""
+# _number gives the messages; Strict and allow_inf_nan say the same to pydantic (and readers)
+Weight = Annotated[float, Strict(), Field(ge=0.0, le=1.0, allow_inf_nan=False),
+                   BeforeValidator(_number), AfterValidator(_meaningful)]
 
 
 class _Strict(BaseModel):
@@ -38,14 +147,20 @@ class _Strict(BaseModel):
 
 
 class Text(_Strict):
-    """A text in every supported language."""
+    """A one-line text (a title, a label) in every supported language."""
 
-    en: NonEmpty
-    fr: NonEmpty
+    en: Line
+    fr: Line
 
     def get(self, lang: str) -> str:
         return french_spacing(self.fr) if lang == "fr" else self.en
 
+
+class LongText(Text):
+    """A paragraph in every supported language: line breaks allowed (renderers fold them)."""
+
+    en: Paragraph
+    fr: Paragraph
 
 
 # --------------------------------------------------------------------------- dimensions
@@ -57,7 +172,7 @@ class Dimension(_Strict):
     id: Id
     group: Literal["skill", "tool", "preference"]
     label: Text
-    description: Text
+    description: LongText
 
 
 class DimensionsFile(_Strict):
@@ -73,14 +188,14 @@ class Contrast(_Strict):
     """How a role differs from one of its nearest neighbours."""
 
     role: Id
-    text: Text
+    text: LongText
 
 
 class Source(_Strict):
     """Where a claim in a profile comes from (a seed note, O*NET, ESCO...)."""
 
-    source: NonEmpty
-    supports: NonEmpty
+    source: Line
+    supports: Paragraph
 
 
 class Profile(_Strict):
@@ -88,12 +203,12 @@ class Profile(_Strict):
 
     id: Id
     title: Text
-    other_titles: list[NonEmpty] = Field(min_length=1)
-    objective: Text
+    other_titles: list[Line] = Field(min_length=1)
+    objective: LongText
     key_skills: list[Text] = Field(min_length=1)
-    typical_tools: list[NonEmpty] = Field(min_length=1)
+    typical_tools: list[Line] = Field(min_length=1)
     deliverables: list[Text] = Field(min_length=1)
-    typical_day: Text
+    typical_day: LongText
     questions_to_ask: list[Text] = Field(min_length=1)
     differs_from: list[Contrast] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
@@ -113,15 +228,15 @@ class Option(_Strict):
 
     id: Id
     label: Text
-    description: Text | None = None
+    description: LongText | None = None
     effects: dict[str, Weight] = Field(default_factory=dict)
 
 
 class _QuestionBase(_Strict):
     id: Id
     section: Id
-    text: Text
-    help: Text | None = None
+    text: LongText
+    help: LongText | None = None
 
 
 class LikertQuestion(_QuestionBase):
@@ -154,10 +269,10 @@ class QuestionnaireFile(_Strict):
     """A questionnaire: scales, sections and questions, all text in English and French."""
 
     id: Id
-    version: NonEmpty
+    version: Line
     title: Text
-    intro: Text
-    scales: dict[str, list[Text]] = Field(min_length=1)
+    intro: LongText
+    scales: dict[Id, list[Text]] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
 
@@ -171,11 +286,11 @@ class Term(_Strict):
     id: Id
     kind: Literal["tool", "skill", "activity"]
     label: Text
-    names: list[NonEmpty] = Field(default_factory=list)
-    en: list[NonEmpty] = Field(default_factory=list)
-    fr: list[NonEmpty] = Field(default_factory=list)
-    exact: list[NonEmpty] = Field(default_factory=list)
-    context: list[NonEmpty] = Field(default_factory=list)
+    names: list[Line] = Field(default_factory=list)
+    en: list[Line] = Field(default_factory=list)
+    fr: list[Line] = Field(default_factory=list)
+    exact: list[Line] = Field(default_factory=list)
+    context: list[Line] = Field(default_factory=list)
     effects: dict[str, Weight] = Field(min_length=1)
 
 
@@ -395,6 +510,8 @@ def key_path(loc: Sequence[int | str]) -> str:
             out += f"[{part}]"
         elif isinstance(previous, int) and part in QUESTION_TYPES:
             pass  # the discriminator tag pydantic inserts; not a key in the file
+        elif part == "[key]":
+            pass  # pydantic's marker for "the key itself", already named
         else:
             out += f".{part}" if out else str(part)
         previous = part
@@ -533,8 +650,10 @@ def _check_profiles(
             if d not in dim_ids:
                 msg, choices = _suggest(d, dim_ids)
                 found.append(problem(path, f"weights.{d}", msg, d, choices=choices))
-        if not any(w > 0 for w in prof.weights.values()):
-            found.append(problem(path, "weights", "needs at least one weight above 0"))
+        if not any(w >= MIN_TOP_WEIGHT for w in prof.weights.values()):
+            found.append(problem(path, "weights",
+                                 f"needs at least one weight of {MIN_TOP_WEIGHT} or more",
+                                 max(prof.weights.values())))
         for i, c in enumerate(prof.differs_from):
             if c.role not in role_ids or c.role == prof.id:
                 found.append(problem(path, f"differs_from[{i}].role", "unknown role", c.role,

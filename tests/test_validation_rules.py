@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import pytest
 
 from engine.content import load_content, load_profiles
 from engine.errors import ContentError
-from tests.conftest import ContentCopy
+from tests.conftest import ContentCopy, Run
 
 
 def errors(copy: ContentCopy) -> list[str]:
@@ -188,3 +191,101 @@ def test_vocabulary_term_with_an_unknown_dimension(copy: ContentCopy) -> None:
               "effects: {tools-bi: 1.0, data-visualization: 0.6}}")
     line = one(errors(copy), "vocabulary.yaml", "data-visualization")
     assert "terms[1].effects.data-visualization" in line and "did you mean" in line
+
+
+# --------------------------------------------------------------------------- numbers, as
+# `rolematch validate` shows them: one line, naming the file, the key path and the value
+
+
+def validate(run: Callable[..., Run], copy: ContentCopy, *extra: str) -> Run:
+    return run("validate", "--questionnaire", str(copy.questionnaire),
+               "--profiles", str(copy.profiles), *extra)
+
+
+@pytest.mark.parametrize(("written", "why", "got"), [
+    ("true", "not true or false", "True"),
+    ("yes", "not true or false", "True"),  # YAML 1.1: yes is a boolean
+    ('"0.5"', "not a string (write it without quotes)", "'0.5'"),
+    ("1e-3", "not a string (YAML reads 1e-3 as text: write 0.001, or 1.0e-3)", "'1e-3'"),
+    (".nan", "not NaN", "nan"),
+    (".inf", "not infinity", "inf"),
+    ("-.inf", "not infinity", "-inf"),
+    ("", "", "None"),
+])
+def test_a_weight_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy, written: str,
+                                   why: str, got: str) -> None:
+    path = copy.profile("data-engineer")
+    copy.edit(path, "  pipelines-etl: 1.0", f"  pipelines-etl: {written}")
+    r = validate(run, copy)
+    message = f"must be a number from 0 to 1, {why}" if why else "must be a number from 0 to 1"
+    assert r.code == 2
+    assert one(r.err.splitlines(), "pipelines-etl") == (
+        f"rolematch: {path}: weights.pipelines-etl: {message} (got {got})")
+
+
+def test_an_effect_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", 'effects: {ml-modelling: "1"}')
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "ml-modelling") == (
+        f"rolematch: {copy.questionnaire}: questions[3].effects.ml-modelling: must be a number "
+        "from 0 to 1, not a string (write it without quotes) (got '1')")
+
+
+def test_a_whole_number_is_a_number(run: Callable[..., Run], copy: ContentCopy) -> None:
+    copy.edit(copy.profile("data-engineer"), "  pipelines-etl: 1.0", "  pipelines-etl: 1")
+    copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", "effects: {ml-modelling: 1}")
+    assert validate(run, copy).code == 0
+    profile = load_content(copy.questionnaire, copy.profiles).profiles.profile("data-engineer")
+    assert profile is not None and profile.weights["pipelines-etl"] == 1.0
+
+
+@pytest.mark.parametrize("written", ["0.0009", "1.0e-9", "1.0e-200", "5.0e-324"])
+def test_a_weight_above_0_is_at_least_a_thousandth(run: Callable[..., Run], copy: ContentCopy,
+                                                   written: str) -> None:
+    path = copy.profile("data-engineer")
+    copy.edit(path, "  pipelines-etl: 1.0", f"  pipelines-etl: {written}")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "pipelines-etl") == (
+        f"rolematch: {path}: weights.pipelines-etl: must be 0 or at least 0.001 (a smaller "
+        f"weight changes nothing) (got {float(written)!r})")
+
+
+def test_a_vocabulary_effect_above_0_is_at_least_a_thousandth(
+    run: Callable[..., Run], copy: ContentCopy,
+) -> None:
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "effects: {tools-bi: 0.8, exploratory-analysis: 0.3}",
+              "effects: {tools-bi: 0.8, exploratory-analysis: 0.0001}")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "vocabulary.yaml") == (
+        f"rolematch: {vocab}: terms[0].effects.exploratory-analysis: must be 0 or at least "
+        "0.001 (a smaller weight changes nothing) (got 0.0001)")
+
+
+def test_a_profile_needs_one_weight_of_a_hundredth(run: Callable[..., Run],
+                                                   copy: ContentCopy) -> None:
+    """Cosines of a profile with only tiny weights mean nothing (its norm underflows)."""
+    path = copy.profile("data-analyst")
+    text = path.read_text(encoding="utf-8")
+    head, weights = text.split("weights:\n")
+    tiny = re.sub(r": [0-9.]+$", ": 0.005", weights, flags=re.MULTILINE)
+    path.write_text(f"{head}weights:\n{tiny}", encoding="utf-8")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "data-analyst.yaml") == (
+        f"rolematch: {path}: weights: needs at least one weight of 0.01 or more (got 0.005)")
+
+
+def test_a_profile_with_every_weight_0(run: Callable[..., Run], copy: ContentCopy) -> None:
+    path = copy.profile("data-analyst")
+    text = path.read_text(encoding="utf-8")
+    head, weights = text.split("weights:\n")
+    zero = re.sub(r": [0-9.]+$", ": 0", weights, flags=re.MULTILINE)
+    path.write_text(f"{head}weights:\n{zero}", encoding="utf-8")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "data-analyst.yaml") == (
+        f"rolematch: {path}: weights: needs at least one weight of 0.01 or more (got 0.0)")
