@@ -14,6 +14,9 @@ Rules on values, besides the models' shapes:
   separators, bidirectional overrides): one-line fields (titles, labels, names, tools...)
   not even a line break or a tab; paragraphs (``LongText``, ``Paragraph``: intros,
   descriptions, a typical day...) may hold line breaks and tabs, which the renderers fold.
+
+``content_warnings`` finds what is legal but probably a mistake (``rolematch validate``
+prints it; ``--strict`` refuses it).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -605,12 +609,17 @@ def _parse_dimensions(directory: Path) -> tuple[DimensionsFile | None, list[Prob
     return dims, found
 
 
+def _profile_files(directory: Path) -> list[Path]:
+    """The role profiles of a folder: its ``*.yaml`` (but the two catalogues) and ``*.yml``."""
+    files = sorted(p for p in directory.glob("*.yaml")
+                   if p.name not in (DIMENSIONS_FILE, VOCABULARY_FILE))
+    return files + sorted(directory.glob("*.yml"))
+
+
 def _parse_profiles(directory: Path) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
     loaded: list[tuple[Path, Profile]] = []
     found: list[Problem] = []
-    files = sorted(p for p in directory.glob("*.yaml")
-                   if p.name not in (DIMENSIONS_FILE, VOCABULARY_FILE))
-    files += sorted(directory.glob("*.yml"))
+    files = _profile_files(directory)
     if len(files) < 2:
         found.append(problem(directory, "",
                              f"needs at least two profile files, found {len(files)}"))
@@ -757,7 +766,7 @@ def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) 
             found += _duplicates(path, q.options, f"{where}.options")
             effect_maps = [(f"{where}.options[{j}].effects", o.effects)
                            for j, o in enumerate(q.options)]
-            if not any(o.effects for o in q.options):
+            if not moved_dimensions(q):
                 found.append(problem(path, f"{where}.options", "no option moves any dimension"))
         for kp, effects in effect_maps:
             for d in effects:
@@ -813,6 +822,118 @@ def load_content(
     if found or profile_set is None:
         raise ContentError(found)
     return Content(q, profile_set)
+
+
+# --------------------------------------------------------------------------- warnings
+
+WORD = re.compile(r"[a-z0-9]+[+#]*")
+"""A word as ``engine.decode`` reads a posting (``engine.decode.TOKEN``)."""
+
+STOP_WORDS = frozenset({
+    "a", "an", "and", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "with",
+    "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
+    "pour", "sur", "un", "une",
+})
+"""Words nearly every posting holds: a vocabulary name made only of these matches all."""
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii() or ord(ch) >= 0x2500:
+        return ch
+    return " " if ch.isspace() else unicodedata.normalize("NFKD", ch)[:1]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words ``decode`` sees in ``text``: lower case, accents folded, split as
+    ``engine.decode`` splits (without importing it and numpy on every ``validate``)."""
+    folded = text if text.isascii() else "".join(map(_fold_char, text))
+    return tuple(WORD.findall(folded.lower()))
+
+
+def content_warnings(content: Content) -> list[Problem]:
+    """What loads but is probably a mistake, one Problem each: ``rolematch validate`` prints
+    them as warnings, and refuses them with ``--strict``."""
+    q, ps = content.questionnaire, content.profiles
+    found = unread_profile_files(ps.directory)
+    found += _questionnaire_warnings(q.path, q.data)
+    if ps.vocabulary is not None:
+        found += _vocabulary_warnings(ps.directory / VOCABULARY_FILE, ps.vocabulary)
+    return found
+
+
+def unread_profile_files(directory: Path) -> list[Problem]:
+    """Files in a profiles folder that loading leaves out: a role saved as ``.YAML``,
+    ``.yml.bak`` or ``.txt`` would otherwise be missing without a word. Hidden files and
+    folders are not listed."""
+    try:
+        entries = sorted(directory.iterdir())
+        read = {*_profile_files(directory), directory / DIMENSIONS_FILE,
+                directory / VOCABULARY_FILE}
+    except OSError:
+        return []
+    return [
+        problem(path, "", "is not read: only files ending in .yaml or .yml (lower case) are "
+                "read as role profiles")
+        for path in entries
+        if path not in read and not path.name.startswith(".") and path.is_file()
+    ]
+
+
+def _questionnaire_warnings(path: Path, qf: QuestionnaireFile) -> list[Problem]:
+    found: list[Problem] = []
+    used = {q.section for q in qf.questions}
+    for i, section in enumerate(qf.sections):
+        if section.id not in used:
+            found.append(problem(path, f"sections[{i}].id", "has no question", section.id))
+    for i, q in enumerate(qf.questions):
+        if isinstance(q, LikertQuestion):
+            if not any(w > 0 for w in q.effects.values()):
+                found.append(problem(path, f"questions[{i}].effects",
+                                     "moves no dimension: every effect is 0", q.effects))
+            continue
+        for j, o in enumerate(q.options):
+            if not any(w > 0 for w in o.effects.values()):
+                found.append(problem(path, f"questions[{i}].options[{j}].effects",
+                                     "moves no dimension: no effect above 0", o.effects))
+    return found
+
+
+ALIAS_KINDS = ("names", "en", "fr", "exact")
+"""The lists of a term that a posting's words are matched against, in decode's order."""
+
+
+def _vocabulary_warnings(path: Path, vocab: VocabularyFile) -> list[Problem]:
+    """Names that never match, that match nearly everything, or that two terms share."""
+    found: list[tuple[tuple[int, int, int], Problem]] = []
+    listed: dict[tuple[str, ...], list[tuple[bool, int, int, int, str]]] = {}
+    for i, term in enumerate(vocab.terms):
+        for n, kind in enumerate((*ALIAS_KINDS, "context")):
+            for k, text in enumerate(getattr(term, kind)):
+                where, order, tokens = f"terms[{i}].{kind}[{k}]", (i, n, k), words(text)
+                context = kind == "context"
+                if not tokens:
+                    why = "has no letter or digit decode can read (a-z, 0-9), so " + (
+                        "the context check nearly always passes" if context
+                        else "it never matches")
+                    found.append((order, problem(path, where, why, text)))
+                elif all(t in STOP_WORDS for t in tokens):
+                    why = "is only common words, so " + (
+                        "the context check nearly always passes" if context
+                        else "it matches nearly every posting")
+                    found.append((order, problem(path, where, why, text)))
+                elif not context:
+                    listed.setdefault(tokens, []).append((kind == "exact", i, n, k, text))
+    for entries in listed.values():
+        # decode tries a name before an exact one, then the first term listed
+        first = min(entries)
+        first_where = f"terms[{first[1]}].{ALIAS_KINDS[first[2]]}[{first[3]}]"
+        for _, i, n, k, text in entries:
+            if i != first[1]:
+                found.append(((i, n, k), problem(
+                    path, f"terms[{i}].{ALIAS_KINDS[n]}[{k}]",
+                    f"is also listed under {first_where} ({vocab.terms[first[1]].id!r}), "
+                    "which decode tries first", text)))
+    return [p for _, p in sorted(found, key=lambda item: item[0])]
 
 
 def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""Content text a terminal prints holds no control character: `rolematch validate` and every
-command that loads the content refuse it in one line, the character shown escaped."""
+"""Content text a terminal prints holds no control character, and `rolematch validate` warns
+about what loads but is probably a mistake (``--strict`` refuses it)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.content import load_content
+from engine.content import content_warnings, load_content, words
 from tests.conftest import ContentCopy, Run
 
 RAW = ("\x1b", "\x07", "\r", "\x9b")  # ESC, BEL, CR, the 8-bit CSI
+SHIPPED_WARNINGS = 2  # the vocabulary lists 'incident response' and 'system design' twice
 
 
 def validate(run: Callable[..., Run], copy: ContentCopy, *extra: str) -> Run:
@@ -177,3 +178,179 @@ def test_line_breaks_are_fine_in_paragraphs_and_at_the_end_of_a_one_line_text(
     assert profile.title.en == "Data Analyst"  # the block's final line break, stripped
     assert profile.typical_day.en == "Morning:\tSQL.\n\nAfternoon: dashboards."
     assert "\n\n" in content.questionnaire.data.intro.en
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+def test_the_shipped_content_loads_with_warnings_only(run: Callable[..., Run],
+                                                      copy: ContentCopy) -> None:
+    r = validate(run, copy)
+    assert r.code == 0
+    warnings = [line for line in r.err.splitlines() if line.startswith("rolematch: warning: ")]
+    assert len(warnings) == len(r.err.splitlines()) == SHIPPED_WARNINGS
+    assert f"  {SHIPPED_WARNINGS} warnings (on standard error)\n" in r.out
+
+
+def test_a_section_with_no_question(run: Callable[..., Run], copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "  - id: scenarios\n",
+              '  - id: later\n    title: {en: "Later", fr: "Plus tard"}\n  - id: scenarios\n')
+    r = validate(run, copy)
+    expected = f"{copy.questionnaire}: sections[3].id: has no question (got 'later')"
+    assert r.code == 0
+    assert one(r.err.splitlines(), "sections[3]") == f"rolematch: warning: {expected}"
+    r = validate(run, copy, "--strict")
+    assert r.code == 2 and r.out == ""
+    assert one(r.err.splitlines(), "sections[3]") == f"rolematch: {expected}"
+    assert r.err.splitlines()[-1] == (
+        f"rolematch: {SHIPPED_WARNINGS + 1} problems found (warnings refused by --strict)")
+
+
+def test_a_likert_question_whose_effects_are_all_0(run: Callable[..., Run],
+                                                   copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", "effects: {ml-modelling: 0}")
+    r = validate(run, copy)
+    assert r.code == 0
+    assert one(r.err.splitlines(), "questions[3]") == (
+        f"rolematch: warning: {copy.questionnaire}: questions[3].effects: moves no dimension: "
+        "every effect is 0 (got {'ml-modelling': 0.0})")
+    assert validate(run, copy, "--strict").code == 2
+
+
+@pytest.mark.parametrize("effects", ["{tools-bi: 0.0, data-visualisation: 0}", "{}"])
+def test_an_option_that_moves_nothing(run: Callable[..., Run], copy: ContentCopy,
+                                      effects: str) -> None:
+    copy.edit(copy.questionnaire, "effects: {tools-bi: 1.0, data-visualisation: 0.5}",
+              f"effects: {effects}")
+    r = validate(run, copy)
+    assert r.code == 0
+    shown = "{'tools-bi': 0.0, 'data-visualisation': 0.0}" if effects != "{}" else "{}"
+    assert one(r.err.splitlines(), "questions[13]") == (
+        f"rolematch: warning: {copy.questionnaire}: questions[13].options[1].effects: moves "
+        f"no dimension: no effect above 0 (got {shown})")
+    assert validate(run, copy, "--strict").code == 2
+
+
+def test_a_single_question_whose_options_all_move_nothing_is_an_error(
+    run: Callable[..., Run], copy: ContentCopy,
+) -> None:
+    text = copy.questionnaire.read_text(encoding="utf-8")
+    start = text.index("  - id: proudest_deliverable\n")
+    end = text.index("\n  - id:", start + 1)
+    zeroed = re.sub(r"(?<=: )[0-9.]+(?=[,}])", "0", text[start:end])
+    copy.questionnaire.write_text(text[:start] + zeroed + text[end:], encoding="utf-8")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "questions[26]") == (
+        f"rolematch: {copy.questionnaire}: questions[26].options: no option moves any "
+        "dimension")
+
+
+def test_one_vocabulary_name_under_two_terms(run: Callable[..., Run], copy: ContentCopy) -> None:
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "names: [Power BI, PowerBI, DAX]", "names: [Power BI, PowerBI, DAX, excel]")
+    r = validate(run, copy)
+    assert r.code == 0
+    assert one(r.err.splitlines(), "terms[1]") == (
+        f"rolematch: warning: {vocab}: terms[1].names[3]: is also listed under "
+        "terms[0].names[0] ('excel'), which decode tries first (got 'excel')")
+
+
+def test_a_name_decode_tries_first_is_the_one_kept(run: Callable[..., Run],
+                                                   copy: ContentCopy) -> None:
+    """A name goes before an exact one, whatever the order of the terms."""
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "names: [Excel,", "exact: [BI], names: [Excel,")
+    r = validate(run, copy)
+    assert one(r.err.splitlines(), "terms[0].exact") == (
+        f"rolematch: warning: {vocab}: terms[0].exact[0]: is also listed under "
+        "terms[4].names[0] ('dashboards'), which decode tries first (got 'BI')")
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("+++", "has no letter or digit decode can read (a-z, 0-9), so it never matches"),
+    ("日本", "has no letter or digit decode can read (a-z, 0-9), so it never matches"),
+    ("the", "is only common words, so it matches nearly every posting"),
+    ("De la", "is only common words, so it matches nearly every posting"),
+])
+def test_a_vocabulary_name_that_never_or_always_matches(
+    run: Callable[..., Run], copy: ContentCopy, name: str, why: str,
+) -> None:
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "names: [Excel,", f'names: ["{name}", Excel,')
+    r = validate(run, copy)
+    assert r.code == 0
+    assert one(r.err.splitlines(), "terms[0]") == (
+        f"rolematch: warning: {vocab}: terms[0].names[0]: {why} (got {name!r})")
+    assert validate(run, copy, "--strict").code == 2
+
+
+def test_a_context_word_that_always_passes(run: Callable[..., Run], copy: ContentCopy) -> None:
+    vocab = copy.profiles / "vocabulary.yaml"
+    copy.edit(vocab, "context: [dashboard,", "context: [of, '--', dashboard,")
+    lines = validate(run, copy).err.splitlines()
+    assert one(lines, "context[0]") == (
+        f"rolematch: warning: {vocab}: terms[2].context[0]: is only common words, so the "
+        "context check nearly always passes (got 'of')")
+    assert one(lines, "context[1]") == (
+        f"rolematch: warning: {vocab}: terms[2].context[1]: has no letter or digit decode can "
+        "read (a-z, 0-9), so the context check nearly always passes (got '--')")
+
+
+@pytest.mark.parametrize("name", ["x.YAML", "x.Yml", "data-scientist.yaml.bak", "notes.txt"])
+def test_a_file_the_profiles_folder_does_not_read(run: Callable[..., Run], copy: ContentCopy,
+                                                  name: str) -> None:
+    (copy.profiles / name).write_text("id: x\n")
+    (copy.profiles / ".hidden.swp").write_text("")  # hidden: an editor's, not the person's
+    (copy.profiles / "backup").mkdir()
+    r = validate(run, copy)
+    assert r.code == 0
+    assert one(r.err.splitlines(), name) == (
+        f"rolematch: warning: {copy.profiles / name}: is not read: only files ending in .yaml "
+        "or .yml (lower case) are read as role profiles")
+    assert "hidden" not in r.err and "backup" not in r.err
+    assert validate(run, copy, "--strict").code == 2
+
+
+def test_a_role_left_out_for_its_file_name_is_named_among_the_errors(
+    run: Callable[..., Run], copy: ContentCopy,
+) -> None:
+    """data-analyst.YAML is not read: the roles that contrast with it fail, and say why."""
+    renamed = copy.profiles / "data-analyst.YAML"
+    copy.profile("data-analyst").rename(renamed)
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "warning:") == (
+        f"rolematch: warning: {renamed}: is not read: only files ending in .yaml or .yml "
+        "(lower case) are read as role profiles")
+
+
+def test_warnings_are_computed_by_the_library(copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", "effects: {ml-modelling: 0}")
+    found = content_warnings(load_content(copy.questionnaire, copy.profiles, vocabulary=True))
+    assert [(p.path, p.value) for p in found][0] == ("questions[3].effects", {"ml-modelling": 0})
+
+
+def test_validate_help_documents_strict(run: Callable[..., Run]) -> None:
+    r = run("validate", "--help")
+    assert r.code == 0
+    assert "--strict" in r.out and "warning:" in r.out
+
+
+@pytest.mark.parametrize("text", ["C++ and C#", "Mise en œuvre, données", "İstanbul Ｆｕｌｌ",
+                                  "naïve  ﬁne\u00a0tuning", "CI/CD, Node.js", "ß", "", "+++"])
+def test_words_are_the_words_decode_sees(text: str) -> None:
+    from engine.decode import _tokens
+
+    assert words(text) == _tokens(text)
+
+
+def test_every_vocabulary_name_is_read_as_decode_reads_it() -> None:
+    from engine.content import load_profiles
+    from engine.decode import _tokens
+
+    vocab = load_profiles(vocabulary=True).vocabulary
+    assert vocab is not None
+    for term in vocab.terms:
+        for name in (*term.names, *term.en, *term.fr, *term.exact, *term.context):
+            assert words(name) == _tokens(name), name
