@@ -697,7 +697,7 @@ def load_profiles(directory: str | Path | None = None, vocabulary: bool = False)
         found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
     vocab = None
     if vocabulary and dims is not None:
-        if (directory / VOCABULARY_FILE).is_file():
+        if (directory / VOCABULARY_FILE).exists():
             vocab, errs = _parse_vocabulary(directory / VOCABULARY_FILE,
                                             [d.id for d in dims.dimensions])
             found += errs
@@ -714,7 +714,7 @@ def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
     if profiles.vocabulary is not None:
         return profiles.vocabulary
     path = profiles.directory / VOCABULARY_FILE
-    if not path.is_file():
+    if not path.exists():
         raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
     vocab, found = _parse_vocabulary(path, profiles.dimension_ids)
     if found or vocab is None:
