@@ -6,7 +6,7 @@ Library use, without the CLI::
     content = load_content()
     result = score({"questionnaire": "default", "answers": {"skill_sql": 5}},
                    content.questionnaire, content.profiles)
-    print(result.ranking[0].role_id, result.ranking[0].percent)
+    print(result.ranking[0].role_id, result.ranking[0].match_percent)
 """
 
 from __future__ import annotations
