@@ -12,7 +12,6 @@ import copy as copying
 import math
 import os
 import random
-import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,12 +20,13 @@ from typing import Any
 import pytest
 import yaml
 
-from engine.content import default_profiles_dir, default_questionnaire_path, load_content
+from engine.content import load_content
 from engine.decode import decode
 from engine.errors import EngineError, printable
 from engine.scoring import score
 from engine.simulate import random_answers
 from engine.vectors import model_for
+from tests.conftest import ContentCopy
 
 SEED = 2026
 FILES = ["questionnaire", "dimensions.yaml", "vocabulary.yaml", "data-engineer.yaml",
@@ -122,16 +122,6 @@ def _cases() -> list[tuple[str, str, Any]]:
     return cases
 
 
-def _shipped(tmp: Path) -> tuple[Path, Path]:
-    profiles = tmp / "profiles"
-    shutil.copytree(default_profiles_dir(), profiles)
-    qdir = tmp / "questionnaires"
-    qdir.mkdir()
-    q = qdir / "default.yaml"
-    shutil.copy(default_questionnaire_path(), q)
-    return q, profiles
-
-
 def _break(path: Path, mutation: str, seed: Any) -> None:
     text = path.read_text(encoding="utf-8")
     if mutation == "data":
@@ -180,9 +170,9 @@ def _check(q: Path, profiles: Path, broken: Path) -> None:
 @pytest.mark.parametrize("target, mutation, seed", _cases(),
                          ids=lambda v: str(v)[:30] if not isinstance(v, int) else str(v))
 def test_one_defect_is_refused_with_the_file_or_accepted_with_sane_output(
-    tmp_path: Path, target: str, mutation: str, seed: Any,
+    copy: ContentCopy, target: str, mutation: str, seed: Any,
 ) -> None:
-    q, profiles = _shipped(tmp_path)
+    q, profiles = copy.questionnaire, copy.profiles
     broken = q if target == "questionnaire" else profiles / target
     _break(broken, mutation, seed)
     failure: list[BaseException] = []
