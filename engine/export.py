@@ -20,10 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 from engine import __version__
 from engine.content import problems_from_validation, published_schema
 from engine.errors import ExportError, problem
-from engine.files import AtomicWriter, created_at, write_atomic
+from engine.files import created_at
 from engine.readers import MAX_RESULT_BYTES, read_json
-
-__all__ = ["AtomicWriter", "created_at", "write_atomic"]
 
 SCHEMA_VERSION = 1
 """Of result documents."""

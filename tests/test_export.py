@@ -16,7 +16,8 @@ import yaml
 from engine import export, files
 from engine.content import Content
 from engine.errors import ExportError
-from engine.export import SCHEMA_VERSION, dumps, result_schema, write_atomic
+from engine.export import SCHEMA_VERSION, dumps, result_schema
+from engine.files import write_atomic
 from engine.report import html_report, markdown_report, result_screen
 from engine.scoring import score
 from engine.simulate import random_answers
