@@ -48,6 +48,22 @@ def test_help_imports_no_command_module() -> None:
     assert not COMMAND_MODULES & set(data["modules"])
 
 
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_command_help_imports_nothing_heavy(command: str) -> None:
+    """``rolematch X --help`` only needs X's options: its heavy imports wait for run()."""
+    code, loaded = loaded_after(command, "--help")
+    assert code == 0
+    assert loaded == set()
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_command_usage_error_imports_nothing_heavy(command: str) -> None:
+    """A bad option is reported (exit code 2) before anything heavy is imported."""
+    code, loaded = loaded_after(command, "--no-such-option")
+    assert code == 2
+    assert loaded == set()
+
+
 @pytest.mark.parametrize("argv", [["roles"], ["questions", "--json"], ["validate"],
                                   ["schema", "answers"]])
 def test_a_command_imports_only_its_own_command_module(argv: list[str]) -> None:

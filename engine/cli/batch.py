@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from engine.batch import Mode, run_batch
 from engine.cli import EXIT_OK, options
 from engine.cli.io import err, note, numbered_lines, output
 from engine.cli.options import positive
 from engine.errors import EngineError
+
+if TYPE_CHECKING:
+    from engine.batch import Mode
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +41,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Score every line; bad lines are reported (skip) or stop the run (fail)."""
+    # imported when the command runs, so `rolematch batch --help` stays fast
+    from engine.batch import run_batch
+
     lang = options.lang(args)
     content = options.content(args)
     mode: Mode = "summary" if args.summary else "csv" if args.csv else "full"

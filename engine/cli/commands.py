@@ -2,8 +2,14 @@
 
 Each command's name maps to its one-line help and to the module that implements it (the
 module declares the command's options in ``configure(parser)`` and runs it in
-``run(args)``). The laziness of the CLI lives here and only here: a command's module is
-imported when that command is about to run, so ``rolematch --help`` imports none of them.
+``run(args)``). A command's module is imported when that command is about to run, so
+``rolematch --help`` imports none of them.
+
+The rule for a command's module: only light modules at its top (the standard library,
+engine.cli and its options and io, engine.errors, engine.files, engine.i18n), and the
+heavy ones (content, scoring, rendering, export; pydantic, numpy, yaml, rich) imported in
+``run()``, so ``rolematch X --help`` and a usage error, which only need ``configure``,
+stay as fast as ``rolematch --help``. tests/test_startup_imports.py checks it.
 """
 
 from __future__ import annotations

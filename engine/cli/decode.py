@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-import orjson
-
 from engine.cli import EXIT_OK, UsageError, options
 from engine.cli.io import (
     color,
@@ -27,10 +25,7 @@ from engine.cli.io import (
     write,
 )
 from engine.cli.options import positive
-from engine.decode import check_text, decode_many
 from engine.errors import DecodeError, EngineError, problem
-from engine.readers import MAX_POSTING_BYTES, read_bytes, read_stream
-from engine.report import decode_screen
 
 CHUNK = 256  # postings decoded together from --jsonl
 
@@ -64,6 +59,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Decode one posting, or every line of --jsonl."""
+    # imported when the command runs, so `rolematch decode --help` stays fast
+    from engine.decode import check_text, decode_many
+    from engine.readers import MAX_POSTING_BYTES, read_bytes, read_stream
+    from engine.report import decode_screen
+
     lang = options.lang(args)
     if args.jsonl is not None:
         if args.text is not None or args.file is not None:
@@ -98,6 +98,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
+    # imported when the command runs, so `rolematch decode --help` stays fast
+    import orjson
+
+    from engine.decode import check_text, decode_many
+
     profiles = options.profiles(args)
     source = str(args.jsonl)
     written = bad = 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.content import Content, ProfileSet, load_content, load_profiles
 from engine.i18n import detect_lang
+
+TYPE_CHECKING = False  # not imported from typing: `rolematch X --help` must start fast
+if TYPE_CHECKING:
+    from engine.content import Content, ProfileSet
 
 LANGS = ("en", "fr")
 
@@ -58,11 +61,17 @@ def lang(args: argparse.Namespace) -> str:
 
 def content(args: argparse.Namespace) -> Content:
     """The questionnaire and profiles the content options name, checked together."""
+    # imported when content is loaded (pydantic, yaml), so `rolematch X --help` stays fast
+    from engine.content import load_content
+
     return load_content(args.questionnaire, args.profiles)
 
 
 def profiles(args: argparse.Namespace) -> ProfileSet:
     """The profiles; checked against the questionnaire too when one is named."""
+    # imported when content is loaded (pydantic, yaml), so `rolematch X --help` stays fast
+    from engine.content import load_profiles
+
     if args.questionnaire is not None:
         return content(args).profiles
     return load_profiles(args.profiles)

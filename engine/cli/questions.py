@@ -6,7 +6,6 @@ import argparse
 
 from engine.cli import EXIT_OK, options
 from engine.cli.io import print_json, width, write
-from engine.render import questions_json, questions_text
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every question (with its options) in the language asked for."""
+    # imported when the command runs, so `rolematch questions --help` stays fast
+    from engine.render import questions_json, questions_text
+
     lang = options.lang(args)
     content = options.content(args)
     if args.json:

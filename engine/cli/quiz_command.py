@@ -10,19 +10,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from engine.answers import Answers, load_answers
 from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
 from engine.cli.io import color, flush_stdout, is_tty, note, width, write
 from engine.cli.options import positive
-from engine.content import Content
 from engine.errors import ExportError, problem
 from engine.files import write_atomic
 from engine.i18n import t
-from engine.resume import clear_resume, save_resume
+
+if TYPE_CHECKING:
+    from engine.answers import Answers
+    from engine.content import Content
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +54,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ask the questions (or read --answers FILE), then finish with the result."""
+    # imported when the command runs, so `rolematch quiz --help` stays fast
+    from engine.answers import load_answers
+
     lang = options.lang(args)
     if args.answers is not None and args.resume:
         raise UsageError("--answers and --resume cannot be used together")
@@ -93,6 +95,7 @@ def _finish(
     # for them, and the quiz's warm-up thread imports them while the person answers
     from engine.export import ModeDoc, dumps
     from engine.report import result_screen
+    from engine.resume import clear_resume
     from engine.scoring import score
 
     q, ps = content.questionnaire, content.profiles
@@ -127,6 +130,9 @@ def _finish(
 def _keep_answers(exc: ExportError, content: Content, answers: Answers,
                   lang: str) -> ExportError:
     """On a failed write, put the answers in the resume file and say where."""
+    # imported when the command runs, so `rolematch quiz --help` stays fast
+    from engine.resume import save_resume
+
     given = dict(answers.values)
     try:
         kept = save_resume(content.questionnaire, given, lang)
@@ -139,6 +145,9 @@ def _keep_answers(exc: ExportError, content: Content, answers: Answers,
 
 def _write_answers(path: Path, answers: Answers, force: bool) -> None:
     """The answers as an answers file (JSON for a .json name, else YAML), for --answers."""
+    # imported when the command runs, so `rolematch quiz --help` stays fast
+    import yaml
+
     doc = answers.to_document()
     if path.suffix.lower() == ".json":
         text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

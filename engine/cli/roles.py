@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+from typing import TYPE_CHECKING
 
 from engine.cli import EXIT_OK, options
 from engine.cli.io import print_json, width, write
-from engine.content import Profile, ProfileSet
 from engine.errors import EngineError, problem
-from engine.render import role_card, role_json, roles_list
+
+if TYPE_CHECKING:
+    from engine.content import Profile, ProfileSet
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the list, or the card of the role named, as text or JSON."""
+    # imported when the command runs, so `rolematch roles --help` stays fast
+    from engine.render import role_card, role_json, roles_list
+
     lang = options.lang(args)
     ps = options.profiles(args)
     if args.role:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from engine.answers import answers_schema
 from engine.cli import EXIT_OK
 from engine.cli.io import print_json
-from engine.content import json_schema
-from engine.export import decode_schema, result_schema
 
 SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "vocabulary", "answers", "result",
                 "decode")
@@ -23,6 +20,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema of ``args.kind``."""
+    # imported when the command runs, so `rolematch schema --help` stays fast
+    from engine.answers import answers_schema
+    from engine.content import json_schema
+    from engine.export import decode_schema, result_schema
+
     if args.kind == "answers":
         print_json(answers_schema())
     elif args.kind == "result":

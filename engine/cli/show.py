@@ -8,9 +8,7 @@ from pathlib import Path
 from engine.cli import EXIT_OK
 from engine.cli.io import color, note, width, write
 from engine.cli.options import positive
-from engine.export import read_result
 from engine.files import write_atomic
-from engine.report import html_report, markdown_report, result_screen
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +29,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the result back (checked against its schema) and render it where asked."""
+    # imported when the command runs, so `rolematch show --help` stays fast
+    from engine.export import read_result
+    from engine.report import html_report, markdown_report, result_screen
+
     doc = read_result(args.result)
     if args.format == "screen" and args.output is None:
         write(result_screen(doc, width=width(), color=color(), top=args.top))

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.cli import EXIT_BAD_INPUT, EXIT_OK, options
 from engine.cli.io import err, flush_stdout, write
-from engine.content import (
-    NEAR_DUPLICATE_COSINE,
-    Questionnaire,
-    content_warnings,
-    default_profiles_dir,
-    load_content,
-    unread_profile_files,
-)
 from engine.errors import ContentError, Problem
+
+if TYPE_CHECKING:
+    from engine.content import Questionnaire
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +34,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load everything (vocabulary included); a summary and any warnings, or every problem
     and exit code 2 (warnings too with --strict)."""
+    # imported when the command runs, so `rolematch validate --help` stays fast
+    from engine.content import (
+        NEAR_DUPLICATE_COSINE,
+        content_warnings,
+        default_profiles_dir,
+        load_content,
+        unread_profile_files,
+    )
+
     try:
         content = load_content(args.questionnaire, args.profiles, vocabulary=True)
     except ContentError as exc:
