@@ -7,9 +7,9 @@ Every problem found is reported (file, key path, bad value, valid choices), not 
 Rules on values, besides the models' shapes:
 
 - A weight or effect is a YAML number (int or float) from 0 to 1: not ``true``, not a quoted
-  ``"0.5"``, not ``.nan`` or ``.inf``; and either 0 or at least ``MIN_WEIGHT`` (0.001: a
-  smaller one changes nothing a person can see). A profile needs at least one weight of
-  ``MIN_TOP_WEIGHT`` (0.01) or more, so its cosine means something.
+  ``"0.5"``, not ``.nan`` or ``.inf``. A profile needs at least one weight of
+  ``MIN_TOP_WEIGHT`` (0.01) or more, so its cosine means something (with only tiny weights,
+  say 1e-200, the norm underflows and every score is about 0).
 - Text a terminal may print holds no control character (C0, DEL, C1, Unicode line
   separators, bidirectional overrides): one-line fields (titles, labels, names, tools...)
   not even a line break or a tab; paragraphs (``LongText``, ``Paragraph``: intros,
@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -54,8 +53,6 @@ LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
 DIMENSIONS_FILE = "dimensions.yaml"
 
-MIN_WEIGHT = 0.001
-"""A weight or effect above 0 is at least this: below it, it changes nothing one can see."""
 MIN_TOP_WEIGHT = 0.01
 """A profile's largest weight is at least this, so that its cosine is meaningful."""
 
@@ -127,13 +124,6 @@ def _parses_as_float(text: str) -> bool:
     return True
 
 
-def _meaningful(value: float) -> float:
-    if 0 < value < MIN_WEIGHT:
-        raise PydanticCustomError("weight_too_small", "must be 0 or at least {least} (a smaller "
-                                  "weight changes nothing)", {"least": MIN_WEIGHT})
-    return value
-
-
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Line = Annotated[NonEmpty, BeforeValidator(_no_control(_CONTROL_IN_LINE, one_line=True))]
@@ -143,7 +133,7 @@ Paragraph = Annotated[NonEmpty,
 """A text that may run over several lines (line breaks and tabs allowed, no other control)."""
 # _number gives the messages; Strict and allow_inf_nan say the same to pydantic (and readers)
 Weight = Annotated[float, Strict(), Field(ge=0.0, le=1.0, allow_inf_nan=False),
-                   BeforeValidator(_number), AfterValidator(_meaningful)]
+                   BeforeValidator(_number)]
 
 
 class _Strict(BaseModel):
