@@ -106,3 +106,13 @@ def test_seed_facts_show_in_the_weights(content: Content) -> None:
     # AI engineer: deep learning, NLP/vision, LLMs, GPUs; AI architect: strategy and projects
     assert min(w("ai-engineer", d) for d in ("deep-learning", "nlp-vision", "generative-ai")) == 1
     assert w("ai-architect", "pref-strategy") == w("ai-architect", "pref-project-management") == 1
+
+
+def test_no_list_item_was_split_at_a_comma_inside_brackets(content: Content) -> None:
+    """In a YAML flow list, `[Python (pandas, scikit-learn), SQL]` is three items, two of them
+    half a bracket: every shipped list item closes what it opens."""
+    items = [t for p in content.profiles.profiles for t in (*p.typical_tools, *p.other_titles)]
+    items += [x.get(lang) for p in content.profiles.profiles for lang in ("en", "fr")
+              for x in (*p.key_skills, *p.deliverables, *p.questions_to_ask)]
+    broken = [t for t in items if t.count("(") != t.count(")")]
+    assert broken == []
