@@ -100,15 +100,19 @@ def test_refuses_to_overwrite_without_force(run: RunCli, answers_file: Path,
     assert r.code == 0 and json.loads(out.read_text())["schema_version"] == SCHEMA_VERSION
 
 
-def test_missing_folder_is_one_line_and_keeps_the_answers(run: RunCli, answers_file: Path,
-                                                          tmp_path: Path) -> None:
+def test_missing_folder_is_one_line_and_leaves_an_interrupted_quiz_alone(
+    run: RunCli, answers_file: Path, tmp_path: Path,
+) -> None:
+    """The answers are in the answers file already: a failed --output must not replace the
+    resume file of a quiz interrupted earlier (the quiz keeps typed answers there itself)."""
+    resume = Path(os.environ["ROLEMATCH_DATA_DIR"]) / "resume-default.json"
+    resume.parent.mkdir(parents=True, exist_ok=True)
+    resume.write_text('{"interrupted": "quiz"}')
     r = run("--answers", str(answers_file), "--output", str(tmp_path / "nope" / "r.json"))
     assert r.code == 2
     lines = r.err.strip().splitlines()
-    assert "does not exist" in lines[0] and "nope" in lines[0]
-    kept = Path(os.environ["ROLEMATCH_DATA_DIR"]) / "resume-default.json"
-    assert str(kept) in lines[1]
-    assert json.loads(kept.read_text())["answers"]["skill_pipelines"] == 5
+    assert len(lines) == 1 and "does not exist" in lines[0] and "nope" in lines[0]
+    assert resume.read_text() == '{"interrupted": "quiz"}'
 
 
 def test_permission_denied_simulated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -122,7 +126,7 @@ def test_permission_denied_simulated(monkeypatch: pytest.MonkeyPatch, tmp_path: 
                                   "permission denied"]
 
 
-def test_full_disk_leaves_no_partial_file_and_keeps_the_answers(
+def test_full_disk_leaves_no_partial_file(
     run: RunCli, answers_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full(fd: int) -> None:
@@ -130,14 +134,12 @@ def test_full_disk_leaves_no_partial_file_and_keeps_the_answers(
 
     monkeypatch.setattr(files.os, "fsync", full)
     out = tmp_path / "result.json"
-    monkeypatch.setattr("engine.resume.write_atomic",
-                        lambda path, text, force=False: Path(path).write_text(text) or path)
     r = run("--answers", str(answers_file), "--output", str(out))
     assert r.code == 2
     assert "the disk is full" in r.err.splitlines()[0]
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".result.json")]
-    assert "your answers are kept in" in r.err
+    assert len(r.err.strip().splitlines()) == 1
 
 
 def test_show_refuses_a_newer_schema_version(run: RunCli, answers_file: Path,

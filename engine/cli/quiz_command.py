@@ -107,7 +107,9 @@ def _finish(
         if args.output is not None:
             write_atomic(args.output, dumps(doc), force=args.force)
     except ExportError as exc:
-        raise _keep_answers(exc, content, answers, lang) from None
+        # answers typed in the quiz go to the resume file; an answers file already has them,
+        # and must not overwrite a quiz interrupted earlier
+        raise (_keep_answers(exc, content, answers, lang) if interactive else exc) from None
     try:
         if args.json:
             write(dumps(doc))
