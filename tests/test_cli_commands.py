@@ -197,3 +197,16 @@ def test_every_screen_string_exists_in_both_languages() -> None:
         assert en.strip() and fr.strip(), key
         fields = {f for _, f, _, _ in string.Formatter().parse(en) if f}
         assert fields == {f for _, f, _, _ in string.Formatter().parse(fr) if f}, key
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["--top", "0"], "rolematch: quiz: argument --top: must be 1 or more: '0' "
+                     "(see rolematch quiz --help)"),
+    (["schema", "foo"], "rolematch: schema: argument kind: invalid choice: 'foo'"),
+    (["bogus"], "rolematch: argument COMMAND: invalid choice: 'bogus'"),
+    (["roles", "--bogus"], "rolematch: unrecognized arguments: --bogus"),
+])
+def test_a_usage_mistake_is_one_line(run: RunCli, argv: list[str], expected: str) -> None:
+    r = run(*argv)
+    assert r.code == 2 and r.out == ""
+    assert len(r.err.splitlines()) == 1 and r.err.startswith(expected)

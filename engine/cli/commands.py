@@ -21,7 +21,7 @@ from engine import __version__
 
 TYPE_CHECKING = False  # not imported from typing: `rolematch --help` must start fast
 if TYPE_CHECKING:
-    from typing import Protocol
+    from typing import NoReturn, Protocol
 
     class CommandModule(Protocol):
         """What a command's module provides."""
@@ -71,6 +71,16 @@ examples:
 exit codes: 0 success, 2 bad input, 130 interrupted"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (and exit code 2), like every other error:
+    ``rolematch: quiz: argument --top: must be 1 or more: '0' (see rolematch quiz --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("rolematch").strip()
+        where = f"{command}: " if command else ""
+        self.exit(2, f"rolematch: {where}{message} (see {self.prog} --help)\n")
+
+
 def command_module(name: str) -> CommandModule:
     """The module implementing command ``name``, imported now (the one lazy import)."""
     return importlib.import_module(COMMANDS[name][0])
@@ -82,7 +92,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     Every command is listed, for ``--help`` and for "invalid choice", but only the one about
     to run is imported and configured: argparse never parses the others' options.
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rolematch",
         description=DESCRIPTION,
         epilog=EPILOG,
