@@ -8,7 +8,6 @@ Bad lines are reported with their line number and reason, then skipped or fatal.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO
@@ -16,6 +15,7 @@ from typing import Any, Literal, TextIO
 from engine.answers import checker_for
 from engine.content import Content
 from engine.errors import AnswersError, problem
+from engine.readers import json_line
 from engine.scoring import score_many
 from engine.vectors import cosine, encode, model_for, vectors
 
@@ -34,20 +34,12 @@ class BatchStats:
 
 def _load(raw: bytes) -> Any:
     """The JSON value on a line, None for a blank line, or a _Bad reason."""
-    import orjson
-
     if not raw.strip():
         return None
     try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        try:
-            json.loads(raw)
-        except UnicodeDecodeError:
-            return _Bad("not UTF-8 text")
-        except json.JSONDecodeError as std:  # the standard library words it more plainly
-            return _Bad(f"not valid JSON: {std.msg} (column {std.colno})")
-        return _Bad(f"not valid JSON: {exc}")
+        return json_line(raw)
+    except ValueError as exc:
+        return _Bad(str(exc))
 
 
 @dataclass(frozen=True)

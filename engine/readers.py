@@ -347,6 +347,27 @@ def loads_json(text: str | bytes, source: str | Path, error: type[EngineError]) 
     return data
 
 
+def json_line(raw: bytes) -> Any:
+    """The JSON value of one line of a JSONL file (batch, ``decode --jsonl``), or ValueError
+    with the reason in plain words."""
+    import json
+
+    import orjson
+
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        try:
+            json.loads(raw)
+        except UnicodeDecodeError:
+            raise ValueError("not UTF-8 text") from None
+        except json.JSONDecodeError as std:  # the standard library words it more plainly
+            raise ValueError(f"not valid JSON: {std.msg} (column {std.colno})") from None
+        except RecursionError:
+            raise ValueError(TOO_DEEP) from None
+        raise ValueError(f"not valid JSON: {exc}") from None
+
+
 def read_json(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTENT_BYTES) -> Any:
     """Read one JSON file; a file that cannot be read or is malformed raises ``error``."""
     return loads_json(read_text(path, error, max_bytes), path, error)

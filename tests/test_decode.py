@@ -229,3 +229,17 @@ def test_explanations_name_terms_by_their_label(content: Content) -> None:
     fr = decode(text, content.profiles, lang="fr")
     fr_why = [x.label for c in fr.ranking[0].top_contributions for x in c.terms]
     assert "Plateformes de ML" in fr_why
+
+
+def test_a_bad_jsonl_line_is_worded_as_batch_words_it(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from engine.cli import main
+
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text('{"id": 1, "text": "Python and SQL"}\nnot json\n{"id": 2, "text": "x" "y"}\n')
+    assert main(["decode", "--jsonl", str(posts)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        f"rolematch: {posts}: line 2: skipped: not valid JSON: Expecting value (column 1)",
+        f"rolematch: {posts}: line 3: skipped: not valid JSON: Expecting ',' delimiter "
+        "(column 23)"]

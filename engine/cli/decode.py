@@ -102,6 +102,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     import orjson
 
     from engine.decode import check_text, decode_many
+    from engine.readers import json_line
 
     profiles = options.profiles(args)
     source = str(args.jsonl)
@@ -119,7 +120,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
             if not raw.strip():
                 continue
             try:
-                item = orjson.loads(raw)
+                item = json_line(raw)
                 if not isinstance(item, dict):
                     raise ValueError("expected an object with id, title and text")
                 unknown = set(item) - {"id", "title", "text"}
