@@ -8,12 +8,12 @@ Bad lines are reported with their line number and reason, then skipped or fatal.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO
 
 from engine.answers import checker_for
-from engine.content import Content
+from engine.content import Content, ProfileSet
 from engine.errors import AnswersError, problem
 from engine.readers import json_line
 from engine.scoring import score_many
@@ -157,4 +157,206 @@ def run_batch(
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
     for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full"):
         stats.rows += writer.chunk(chunk, explain_top)
+    return stats
+
+
+# --- chunks scored in other processes (--workers N) -------------------------------------
+
+Lines = list[tuple[int, bytes]]
+WORKER_CHUNK = 4096
+"""Most lines sent to a worker at once: enough to amortise numpy's per-call cost, few
+enough that the processes start and finish together."""
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What one chunk of raw lines gave: the output of its good rows in order (one string,
+    or with ``split`` one string per row), their line numbers, and its bad lines."""
+
+    text: str
+    numbers: list[int]
+    bad: list[tuple[int, str]]
+    rows: list[str] | None = None
+
+
+class _Parts:
+    """A text stream that keeps what each write call wrote (csv writes one row a call)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+
+def _rows(parts: list[str], mode: Mode) -> list[str]:
+    """The output of a chunk as one string per row."""
+    if mode == "csv":
+        return parts  # one writerow call, one write, per row
+    # full and summary rows are one JSON line each; JSON escapes the newlines in strings
+    return [line + "\n" for line in "".join(parts).split("\n")[:-1]]
+
+
+def score_lines(
+    lines: Lines, content: Content, *, mode: Mode, lang: str, source: str, explain_top: int,
+    split: bool = False,
+) -> ChunkResult:
+    """Check and score one chunk of raw numbered lines, as ``run_batch`` does, without
+    printing: the results a worker process sends back. The CSV header is not included."""
+    bad: list[tuple[int, str]] = []
+    sink = _Parts()
+    writer = Writer(sink, mode, content, lang)  # type: ignore[arg-type]  # has write()
+    sink.parts.clear()  # the header: written once, by the parent
+    numbers: list[int] = []
+    for chunk in chunks(lines, content, source, max(1, len(lines)),
+                        lambda n, r: bad.append((n, r)), mode != "full"):
+        writer.chunk(chunk, explain_top)
+        numbers.extend(n for n, _ in chunk)
+    rows = _rows(sink.parts, mode) if split else None
+    return ChunkResult("".join(sink.parts), numbers, bad, rows)
+
+
+def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad | None:
+    """A --jsonl posting line checked: (text, title, id), a _Bad reason, or None if blank."""
+    from engine.decode import check_text
+    from engine.errors import EngineError
+
+    if not raw.strip():
+        return None
+    try:
+        item = json_line(raw)
+        if not isinstance(item, dict):
+            raise ValueError("expected an object with id, title and text")
+        unknown = set(item) - {"id", "title", "text"}
+        if unknown:
+            raise ValueError(f"unknown key {sorted(unknown)[0]!r}; valid: id, title, text")
+        title = item.get("title")
+        if title is not None and not isinstance(title, str):
+            raise ValueError("title must be a string")
+        text = check_text(item.get("text"), f"{source}:{number}")
+    except (ValueError, EngineError) as exc:
+        return _Bad(exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError)
+                    else str(exc))
+    return text, title, item.get("id")
+
+
+def decode_lines(
+    lines: Lines, profiles: ProfileSet, *, lang: str, source: str, explain_top: int,
+    split: bool = False,
+) -> ChunkResult:
+    """Check and decode one chunk of raw numbered --jsonl lines, without printing."""
+    import orjson
+
+    from engine.decode import decode_many
+
+    bad: list[tuple[int, str]] = []
+    items: list[tuple[str, Any, Any]] = []
+    numbers: list[int] = []
+    for number, raw in lines:
+        item = posting(number, raw, source)
+        if isinstance(item, _Bad):
+            bad.append((number, item.reason))
+        elif item is not None:
+            items.append(item)
+            numbers.append(number)
+    rows = [orjson.dumps(d.to_data()).decode() + "\n"
+            for d in decode_many(items, profiles, lang, explain_top)]
+    return ChunkResult("".join(rows), numbers, bad, rows if split else None)
+
+
+def grouped(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[Lines]:
+    """Raw numbered lines in lists of ``size``."""
+    group: Lines = []
+    for item in lines:
+        group.append(item)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+_WORKER: dict[str, Any] = {}  # in a worker process: what its initializer loaded
+
+
+def _start_worker(load: Callable[..., Any], load_args: tuple[Any, ...]) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent alone handles it, and ends us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # the processes share the CPUs: one BLAS thread each, not a crowd of them
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    except ImportError:
+        pass
+    else:
+        _WORKER["limits"] = threadpool_limits(1)
+    _WORKER["data"] = load(*load_args)
+
+
+def _in_worker(work: Callable[..., ChunkResult], lines: Lines,
+               kwargs: dict[str, Any]) -> ChunkResult:
+    return work(lines, _WORKER["data"], **kwargs)
+
+
+def in_processes(
+    groups: Iterable[Lines], workers: int, work: Callable[..., ChunkResult],
+    load: Callable[..., Any], load_args: tuple[Any, ...], **kwargs: Any,
+) -> Generator[ChunkResult, None, None]:
+    """``work(group, load(*load_args), **kwargs)`` for every group, in ``workers`` processes,
+    yielded in input order. Each process calls ``load`` once; at most two groups a process
+    are in flight, so memory stays flat. The processes are ended when the iterator is
+    closed or fails (an interrupt included). The functions must be importable by name."""
+    import multiprocessing
+    from collections import deque
+
+    pool = multiprocessing.get_context().Pool(workers, _start_worker, (load, load_args))
+    pending: deque[Any] = deque()
+    try:
+        for group in groups:
+            pending.append(pool.apply_async(_in_worker, (work, group, kwargs)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def write_results(
+    results: Iterable[ChunkResult], out: TextIO, *, on_bad: Callable[[int, str], None],
+    fail: bool = False, group: int = 1,
+) -> BatchStats:
+    """Write chunk results in order, giving bad lines to ``on_bad`` in order, exactly as
+    one process would. With ``fail`` (results made with ``split``) writing stops at the first
+    bad line, and, as the one-process path writes ``group`` good rows at a time, rows not
+    yet making a whole group before it are dropped; ``on_bad`` is expected to raise."""
+    stats = BatchStats()
+    pending: list[str] = []
+    for result in results:
+        if not fail:
+            for number, reason in result.bad:
+                stats.bad.append((number, reason))
+                on_bad(number, reason)
+            out.write(result.text)
+            stats.rows += len(result.numbers)
+            continue
+        assert result.rows is not None, "fail needs results made with split"
+        first = result.bad[0][0] if result.bad else None
+        pending.extend(row for row, number in zip(result.rows, result.numbers, strict=True)
+                       if first is None or number < first)
+        whole = len(pending) - len(pending) % group
+        if whole:
+            out.write("".join(pending[:whole]))
+            stats.rows += whole
+            del pending[:whole]
+        if first is not None:
+            stats.bad.append(result.bad[0])
+            on_bad(*result.bad[0])
+            return stats
+    out.write("".join(pending))
+    stats.rows += len(pending)
     return stats

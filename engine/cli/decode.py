@@ -7,12 +7,14 @@ decoded in chunks, one result a line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from engine.cli import EXIT_OK, UsageError, options
+from engine.cli.batch import add_workers
 from engine.cli.io import (
     color,
     err,
@@ -21,11 +23,16 @@ from engine.cli.io import (
     numbered_lines,
     output,
     print_json,
+    terminate_interrupts,
     width,
     write,
 )
 from engine.cli.options import positive
-from engine.errors import DecodeError, EngineError, problem
+from engine.errors import DecodeError, problem
+
+TYPE_CHECKING = False  # not imported from typing: `rolematch decode --help` must start fast
+if TYPE_CHECKING:
+    from engine.content import ProfileSet
 
 CHUNK = 256  # postings decoded together from --jsonl
 
@@ -51,6 +58,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument("--on-error", choices=("skip", "fail"), default="skip",
                         help="with --jsonl, on a bad line: report and go on, or stop")
+    add_workers(parser)
     parser.add_argument("--json", action="store_true",
                         help="print the result as JSON (schema: rolematch schema decode)")
     parser.add_argument("--top", type=positive, default=3, metavar="N",
@@ -96,13 +104,18 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> ProfileSet:
+    """The profiles a --workers process loads once, as ``options.profiles`` does."""
+    return options.profiles(argparse.Namespace(questionnaire=questionnaire, profiles=profiles))
+
+
 def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
     import orjson
 
-    from engine.decode import check_text, decode_many
-    from engine.readers import json_line
+    from engine.batch import _Bad, posting
+    from engine.decode import decode_many
 
     profiles = options.profiles(args)
     source = str(args.jsonl)
@@ -113,41 +126,46 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         out.write("".join(orjson.dumps(d.to_data()).decode() + "\n" for d in docs))
         return len(docs)
 
+    def on_bad(number: int, reason: str) -> None:
+        nonlocal bad
+        bad += 1
+        if args.on_error == "fail":
+            raise DecodeError([problem(source, f"line {number}", reason)]) from None
+        err(f"{source}: line {number}: skipped: {reason}")
+
     def decode_lines(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:
-        nonlocal written, bad
+        nonlocal written
         chunk: list[tuple[str, Any, Any]] = []
         for number, raw in lines:
-            if not raw.strip():
+            item = posting(number, raw, source)
+            if item is None:
                 continue
-            try:
-                item = json_line(raw)
-                if not isinstance(item, dict):
-                    raise ValueError("expected an object with id, title and text")
-                unknown = set(item) - {"id", "title", "text"}
-                if unknown:
-                    raise ValueError(f"unknown key {sorted(unknown)[0]!r}; valid: id, title, text")
-                title = item.get("title")
-                if title is not None and not isinstance(title, str):
-                    raise ValueError("title must be a string")
-                text = check_text(item.get("text"), f"{source}:{number}")
-            except (ValueError, EngineError) as exc:
-                reason = exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError) \
-                    else str(exc)
-                bad += 1
-                if args.on_error == "fail":
-                    raise DecodeError([problem(source, f"line {number}", reason)]) from None
-                err(f"{source}: line {number}: skipped: {reason}")
+            if isinstance(item, _Bad):
+                on_bad(number, item.reason)
                 continue
-            chunk.append((text, title, item.get("id")))
+            chunk.append(item)
             if len(chunk) >= CHUNK:
                 written += flush(chunk, out)
                 chunk = []
         if chunk:
             written += flush(chunk, out)
 
-    with numbered_lines(args.jsonl, DecodeError) as lines, \
+    def in_processes(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:
+        nonlocal written, bad
+        from engine import batch
+
+        fail = args.on_error == "fail"
+        results = batch.in_processes(
+            batch.grouped(lines, CHUNK), args.workers, batch.decode_lines, worker_profiles,
+            (args.questionnaire, args.profiles), lang=lang, source=source,
+            explain_top=args.top, split=fail)
+        with contextlib.closing(results):  # ends the processes, whatever happens
+            stats = batch.write_results(results, out, on_bad=on_bad, fail=fail, group=CHUNK)
+        written, bad = stats.rows, len(stats.bad)
+
+    with terminate_interrupts(), numbered_lines(args.jsonl, DecodeError) as lines, \
             output(args.output, args.force) as out:
-        decode_lines(lines, out)
+        (decode_lines if args.workers == 1 else in_processes)(lines, out)
     note(f"{written} posting{'s' if written != 1 else ''} decoded; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     return EXIT_OK

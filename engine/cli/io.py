@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,6 +106,29 @@ def numbered_lines(
         if progress:
             progress.stop()
         stream.close()
+
+
+@contextlib.contextmanager
+def terminate_interrupts() -> Iterator[None]:
+    """SIGTERM taken as Ctrl-C for the block: an interrupted run unwinds (no temporary
+    output file left, worker processes ended) and ends "interrupted", exit code 130."""
+
+    parent = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() != parent:  # a worker forked before it set its own handlers
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextlib.contextmanager

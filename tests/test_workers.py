@@ -1,0 +1,132 @@
+"""--workers N: the same bytes on stdout and stderr as one process, bad lines in order."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from engine.content import Content
+from engine.simulate import random_answers
+from engine.vectors import build_model
+from tests.conftest import Run
+
+RunCli = Callable[..., Run]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # created_at, the same in every run
+
+
+@pytest.fixture(scope="module")
+def answers(content: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 answer sets with blank and bad lines among them, the last line bad."""
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(7)
+    lines = []
+    for i in range(300):
+        doc = random_answers(model, rng, skip_rate=0.2).to_document()
+        doc["id"] = f"p{i}"
+        lines.append(json.dumps(doc))
+    lines[10] = ""
+    lines[41] = "{not json"
+    lines[42] = json.dumps({"id": "bad", "answers": {"skill_sql": 9}})
+    lines[150] = "   "
+    lines[151] = "[1, 2]"
+    lines.append("x")
+    path = tmp_path_factory.mktemp("workers") / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def both(run: RunCli, *argv: str) -> tuple[Run, Run]:
+    one = run(*argv, "--workers", "1")
+    two = run(*argv, "--workers", "2")
+    return one, two
+
+
+@pytest.mark.parametrize("form", [[], ["--summary"], ["--csv"]], ids=["full", "summary", "csv"])
+def test_batch_same_bytes(run: RunCli, answers: Path, form: list[str]) -> None:
+    one, two = both(run, "batch", str(answers), "--chunk-size", "23", *form)
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert one.code == 0
+    assert "line 42: skipped" in one.err and "line 301: skipped" in one.err
+    assert one.err.index("line 42:") < one.err.index("line 43:") < one.err.index("line 152:")
+    assert one.err.endswith("295 results written; 4 bad lines skipped\n")
+
+
+def test_batch_to_file_same_bytes(run: RunCli, answers: Path, tmp_path: Path) -> None:
+    one = run("batch", str(answers), "--summary", "-o", str(tmp_path / "1.jsonl"),
+              "--chunk-size", "50", "--workers", "1")
+    two = run("batch", str(answers), "--summary", "-o", str(tmp_path / "2.jsonl"),
+              "--chunk-size", "50", "--workers", "auto")
+    assert one.code == two.code == 0
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["1.jsonl", "2.jsonl"]  # no temp
+
+
+@pytest.mark.parametrize("chunk", ["1", "20", "64"])
+def test_batch_fail_stops_at_first_bad_line(run: RunCli, answers: Path, tmp_path: Path,
+                                            chunk: str) -> None:
+    one, two = both(run, "batch", str(answers), "--summary", "--on-error", "fail",
+                    "--chunk-size", chunk)
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert one.code == 2
+    assert one.err.startswith(f"rolematch: {answers}: line 42: not valid JSON")
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(answers), "-o", str(out), "--on-error", "fail", "--chunk-size", "20",
+            "--workers", "2")
+    assert r.code == 2 and "line 42" in r.err
+    assert list(tmp_path.iterdir()) == []  # no output file, no temporary file
+
+
+POSTINGS = [
+    {"id": 1, "title": "Data Engineer", "text": "Build Airflow pipelines in Python and SQL on "
+                                                "Spark; dbt models, Kafka streams."},
+    {"id": 2, "text": "Train deep learning models with PyTorch; deploy them with Docker."},
+    {"id": "c", "title": "Analyst", "text": "Dashboards in Power BI and Tableau, SQL, Excel "
+                                          "reporting for the business."},
+    {"id": 4, "title": "MLOps", "text": "Kubernetes, MLflow, CI/CD for model serving, "
+                                        "monitoring and on-call."},
+]
+
+
+@pytest.fixture(scope="module")
+def postings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """600 short postings (our own), with blank and bad lines among them."""
+    lines = [json.dumps(POSTINGS[i % len(POSTINGS)] | {"id": i}) for i in range(600)]
+    lines[5] = ""
+    lines[300] = json.dumps({"id": "x", "text": ""})
+    lines[301] = json.dumps({"id": "y", "text": "ok", "colour": "red"})
+    lines[599] = "{"
+    path = tmp_path_factory.mktemp("postings") / "postings.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_decode_same_bytes(run: RunCli, postings: Path) -> None:
+    one, two = both(run, "decode", "--jsonl", str(postings))
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert one.code == 0
+    assert one.err.index("line 301:") < one.err.index("line 302:") < one.err.index("line 600:")
+    assert one.err.endswith("596 postings decoded; 3 bad lines skipped\n")
+
+
+def test_decode_fail_same_bytes(run: RunCli, postings: Path) -> None:
+    one, two = both(run, "decode", "--jsonl", str(postings), "--on-error", "fail")
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert one.code == 2 and "line 301: is empty" in one.err
+    assert len(one.out.splitlines()) == 256  # the one whole chunk before the bad line
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_invalid_workers(run: RunCli, answers: Path, value: str) -> None:
+    for argv in (["batch", str(answers)], ["decode", "--jsonl", str(answers)]):
+        r = run(*argv, f"--workers={value}")
+        assert r.code == 2 and r.out == ""
+        lines = r.err.splitlines()
+        assert len(lines) == 1 and "--workers" in lines[0] and repr(value) in lines[0]
