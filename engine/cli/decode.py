@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
 
 from engine.cli import EXIT_OK, UsageError, options
 from engine.cli.batch import add_workers
@@ -32,6 +30,9 @@ from engine.errors import DecodeError, problem
 
 TYPE_CHECKING = False  # not imported from typing: `rolematch decode --help` must start fast
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    from engine.batch import ChunkResult
     from engine.content import ProfileSet
 
 CHUNK = 256  # postings decoded together from --jsonl
@@ -112,60 +113,30 @@ def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> Profil
 def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
-    import orjson
+    from engine.batch import decode_lines, grouped, in_processes, write_results
 
-    from engine.batch import _Bad, posting
-    from engine.decode import decode_many
-
-    profiles = options.profiles(args)
     source = str(args.jsonl)
-    written = bad = 0
-
-    def flush(chunk: list[tuple[str, Any, Any]], out: TextIO) -> int:
-        docs = decode_many(chunk, profiles, lang, args.top)
-        out.write("".join(orjson.dumps(d.to_data()).decode() + "\n" for d in docs))
-        return len(docs)
+    fail = args.on_error == "fail"
 
     def on_bad(number: int, reason: str) -> None:
-        nonlocal bad
-        bad += 1
-        if args.on_error == "fail":
+        if fail:
             raise DecodeError([problem(source, f"line {number}", reason)]) from None
         err(f"{source}: line {number}: skipped: {reason}")
 
-    def decode_lines(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:
-        nonlocal written
-        chunk: list[tuple[str, Any, Any]] = []
-        for number, raw in lines:
-            item = posting(number, raw, source)
-            if item is None:
-                continue
-            if isinstance(item, _Bad):
-                on_bad(number, item.reason)
-                continue
-            chunk.append(item)
-            if len(chunk) >= CHUNK:
-                written += flush(chunk, out)
-                chunk = []
-        if chunk:
-            written += flush(chunk, out)
-
-    def in_processes(lines: Iterator[tuple[int, bytes]], out: TextIO) -> None:
-        nonlocal written, bad
-        from engine import batch
-
-        fail = args.on_error == "fail"
-        results = batch.in_processes(
-            batch.grouped(lines, CHUNK), args.workers, batch.decode_lines, worker_profiles,
-            (args.questionnaire, args.profiles), lang=lang, source=source,
-            explain_top=args.top, split=fail)
-        with contextlib.closing(results):  # ends the processes, whatever happens
-            stats = batch.write_results(results, out, on_bad=on_bad, fail=fail, group=CHUNK)
-        written, bad = stats.rows, len(stats.bad)
-
+    options_for_chunk = {"lang": lang, "source": source, "explain_top": args.top, "split": fail}
     with terminate_interrupts(), numbered_lines(args.jsonl, DecodeError) as lines, \
             output(args.output, args.force) as out:
-        (decode_lines if args.workers == 1 else in_processes)(lines, out)
+        groups = grouped(lines, CHUNK)
+        if args.workers == 1:
+            profiles = options.profiles(args)
+            results: Generator[ChunkResult, None, None] = (
+                decode_lines(group, profiles, **options_for_chunk) for group in groups)
+        else:
+            results = in_processes(groups, args.workers, decode_lines, worker_profiles,
+                                   (args.questionnaire, args.profiles), **options_for_chunk)
+        with contextlib.closing(results):  # ends the processes, whatever happens
+            stats = write_results(results, out, on_bad=on_bad, fail=fail, group=CHUNK)
+    written, bad = stats.rows, len(stats.bad)
     note(f"{written} posting{'s' if written != 1 else ''} decoded; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     return EXIT_OK
