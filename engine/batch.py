@@ -87,17 +87,28 @@ def chunks(
         yield chunk
 
 
+def write_header(out: TextIO, mode: Mode, content: Content) -> None:
+    """The first line of the output, for the modes that have one (CSV)."""
+    if mode == "csv":
+        csv.writer(out, lineterminator="\n").writerow(
+            ["line", "id", "top_role", *content.profiles.role_ids])
+
+
 class Writer:
     """Formats results for one output mode."""
 
-    def __init__(self, out: TextIO, mode: Mode, content: Content, lang: str) -> None:
+    def __init__(self, out: TextIO, mode: Mode, content: Content, lang: str,
+                 header: bool = True) -> None:
         self.out, self.mode, self.content, self.lang = out, mode, content, lang
         self.model = model_for(content.questionnaire, content.profiles)
         self.roles = content.profiles.role_ids
         self.csv: Any = None
         if mode == "csv":
             self.csv = csv.writer(out, lineterminator="\n")
-            self.csv.writerow(["line", "id", "top_role", *self.roles])
+            if header:
+                write_header(out, mode, content)
+
+
 
     def chunk(self, rows: list[tuple[int, Any]], explain_top: int) -> int:
         import orjson
@@ -206,8 +217,7 @@ def score_lines(
     printing: the results a worker process sends back. The CSV header is not included."""
     bad: list[tuple[int, str]] = []
     sink = _Parts()
-    writer = Writer(sink, mode, content, lang)  # type: ignore[arg-type]  # has write()
-    sink.parts.clear()  # the header: written once, by the parent
+    writer = Writer(sink, mode, content, lang, header=False)  # type: ignore[arg-type]
     numbers: list[int] = []
     for chunk in chunks(lines, content, source, max(1, len(lines)),
                         lambda n, r: bad.append((n, r)), mode != "full"):

@@ -75,10 +75,10 @@ def _in_processes(
     from engine.batch import (
         DEFAULT_CHUNK,
         WORKER_CHUNK,
-        Writer,
         grouped,
         in_processes,
         score_lines,
+        write_header,
         write_results,
     )
     from engine.content import load_content
@@ -92,7 +92,7 @@ def _in_processes(
             raise AnswersError([problem(source, f"line {number}", reason)])
 
     size = args.chunk_size or DEFAULT_CHUNK[mode]
-    Writer(out, mode, content, lang)  # the CSV header
+    write_header(out, mode, content)
     results = in_processes(grouped(lines, min(size, WORKER_CHUNK)), args.workers,
                            score_lines, load_content, (args.questionnaire, args.profiles),
                            mode=mode, lang=lang, source=source, explain_top=args.top,
