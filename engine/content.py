@@ -27,7 +27,6 @@ import math
 import re
 import types
 import typing
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +47,7 @@ from engine.errors import ContentError, Problem, problem
 from engine.i18n import french_spacing
 from engine.questions import QuestionType, question_type
 from engine.readers import read_yaml
+from engine.words import tokens as words
 
 LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
@@ -816,8 +816,6 @@ def load_content(
 
 # --------------------------------------------------------------------------- warnings
 
-WORD = re.compile(r"[a-z0-9]+[+#]*")
-"""A word as ``engine.decode`` reads a posting (``engine.decode.TOKEN``)."""
 
 STOP_WORDS = frozenset({
     "a", "an", "and", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "with",
@@ -825,19 +823,6 @@ STOP_WORDS = frozenset({
     "pour", "sur", "un", "une",
 })
 """Words nearly every posting holds: a vocabulary name made only of these matches all."""
-
-
-def _fold_char(ch: str) -> str:
-    if ch.isascii() or ord(ch) >= 0x2500:
-        return ch
-    return " " if ch.isspace() else unicodedata.normalize("NFKD", ch)[:1]
-
-
-def words(text: str) -> tuple[str, ...]:
-    """The words ``decode`` sees in ``text``: lower case, accents folded, split as
-    ``engine.decode`` splits (without importing it and numpy on every ``validate``)."""
-    folded = text if text.isascii() else "".join(map(_fold_char, text))
-    return tuple(WORD.findall(folded.lower()))
 
 
 def content_warnings(content: Content) -> list[Problem]:

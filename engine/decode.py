@@ -12,7 +12,6 @@ work itself (client contact, on-call, strategy...) is shown but not counted.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,42 +35,10 @@ from engine.export import (
     stamp,
 )
 from engine.vectors import Array, cosine, unit_rows
+from engine.words import TOKEN, fold
+from engine.words import tokens as _tokens
 
 CONTEXT_WINDOW = 80
-TOKEN = re.compile(r"[a-z0-9]+[+#]*")
-
-
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x2500):
-        ch = chr(code)
-        if ch.isspace():
-            folded = " "
-        else:
-            base = unicodedata.normalize("NFKD", ch)[:1].lower()
-            folded = base if len(base) == 1 else "?"
-        if folded != ch:
-            table[code] = folded
-    for quote in "\u2019\u2018`\u00b4":
-        table[ord(quote)] = "'"
-    return table
-
-
-_FOLD = _fold_table()
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, typographic quotes plain; exactly as long as ``text``."""
-    if text.isascii():
-        return text.lower()  # the common case, and the fast one
-    # fold only the few non-ASCII characters, then lower-case the rest
-    folded = _NON_ASCII.sub(lambda m: _FOLD.get(ord(m.group()), m.group()), text).lower()
-    return folded if len(folded) == len(text) else text.translate(_FOLD)
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(TOKEN.findall(fold(text)))
 
 
 def distinct(words: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.content import content_warnings, load_content, words
+from engine.content import content_warnings, load_content
 from tests.conftest import ContentCopy, Run
 
 RAW = ("\x1b", "\x07", "\r", "\x9b")  # ESC, BEL, CR, the 8-bit CSI
@@ -333,22 +333,3 @@ def test_validate_help_documents_strict(run: Callable[..., Run]) -> None:
     r = run("validate", "--help")
     assert r.code == 0
     assert "--strict" in r.out and "warning:" in r.out
-
-
-@pytest.mark.parametrize("text", ["C++ and C#", "Mise en œuvre, données", "İstanbul Ｆｕｌｌ",
-                                  "naïve  ﬁne\u00a0tuning", "CI/CD, Node.js", "ß", "", "+++"])
-def test_words_are_the_words_decode_sees(text: str) -> None:
-    from engine.decode import _tokens
-
-    assert words(text) == _tokens(text)
-
-
-def test_every_vocabulary_name_is_read_as_decode_reads_it() -> None:
-    from engine.content import load_profiles
-    from engine.decode import _tokens
-
-    vocab = load_profiles(vocabulary=True).vocabulary
-    assert vocab is not None
-    for term in vocab.terms:
-        for name in (*term.names, *term.en, *term.fr, *term.exact, *term.context):
-            assert words(name) == _tokens(name), name
