@@ -127,7 +127,8 @@ class Quick:
         The highest mean comes from adding the k largest possible effects for some k (the
         best prefix of the effects sorted high to low), the lowest from the k smallest; a
         question left out stands for a skip (or an option that does not speak to the
-        dimension). Without any answer speaking to a dimension its value is 0.
+        dimension, or a neutral preference). Without any answer speaking to a dimension its
+        value is 0, so leaving every remaining question out is one of the candidates.
         """
         idx = np.array(remaining, dtype=np.intp)
         touch = self.model.touches[idx]
@@ -140,7 +141,7 @@ class Quick:
             sums = np.cumsum(np.where(usable, ordered, 0.0), axis=0)
             ks = np.cumsum(usable, axis=0)
             prefix = np.where(usable, (total + sums) / np.maximum(count + ks, 1), np.nan)
-            current = np.where(count > 0, means(total, count), np.nan)
+            current = means(total, count)  # k = 0: as it is now (0 when nothing counts)
             stacked = np.vstack([current[None, :], prefix])
             picked = np.nanmax(stacked, axis=0) if highest else np.nanmin(stacked, axis=0)
             return np.where(np.isnan(picked), 0.0, picked)

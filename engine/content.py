@@ -40,6 +40,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     ValidationError,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -224,17 +225,42 @@ class Option(_Strict):
     label: Text
     description: LongText | None = None
     effects: dict[str, Weight] = Field(default_factory=dict)
+    neutral: bool = Field(default=False, description=(
+        "An answer that says nothing about the person (\"I cannot say\"): it has no "
+        "effects and counts exactly as a skip. Single questions only."))
+
+
+class Scale(_Strict):
+    """A likert scale: its points, lowest first, and how a point counts.
+
+    ``level`` (skills): point k of n moves each effect by (k-1)/(n-1), so the lowest point is
+    an absence (0) that still counts. ``preference`` (likes): point k moves each effect by
+    (2k-n-1)/(n-1), from -1 to 1, so a point below the middle counts against the roles that
+    weigh the dimension and the middle point (with an odd number of points) counts exactly as
+    a skip. A plain list of points is a ``level`` scale.
+    """
+
+    kind: Literal["level", "preference"] = "level"
+    points: list[Text]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, data: Any) -> Any:
+        return {"kind": "level", "points": data} if isinstance(data, list) else data
 
 
 class _QuestionBase(_Strict):
     id: Id
     section: Id
     text: LongText
+    label: Text | None = Field(default=None, description=(
+        "A few words naming what the question asks about (\"SQL\", \"Being on call\"), "
+        "used where a result cites the question; the text is shortened without it."))
     help: LongText | None = None
 
 
 class LikertQuestion(_QuestionBase):
-    """Answered on a named scale; point k of n moves each dimension by effect * (k-1)/(n-1)."""
+    """Answered on a named scale; how a point moves each effect depends on the scale's kind."""
 
     type: Literal["likert"]
     scale: Id
@@ -266,7 +292,7 @@ class QuestionnaireFile(_Strict):
     version: Line
     title: Text
     intro: LongText
-    scales: dict[Id, list[Text]] = Field(min_length=1)
+    scales: dict[Id, Scale] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
 
@@ -336,7 +362,7 @@ class Questionnaire:
     def section(self, sid: str) -> Section:
         return next(s for s in self.data.sections if s.id == sid)
 
-    def scale(self, q: LikertQuestion) -> list[Text]:
+    def scale(self, q: LikertQuestion) -> Scale:
         return self.data.scales[q.scale]
 
     @functools.cached_property
@@ -738,10 +764,10 @@ def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) 
     found += _duplicates(path, qf.sections, "sections")
     found += _duplicates(path, qf.questions, "questions")
     section_ids = [s.id for s in qf.sections]
-    for name, points in qf.scales.items():
-        if len(points) < 2:
+    for name, scale in qf.scales.items():
+        if len(scale.points) < 2:
             found.append(problem(path, f"scales.{name}", "needs at least two points",
-                                 len(points)))
+                                 len(scale.points)))
     for i, q in enumerate(qf.questions):
         where = f"questions[{i}]"
         if q.section not in section_ids:
@@ -754,6 +780,15 @@ def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) 
             effect_maps = [(f"{where}.effects", q.effects)]
         else:
             found += _duplicates(path, q.options, f"{where}.options")
+            for j, o in enumerate(q.options):
+                if o.neutral and o.effects:
+                    found.append(problem(path, f"{where}.options[{j}].effects",
+                                         "a neutral option counts as a skip: it can have no "
+                                         "effects", o.effects))
+                if o.neutral and isinstance(q, MultiQuestion):
+                    found.append(problem(path, f"{where}.options[{j}].neutral",
+                                         "only a single question can have a neutral option "
+                                         "(ticking nothing already says none)", o.neutral))
             effect_maps = [(f"{where}.options[{j}].effects", o.effects)
                            for j, o in enumerate(q.options)]
             if not moved_dimensions(q):
@@ -867,7 +902,7 @@ def _questionnaire_warnings(path: Path, qf: QuestionnaireFile) -> list[Problem]:
                                      "moves no dimension: every effect is 0", q.effects))
             continue
         for j, o in enumerate(q.options):
-            if not any(w > 0 for w in o.effects.values()):
+            if not o.neutral and not any(w > 0 for w in o.effects.values()):
                 found.append(problem(path, f"questions[{i}].options[{j}].effects",
                                      "moves no dimension: no effect above 0", o.effects))
     return found

@@ -26,6 +26,7 @@ from engine.export import (
     DecodeDocument,
     FoundDoc,
     FragileTermDoc,
+    GapDoc,
     PostingConfidenceDoc,
     PostingContributionDoc,
     PostingRoleDoc,
@@ -264,7 +265,7 @@ def _voice(matcher: Matcher, term_ids: list[int], matched: dict[int, list[str]],
                             matched=matched[term_ids[i]], effect=effect, share=share,
                             score=score)
 
-    return Voice(role=PostingRoleDoc, contribution=PostingContributionDoc,
+    return Voice(role=PostingRoleDoc, contribution=PostingContributionDoc, gap=GapDoc,
                  confidence=PostingConfidenceDoc, items_field="terms",
                  fragile_field="fragile_terms", cite=cite,
                  item_key=lambda i: terms[term_ids[i]].id,

@@ -8,8 +8,11 @@ terms): each item's effect on each dimension and its share of ``u`` (the shares 
 * a role's score is the cosine of ``u`` with its weights, a sum over the dimensions of
   ``u_d p_d / (|u| |p|)``: those terms are the role's *contributions* and add up to its score;
 * an item's part of a contribution is its share of ``u_d`` times ``p_d / (|u| |p|)``;
-* a *gap* is a dimension the role weighs heavily where ``u`` is low; its what-if is the cosine
-  recomputed with ``u_d`` raised to the role's weight;
+* a contribution is negative where ``u_d`` is (a preference answered below neutral): those are
+  the reasons *against* a role;
+* for a posting, a *gap* is a dimension the role weighs heavily where ``u`` is low; its what-if
+  is the cosine recomputed with ``u_d`` raised to the role's weight. A person's gaps are their
+  own answers set beside the role's typical ones, and are built by ``engine.scoring``;
 * *confidence*: the margin between the first two roles, and the items without which the top
   role would change (the cosine recomputed without each item).
 
@@ -26,13 +29,14 @@ from typing import Any
 import numpy as np
 
 from engine.content import ProfileSet
-from engine.export import GapDoc
 from engine.vectors import Array, order, unit_rows
 
 CLOSE_CALL_MARGIN = 0.03
 """Below this cosine margin (3 percentage points) between first and second, it is a close call."""
 TOP_DIMENSIONS = 4
 """How many dimensions an explanation lists as the strongest contributions."""
+TOP_AGAINST = 3
+"""How many dimensions an explanation lists as the strongest reasons against."""
 MAX_GAPS = 3
 """How many gaps an explanation lists per role."""
 GAP_MIN_DEFICIT = 0.05
@@ -57,10 +61,12 @@ class Evidence:
 
 
 def evidence(u: Array, effects: Array, shares: Array, weights: Array, explain: bool,
-             items: list[int], leave_out: Callable[[list[int]], Array]) -> Evidence:
+             items: list[int], leave_out: Callable[[list[int]], Array],
+             dimension_gaps: bool = True) -> Evidence:
     """The Evidence of ``u``; with ``explain`` (and a vector not all zeros), the what-if
     vectors too: ``leave_out(items)`` gives u without each of ``items`` (the items that count
-    for something), when there are at least two."""
+    for something), when there are at least two, and with ``dimension_gaps`` the vectors of
+    ``gap_plan``."""
     dims = len(u)
     left_out: list[int] = []
     loo = np.empty((0, dims))
@@ -69,7 +75,7 @@ def evidence(u: Array, effects: Array, shares: Array, weights: Array, explain: b
     if explain and u.any():
         if len(items) >= 2:
             left_out, loo = items, leave_out(items)
-        plan = gap_plan(weights, u)
+        plan = gap_plan(weights, u) if dimension_gaps else []
         gap_vectors = np.repeat(u[None, :], len(plan), axis=0)
         for row, (ri, d) in enumerate(plan):
             gap_vectors[row, d] = weights[ri, d]
@@ -125,6 +131,7 @@ class Voice:
 
     role: type[Any]
     contribution: type[Any]
+    gap: type[Any]
     confidence: type[Any]
     items_field: str  # the contribution's list of items ("answers", "terms")
     fragile_field: str  # the confidence note's list of items ("fragile_answers", ...)
@@ -136,9 +143,12 @@ class Voice:
 def explain(
     ev: Evidence, block_scores: Array, profiles: ProfileSet, weights: Array, unit_weights: Array,
     lang: str, voice: Voice, explain_top: int, enough: bool, counted_dims: list[int],
+    gaps: dict[int, list[Any]] | None = None,
 ) -> tuple[list[Any], Any]:
-    """The ranking (each role with its score, contributions, reasons and gaps, the first
-    ``explain_top`` explained) and the confidence note, as the voice's typed documents."""
+    """The ranking (each role with its score, contributions, reasons for and against, and
+    gaps, the first ``explain_top`` explained) and the confidence note, as the voice's typed
+    documents. ``gaps``: each role's gap documents, built by the caller; without them, the
+    dimension gaps of ``ev.gap_plan``."""
     dims = [d.id for d in profiles.dimensions]
     u, unit_u = ev.u, unit_rows(ev.u)[0]
     terms = contributions(unit_u, unit_weights)
@@ -148,30 +158,42 @@ def explain(
     ranked = [int(i) for i in order(block_scores[0])]
     ranking = []
     cards = _cards(profiles, lang)
+    def contribution(ri: int, d: int, sign: float) -> Any:
+        """Dimension ``d``'s part of role ``ri``'s score, with every item behind it (those
+        pulling the same way first): the items' scores add up to it."""
+        scale = float(unit_weights[ri, d] * unit_u[d] / u[d])  # a share's worth
+        share, effect = ev.shares[:, d].tolist(), ev.effects[:, d].tolist()
+        behind = sorted((i for i, x in enumerate(share) if x != 0),
+                        key=lambda i: (-sign * share[i], voice.item_key(i)))
+        items = [voice.cite(i, d, effect[i], share[i], share[i] * scale) for i in behind]
+        return voice.contribution(**{
+            "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
+            "person": float(u[d]), "weight": float(weights[ri, d]),
+            "score": float(terms[ri, d]), voice.items_field: items})
+
     for rank, ri in enumerate(ranked, start=1):
         row = terms[ri].tolist()
         top: list[Any] = []
-        gaps: list[GapDoc] = []
+        against: list[Any] = []
+        role_gaps: list[Any] = []
         if enough and rank <= explain_top:
-            for d in [x for x in _best_first(terms[ri]) if row[x] > 0][:TOP_DIMENSIONS]:
-                scale = float(unit_weights[ri, d] * unit_u[d] / u[d])  # a share's worth
-                share, effect = ev.shares[:, d].tolist(), ev.effects[:, d].tolist()
-                behind = sorted((i for i, x in enumerate(share) if x > 0),
-                                key=lambda i: (-share[i], voice.item_key(i)))
-                items = [voice.cite(i, d, effect[i], share[i], share[i] * scale)
-                         for i in behind]
-                top.append(voice.contribution(**{
-                    "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
-                    "person": float(u[d]), "weight": float(weights[ri, d]), "score": row[d],
-                    voice.items_field: items}))
-            gaps = [GapDoc(dimension=dims[d], label=profiles.dimensions[d].label.get(lang),
-                           person=float(u[d]), weight=float(weights[ri, d]),
-                           score_now=scores[ri], score_if=float(gap_scores[g, ri]))
-                    for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
+            top = [contribution(ri, d, 1.0)
+                   for d in [x for x in _best_first(terms[ri]) if row[x] > 0][:TOP_DIMENSIONS]]
+            against = [contribution(ri, d, -1.0)
+                       for d in [x for x in _best_first(-terms[ri]) if row[x] < 0][:TOP_AGAINST]]
+            if gaps is not None:
+                role_gaps = gaps.get(ri, [])
+            else:
+                role_gaps = [voice.gap(dimension=dims[d],
+                                       label=profiles.dimensions[d].label.get(lang),
+                                       person=float(u[d]), weight=float(weights[ri, d]),
+                                       score_now=scores[ri], score_if=float(gap_scores[g, ri]))
+                             for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
         ranking.append(voice.role(
             rank=rank, score=scores[ri], match_percent=round(100.0 * scores[ri], 1),
             contributions={dims[d]: row[d] for d in counted_dims},
-            top_contributions=top, gaps=gaps, **cards[ri]))
+            top_contributions=top, against_contributions=against, gaps=role_gaps,
+            **cards[ri]))
     confidence = None
     if enough and len(ranking) >= 2:
         # the first best score of each leave-one-out row (argmax: ties go to the first role,

@@ -23,8 +23,10 @@ from engine.errors import ExportError, problem
 from engine.files import created_at
 from engine.readers import MAX_RESULT_BYTES, read_json
 
-SCHEMA_VERSION = 1
-"""Of result documents."""
+SCHEMA_VERSION = 2
+"""Of result documents: 2 since preference answers are signed (a value or a contribution can
+be negative, and ``against_contributions`` lists them) and gaps are the person's own answers
+beside the role's typical ones (``AnswerGapDoc``)."""
 DECODE_SCHEMA_VERSION = 2
 """Of decoded postings: 2 since a posting's evidence is its own kind of item (``terms``,
 ``fragile_terms``) instead of answers with no answer."""
@@ -64,9 +66,11 @@ class TermShareDoc(_Doc):
 class _ContributionBase(_Doc):
     dimension: str
     label: str
-    person: float = Field(description="The person's value on the dimension, in [0, 1].")
+    person: float = Field(description="The person's value on the dimension, in [-1, 1] "
+                                      "(below 0 only from preferences answered below neutral).")
     weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
-    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine.")
+    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine "
+                                     "(negative when it counts against the role).")
 
 
 class ContributionDoc(_ContributionBase):
@@ -79,7 +83,26 @@ class PostingContributionDoc(_ContributionBase):
     terms: list[TermShareDoc]
 
 
+class AnswerGapDoc(_Doc):
+    """A question where the role's typical answer is above the person's, and what answering
+    it that way would do to the role's score."""
+
+    question_id: str
+    label: str = Field(description="What the question asks about, in a few words.")
+    answer: AnswerJSON
+    answer_label: str = Field(description="The person's answer in words (\"Strong (4 of 5)\").")
+    typical: AnswerJSON = Field(description="The answer typical of the role (for a tools "
+                                            "question: the typical tools not ticked).")
+    typical_label: str
+    score_now: float
+    score_if: float = Field(description="The cosine with the typical answer instead (for a "
+                                        "tools question: with those tools ticked as well), "
+                                        "every other answer unchanged.")
+
+
 class GapDoc(_Doc):
+    """For a posting: a dimension the role weighs heavily that the posting barely asks for."""
+
     dimension: str
     label: str
     person: float
@@ -100,7 +123,10 @@ class RoleDoc(_Doc):
     contributions: dict[str, float] = Field(description="Every dimension's term; they add up "
                                                         "to score.")
     top_contributions: list[ContributionDoc]
-    gaps: list[GapDoc]
+    against_contributions: list[ContributionDoc] = Field(
+        description="The dimensions that count against the role (a negative score), most "
+                    "negative first.")
+    gaps: list[AnswerGapDoc]
     typical_tools: list[str]
     typical_day: str
     questions_to_ask: list[str]
@@ -110,6 +136,8 @@ class PostingRoleDoc(RoleDoc):
     """A role in a decoded posting's ranking: its evidence is the posting's terms."""
 
     top_contributions: list[PostingContributionDoc]  # type: ignore[assignment]
+    against_contributions: list[PostingContributionDoc]  # type: ignore[assignment]
+    gaps: list[GapDoc]  # type: ignore[assignment]
 
 
 class FragileDoc(_Doc):
@@ -282,6 +310,12 @@ def read_result(path: str | Path) -> ResultDocument:
         raise ExportError([problem(path, "", "is not a rolematch result (expected an object)",
                                    type(data).__name__)])
     version = data.get("schema_version")
+    if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
+        raise ExportError([problem(path, "schema_version",
+                                   "was written by an older rolematch, which scored answers "
+                                   "differently; its answers are kept in the file: score them "
+                                   "again with rolematch --answers", version,
+                                   choices=[str(SCHEMA_VERSION)])])
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise ExportError([problem(path, "schema_version",
                                    f"was written by a newer rolematch (this version reads "

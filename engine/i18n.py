@@ -22,10 +22,25 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.from_answers": ("from", "grâce à"),
     "result.gaps": ("To grow", "À développer"),
     "result.gap_line": (
-        "{dim} (you {you:.0%}, role {role:.0%}): {now:.0f}% -> {then:.0f}% at the role's level",
-        "{dim} (vous {you:.0%}, métier {role:.0%}) : {now:.0f} % -> {then:.0f} % au niveau du "
-        "métier",
+        "{question}: you {you}, typical for this role: {typical} (match {now:.1f}% -> "
+        "{then:.1f}%)",
+        "{question} : vous {you}, typique de ce métier : {typical} (score {now:.1f} % -> "
+        "{then:.1f} %)",
     ),
+    "result.gap_tools_line": (
+        "{question}: typical for this role as well: {typical} (match {now:.1f}% -> "
+        "{then:.1f}%)",
+        "{question} : typique de ce métier en plus : {typical} (score {now:.1f} % -> "
+        "{then:.1f} %)",
+    ),
+    "result.gap_skipped_line": (
+        "{question}: you skipped it, typical for this role: {typical} (match {now:.1f}% -> "
+        "{then:.1f}%)",
+        "{question} : question passée, typique de ce métier : {typical} (score {now:.1f} % -> "
+        "{then:.1f} %)",
+    ),
+    "result.scale_point": ("{label} ({k} of {n})", "{label} ({k} sur {n})"),
+    "result.against": ("Against", "Contre"),
     "result.no_gaps": ("No large gap on the dimensions this role weighs most.",
                        "Aucun écart important sur les dimensions qui comptent le plus ici."),
     "result.tools": ("Typical tools", "Outils typiques"),

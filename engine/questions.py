@@ -23,7 +23,7 @@ from engine.errors import Problem, problem
 from engine.i18n import t
 
 if TYPE_CHECKING:
-    from engine.content import LikertQuestion, MultiQuestion, Option, SingleQuestion, Text
+    from engine.content import LikertQuestion, MultiQuestion, Option, Scale, SingleQuestion
 
 AnswerValue = int | str | list[str] | None
 
@@ -31,8 +31,12 @@ ANSWERED = "__answered__"
 """The slot key of a multi question's "answered" slot (ticking nothing is an answer too)."""
 
 
-def likert_factor(point: int, n_points: int) -> float:
-    """The share of a likert question's effects that scale point ``point`` (1-based) gives."""
+def likert_factor(point: int, n_points: int, preference: bool = False) -> float:
+    """The share of a likert question's effects that scale point ``point`` (1-based) gives:
+    on a level scale (k-1)/(n-1), from 0 to 1; on a preference scale (2k-n-1)/(n-1), from -1
+    to 1, 0 at the middle point."""
+    if preference:
+        return (2 * point - n_points - 1) / (n_points - 1)
     return (point - 1) / (n_points - 1)
 
 
@@ -89,6 +93,24 @@ class QuestionType:
 
     # ------------------------------------------------------------------ for people
 
+    def short(self, lang: str) -> str:
+        """What the question asks about in a few words: its ``label``, else its text cut."""
+        from engine.render import shorten
+
+        label = self.question.label
+        return label.get(lang) if label is not None else shorten(self.question.text.get(lang),
+                                                                 40)
+
+    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
+        """The answer a what-if puts in place of ``mine`` when the role's typical answer is
+        ``typical``, or None when the typical answer is not above it (or the question is
+        not one to grow on: preferences and scenarios are not skills to learn)."""
+        return None
+
+    def point_label(self, value: AnswerValue, lang: str) -> str:
+        """An answer as a gap names it ("Strong (4 of 5)", "Docker, Kubernetes")."""
+        return self.label(value, lang)
+
     def label(self, value: AnswerValue, lang: str, dimension: str | None = None) -> str:
         """What an answer reads as ("4 (Strong)", "Build pipelines", "Docker, Kubernetes");
         with ``dimension``, a multi answer names only the ticked options that move it."""
@@ -124,14 +146,18 @@ class QuestionType:
 
 
 class Likert(QuestionType):
-    """A named scale from 1 to n; point k moves each dimension by effect x (k-1)/(n-1)."""
+    """A named scale from 1 to n. On a level scale (skills) point k moves each dimension by
+    effect x (k-1)/(n-1) and every point counts, the lowest as an absence (0). On a preference
+    scale (likes) point k moves it by effect x (2k-n-1)/(n-1): below the middle against, above
+    it for, and the middle point counts for nothing, exactly as a skip."""
 
     kind = "likert"
 
-    def __init__(self, question: LikertQuestion, scale: list[Text]) -> None:
+    def __init__(self, question: LikertQuestion, scale: Scale) -> None:
         super().__init__(question)
-        self.scale = scale
-        self.n = len(scale)
+        self.scale = scale.points
+        self.preference = scale.kind == "preference"
+        self.n = len(self.scale)
         self._points = list(range(1, self.n + 1))
         self._valid = set(self._points)
         self._choices = [str(k) for k in self._points]
@@ -139,13 +165,17 @@ class Likert(QuestionType):
     def slot_keys(self) -> list[Any]:
         return list(self._points)
 
+    def factor(self, point: int) -> float:
+        return likert_factor(point, self.n, self.preference)
+
     def slot_effects(self) -> list[Mapping[str, float]]:
-        return [{d: w * likert_factor(k, self.n) for d, w in self.question.effects.items()}
+        return [{d: w * self.factor(k) for d, w in self.question.effects.items()}
                 for k in self._points]
 
     def slot_counts(self) -> list[set[str]]:
         touched = self.touched()
-        return [touched for _ in self._points]
+        return [touched if self.factor(k) != 0 or not self.preference else set()
+                for k in self._points]
 
     def slots(self, value: AnswerValue) -> list[int]:
         return [] if value is None else [int(value) - 1]  # type: ignore[arg-type]
@@ -165,14 +195,25 @@ class Likert(QuestionType):
     def _label(self, value: Any, lang: str, dimension: str | None) -> str:
         return f"{value} ({self.scale[int(value) - 1].get(lang)})"
 
+    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
+        if self.preference or typical is None:
+            return None
+        return typical if mine is None or int(mine) < int(typical) else None  # type: ignore[arg-type]
+
+    def point_label(self, value: AnswerValue, lang: str) -> str:
+        if value is None:
+            return t("result.skipped", lang)
+        return t("result.scale_point", lang, label=self.scale[int(value) - 1].get(lang),  # type: ignore[arg-type]
+                 k=value, n=self.n)
+
     def options(self, lang: str) -> list[dict[str, Any]]:
         return [{"id": k, "label": self.scale[k - 1].get(lang),
                  "effects": {d: round(w, 6) for d, w in effects.items()}}
                 for k, effects in zip(self._points, self.slot_effects(), strict=True)]
 
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
-        target = level(self.slot_effects()[-1])
-        return min(self._points, key=lambda k: abs(likert_factor(k, self.n) - target))
+        target = level(self.slot_effects()[-1])  # 0 to 1: on a preference scale, never below
+        return min(self._points, key=lambda k: abs(self.factor(k) - target))  # the middle
 
     def random(self, rng: random.Random) -> AnswerValue:
         return rng.randint(1, self.n)
@@ -308,11 +349,23 @@ class Multi(_WithOptions):
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         return [o.id for o in self.option_list if level(o.effects) >= tick_level]
 
+    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
+        have = set(mine or [])  # type: ignore[arg-type]
+        wanted = set(typical or [])  # type: ignore[arg-type]
+        if not wanted - have:
+            return None
+        return [o for o in self.option_ids if o in have | wanted]  # tools learnt, none unlearnt
+
+    def point_label(self, value: AnswerValue, lang: str) -> str:
+        if value is None:
+            return t("result.skipped", lang)
+        return self._label(value, lang, None)
+
     def random(self, rng: random.Random) -> AnswerValue:
         return [o for o in self.option_ids if rng.random() < 0.5]
 
 
-def question_type(question: Any, scales: Mapping[str, list[Text]]) -> QuestionType:
+def question_type(question: Any, scales: Mapping[str, Scale]) -> QuestionType:
     """The type object of one validated question."""
     if question.type == "likert":
         return Likert(question, scales[question.scale])

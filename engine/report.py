@@ -15,7 +15,9 @@ from engine.export import (
     ContributionDoc,
     DecodeDocument,
     PostingContributionDoc,
+    PostingRoleDoc,
     ResultDocument,
+    RoleDoc,
 )
 from engine.i18n import colon, squash, t
 from engine.render import shorten
@@ -41,6 +43,7 @@ class Card:
     score: float
     objective: str
     reasons: list[Reason]
+    against: list[Reason]
     gaps_title: str
     gaps: list[str]
     tools: list[str]
@@ -74,15 +77,13 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
     about = "decode" if posting else "result"
     cards = []
     for m in doc.ranking[:top]:
-        reasons = []
-        for c in m.top_contributions:
-            reasons.append(Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
-                                  _cited(c)))
-        gaps = [t(f"{about}.gap_line", lang, dim=g.label, you=g.person, role=g.weight,
-                  now=100 * g.score_now, then=100 * g.score_if) for g in m.gaps]
-        cards.append(Card(m.rank, m.title, m.score, m.objective, reasons,
-                          t(f"{about}.gaps", lang), gaps, m.typical_tools, m.typical_day,
-                          m.questions_to_ask))
+        reasons = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score), _cited(c))
+                   for c in m.top_contributions]
+        against = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
+                          _cited(c)) for c in m.against_contributions]
+        cards.append(Card(m.rank, m.title, m.score, m.objective, reasons, against,
+                          t(f"{about}.gaps", lang), _gap_lines(m, lang), m.typical_tools,
+                          m.typical_day, m.questions_to_ask))
     if isinstance(doc, DecodeDocument):
         return Sheet(lang, t("decode.header", lang), None, None, [], True,
                      [(m.rank, m.title, m.score) for m in doc.ranking],
@@ -93,6 +94,22 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
         doc.mode.stop_reason if doc.mode.quick else None,
         [t(f"result.{code}", lang) for code in doc.warnings], doc.enough_answers,
         [(m.rank, m.title, m.score) for m in doc.ranking], confidence_notes(doc, limit), cards)
+
+
+def _gap_lines(m: RoleDoc | PostingRoleDoc, lang: str) -> list[str]:
+    """A role's gaps: for a person, their answer beside the role's typical one; for a posting,
+    the dimensions it barely asks for."""
+    if isinstance(m, PostingRoleDoc):
+        return [t("decode.gap_line", lang, dim=g.label, you=g.person, role=g.weight,
+                  now=100 * g.score_now, then=100 * g.score_if) for g in m.gaps]
+    lines = []
+    for g in m.gaps:
+        key = ("result.gap_skipped_line" if g.answer is None
+               else "result.gap_tools_line" if isinstance(g.typical, list)
+               else "result.gap_line")
+        lines.append(t(key, lang, question=g.label, you=g.answer_label,
+                       typical=g.typical_label, now=100 * g.score_now, then=100 * g.score_if))
+    return lines
 
 
 def _cited(c: ContributionDoc | PostingContributionDoc) -> list[tuple[str, str]]:
@@ -224,6 +241,12 @@ def result_screen(
                 item("+ ", Text(reason.text, style="green"))
                 for asked, said in reason.cited[:2]:
                     item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
+        if card.against:
+            console.print(Text(t("result.against", lang), style="bold"))
+            for reason in card.against:
+                item("− ", Text(reason.text, style="red"))
+                for asked, said in reason.cited[:2]:
+                    item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
         if card.gaps:
             console.print(Text(card.gaps_title, style="bold"))
             for gap in card.gaps:
@@ -288,6 +311,12 @@ def markdown_report(doc: ResultDocument, top: int = 3) -> str:
                 out.append(f"- {reason.text}")
                 out += [f"  - {asked} → {said}" for asked, said in reason.cited[:2]]
             out.append("")
+        if card.against:
+            out += [f"**{t('result.against', lang)}**", ""]
+            for reason in card.against:
+                out.append(f"- {reason.text}")
+                out += [f"  - {asked} → {said}" for asked, said in reason.cited[:2]]
+            out.append("")
         if card.gaps:
             out += [f"**{card.gaps_title}**", ""]
             out += [f"- {gap}" for gap in card.gaps]
@@ -336,13 +365,14 @@ def html_report(doc: ResultDocument, top: int = 3) -> str:
         for card in s.cards:
             body.append(f"<h2>{card.rank}. {e(card.title)} ({100 * card.score:.0f}%)</h2>"
                         f"<p><em>{e(card.objective)}</em></p>")
-            if card.reasons:
-                items = "".join(
-                    f"<li>{e(reason.text)}<ul>"
-                    + "".join(f"<li class=muted>{e(asked)} → {e(said)}</li>"
-                              for asked, said in reason.cited[:2])
-                    + "</ul></li>" for reason in card.reasons)
-                body.append(f"<h3>{tt('result.why')}</h3><ul>{items}</ul>")
+            for key, reasons in (("result.why", card.reasons), ("result.against", card.against)):
+                if reasons:
+                    items = "".join(
+                        f"<li>{e(reason.text)}<ul>"
+                        + "".join(f"<li class=muted>{e(asked)} → {e(said)}</li>"
+                                  for asked, said in reason.cited[:2])
+                        + "</ul></li>" for reason in reasons)
+                    body.append(f"<h3>{tt(key)}</h3><ul>{items}</ul>")
             if card.gaps:
                 items = "".join(f"<li>{e(gap)}</li>" for gap in card.gaps)
                 body.append(f"<h3>{e(card.gaps_title)}</h3><ul>{items}</ul>")

@@ -4,8 +4,13 @@ A person's answers become a vector (``engine.vectors``: the one vectoriser), the
 ranked by cosine similarity with their weights (``engine.vectors.cosine``), and the ranking is
 explained by ``engine.explain``, the explainer decode uses too. The result is the typed
 ``engine.export.ResultDocument``: every number it carries is computed here, from the same
-arrays the ranking used. Scores lie in [0, 1] because both vectors are non-negative; the match
-shown to people is 100 x cosine.
+arrays the ranking used. Scores lie in [-1, 1] (below 0 only when dislikes outweigh the rest);
+the match shown to people is 100 x cosine.
+
+A role's *gaps* are the person's own answers set beside the role's typical ones (the answers
+a person exactly like the role would give, ``engine.simulate``): each skill question answered
+below the typical level, each tools question without some of the typical tools, with its
+what-if, the role's cosine recomputed by the same vectoriser with that one answer changed.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from numpy.typing import NDArray
 
 from engine.answers import Answers, parse_answers
 from engine.content import ProfileSet, Questionnaire
-from engine.explain import Evidence, Voice, evidence, explain
+from engine.explain import MAX_GAPS, Evidence, Voice, evidence, explain
 from engine.export import (
+    AnswerGapDoc,
     AnswerShareDoc,
     ConfidenceDoc,
     ContributionDoc,
@@ -31,6 +37,7 @@ from engine.export import (
     bulk,
     stamp,
 )
+from engine.questions import AnswerValue
 from engine.vectors import (
     Array,
     Model,
@@ -39,13 +46,18 @@ from engine.vectors import (
     indicator,
     means,
     model_for,
+    order,
     question_rows,
     sum_rows,
+    vectors,
 )
 
 FLAT_LIKERT_MIN = 5
 """The 'same answer everywhere' warning needs at least this many likert answers."""
 FEW_ANSWERS_SHARE = 1 / 3
+GAP_MIN_GAIN = 0.005
+"""A gap is listed when answering as the role typically does would raise its score by more
+than this (half a point): a what-if that changes nothing is not worth a line."""
 
 
 def _evidence(model: Model, effects: Array, counted: NDArray[np.bool_], total: Array,
@@ -61,7 +73,72 @@ def _evidence(model: Model, effects: Array, counted: NDArray[np.bool_], total: A
         return means(less_total, count[None, :] - counted[items])
 
     speaking = [int(i) for i in np.flatnonzero(counted.any(axis=1))]
-    return evidence(u, effects, shares, model.weights, explain_top > 0, speaking, leave_out)
+    return evidence(u, effects, shares, model.weights, explain_top > 0, speaking, leave_out,
+                    dimension_gaps=False)
+
+
+_TYPICAL: dict[int, tuple[Model, list[dict[str, AnswerValue]]]] = {}
+
+
+def typical_answers(model: Model) -> list[dict[str, AnswerValue]]:
+    """Per role (in model order), the answers a person exactly like the role would give;
+    computed once per model."""
+    cached = _TYPICAL.get(id(model))
+    if cached is None or cached[0] is not model:
+        from engine.simulate import ideal_answers
+
+        cached = _TYPICAL[id(model)] = (
+            model, [ideal_answers(model, p).values for p in model.profiles.profiles])
+    return cached[1]
+
+
+def _gaps(model: Model, people: Sequence[Answers], slots: Sequence[list[int]],
+          scores: Sequence[Array], explain_top: int,
+          langs: Sequence[str]) -> list[dict[int, list[AnswerGapDoc]]]:
+    """Per person, the gap documents of each of their first ``explain_top`` roles: every
+    what-if of every person scored in one cosine call."""
+    out: list[dict[int, list[AnswerGapDoc]]] = [{} for _ in people]
+    if explain_top <= 0:
+        return out
+    typical = typical_answers(model)
+    plan: list[tuple[int, int, int, AnswerValue]] = []  # person, role, question, typical
+    rows: list[list[int]] = []
+    for p, (answers, mine, now) in enumerate(zip(people, slots, scores, strict=True)):
+        if not now.any():
+            continue
+        for ri in order(now)[:explain_top].tolist():
+            for qi, qt in enumerate(model.types):
+                value = qt.gap(answers.values.get(qt.id), typical[ri].get(qt.id))
+                if value is None:
+                    continue
+                start, stop = model.slot_range(qi)
+                rows.append([s for s in mine if not start <= s < stop]
+                            + [start + s for s in qt.slots(value)])
+                plan.append((p, ri, qi, value))
+    if not rows:
+        return out
+    then = cosine(vectors(model, rows), model.unit_weights)
+    found: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
+    for row, (p, ri, qi, _) in enumerate(plan):
+        gain = float(then[row, ri] - scores[p][ri])
+        if gain > GAP_MIN_GAIN:
+            found.setdefault((p, ri), []).append((round(-gain, 12), qi, row))
+    for (p, ri), candidates in found.items():
+        answers, lang, docs = people[p], langs[p], []
+        for _, qi, row in sorted(candidates)[:MAX_GAPS]:
+            qt, value = model.types[qi], plan[row][3]
+            mine_value = answers.values.get(qt.id)
+            typical_value = value
+            if qt.capped:  # a tools question: name the typical tools not ticked
+                have = set(mine_value or [])  # type: ignore[arg-type]
+                typical_value = [o for o in value if o not in have]  # type: ignore[union-attr]
+            docs.append(AnswerGapDoc(
+                question_id=qt.id, label=qt.short(lang), answer=mine_value,
+                answer_label=qt.point_label(mine_value, lang), typical=typical_value,
+                typical_label=qt.point_label(typical_value, lang),
+                score_now=float(scores[p][ri]), score_if=float(then[row, ri])))
+        out[p][ri] = docs
+    return out
 
 
 def _warnings(model: Model, answers: Answers, u: Array) -> list[Any]:
@@ -90,7 +167,8 @@ def _voice(model: Model, answers: Answers, lang: str) -> Voice:
             answer_label=qt.label(value, lang, dimension=model.dimension_ids[d]),
             effect=effect, share=share, score=score)
 
-    return Voice(role=RoleDoc, contribution=ContributionDoc, confidence=ConfidenceDoc,
+    return Voice(role=RoleDoc, contribution=ContributionDoc, gap=AnswerGapDoc,
+                 confidence=ConfidenceDoc,
                  items_field="answers", fragile_field="fragile_answers", cite=cite,
                  item_key=lambda qi: types[qi].id,
                  flip=lambda qi, role: FragileDoc(question_id=types[qi].id,
@@ -98,12 +176,14 @@ def _voice(model: Model, answers: Answers, lang: str) -> Voice:
 
 
 def _document(model: Model, answers: Answers, ev: Evidence, block_scores: Array,
-              explain_top: int, lang: str, mode: ModeDoc | None) -> ResultDocument:
+              explain_top: int, lang: str, mode: ModeDoc | None,
+              gaps: dict[int, list[AnswerGapDoc]]) -> ResultDocument:
     warnings = _warnings(model, answers, ev.u)
     enough = "no_answers" not in warnings
     ranking, confidence = explain(
         ev, block_scores, model.profiles, model.weights, model.unit_weights, lang,
-        _voice(model, answers, lang), explain_top, enough, list(range(len(model.dimension_ids))))
+        _voice(model, answers, lang), explain_top, enough, list(range(len(model.dimension_ids))),
+        gaps)
     q = model.questionnaire
     return ResultDocument(
         **stamp(lang, answers.respondent),
@@ -128,7 +208,8 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
     if not people:
         return []
     # every person's answers at once, with the arithmetic of one person alone
-    rows = list(question_rows(model, indicator(model, [encode(model, a) for a in people])))
+    slots = [encode(model, a) for a in people]
+    rows = list(question_rows(model, indicator(model, slots)))
     effects = np.stack([effect for effect, _ in rows], axis=1)  # people x questions x dims
     counted = np.stack([c for _, c in rows], axis=1)
     total, count = sum_rows(model, len(people), rows)
@@ -136,12 +217,13 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
            for i in range(len(people))]
     blocks = [ev.block() for ev in evs]
     scores = cosine(np.vstack(blocks), model.unit_weights)
-    out, start = [], 0
+    starts = np.cumsum([0, *(len(block) for block in blocks)]).tolist()
+    out = []
     with bulk():
-        for answers, ev, block, lang in zip(people, evs, blocks, langs, strict=True):
-            out.append(_document(model, answers, ev, scores[start:start + len(block)],
-                                 explain_top, lang, mode))
-            start += len(block)
+        gaps = _gaps(model, people, slots, [scores[s] for s in starts[:-1]], explain_top, langs)
+        for i, (answers, ev, lang) in enumerate(zip(people, evs, langs, strict=True)):
+            out.append(_document(model, answers, ev, scores[starts[i]:starts[i + 1]],
+                                 explain_top, lang, mode, gaps[i]))
     return out
 
 

@@ -122,7 +122,8 @@ def test_one_cosine_call_per_chunk(content: Content, tmp_path: Path,
             stats = batch_module.run_batch(enumerate(stream, start=1), content, io.StringIO(),
                                            mode=mode, chunk_size=100)  # type: ignore[arg-type]
         assert stats.rows == 250
-        assert len(calls) == 3  # chunks of 100, 100 and 50
+        # chunks of 100, 100 and 50; explained, a chunk's gap what-ifs take a second call
+        assert len(calls) == (3 if mode == "summary" else 6)
 
 
 def test_batch_slots_are_the_vectoriser_s(content: Content) -> None:

@@ -40,7 +40,7 @@ def test_unknown_command_is_a_usage_error(run: RunCli) -> None:
 def test_validate_prints_a_summary(run: RunCli) -> None:
     r = run("validate")
     assert r.code == 0
-    assert "28 questions" in r.out and "38 dimensions" in r.out and "8 role profiles" in r.out
+    assert "29 questions" in r.out and "39 dimensions" in r.out and "8 role profiles" in r.out
     assert "most similar profiles" in r.out
 
 
@@ -93,7 +93,7 @@ def test_roles_json_includes_weights(run: RunCli) -> None:
     data = json.loads(r.out)
     assert [d["id"] for d in data] == ROLE_IDS
     assert data[0]["weights"]["architecture"] == 1.0
-    assert len(data[0]["weights"]) == 38
+    assert len(data[0]["weights"]) == 39
 
 
 def test_unknown_role_suggests_and_exits_2(run: RunCli) -> None:
@@ -105,7 +105,7 @@ def test_unknown_role_suggests_and_exits_2(run: RunCli) -> None:
 def test_questions_json_shape(run: RunCli) -> None:
     r = run("questions", "--json")
     data = json.loads(r.out)
-    assert len(data) == 28
+    assert len(data) == 29
     assert set(data[0]) >= {"id", "type", "section", "text", "options"}
     likert = data[0]
     assert likert["type"] == "likert"

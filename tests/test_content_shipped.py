@@ -101,7 +101,7 @@ def test_seed_facts_show_in_the_weights(content: Content) -> None:
     # data engineer codes all day; ML engineer meets clients; MLOps watches the stack and costs
     assert w("data-engineer", "pref-coding") == 1.0
     assert w("ml-engineer", "pref-client-contact") >= 0.7
-    assert w("mlops-engineer", "pref-stack-costs") == 1.0
+    assert w("mlops-engineer", "pref-stack-choice") == 1.0
     assert w("mlops-engineer", "ml-lifecycle") == 1.0
     # AI engineer: deep learning, NLP/vision, LLMs, GPUs; AI architect: strategy and projects
     assert min(w("ai-engineer", d) for d in ("deep-learning", "nlp-vision", "generative-ai")) == 1

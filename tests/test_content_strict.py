@@ -136,8 +136,8 @@ def test_questionnaire_and_vocabulary_text_is_checked(run: Callable[..., Run],
         f"rolematch: {copy.questionnaire}: sections[0].title.en: must not contain control "
         "characters: found '\\x07' (bell) at character 5 (got 'Your\\x07 skills')")
     assert one(lines, "scales") == (
-        f"rolematch: {copy.questionnaire}: scales.skill[0].fr: must be one line: found '\\n' "
-        "(line break) at character 7 (got 'Jamais\\nfait')")
+        f"rolematch: {copy.questionnaire}: scales.skill.points[0].fr: must be one line: found "
+        "'\\n' (line break) at character 7 (got 'Jamais\\nfait')")
     assert one(lines, "vocabulary.yaml") == (
         f"rolematch: {vocab}: terms[0].names[0]: must not contain control characters: found "
         "'\\x1b' (escape) at character 3 (got 'Ex\\x1bcel')")
@@ -239,8 +239,8 @@ def test_a_single_question_whose_options_all_move_nothing_is_an_error(
     copy.questionnaire.write_text(text[:start] + zeroed + text[end:], encoding="utf-8")
     r = validate(run, copy)
     assert r.code == 2
-    assert one(r.err.splitlines(), "questions[26]") == (
-        f"rolematch: {copy.questionnaire}: questions[26].options: no option moves any "
+    assert one(r.err.splitlines(), "questions[27]") == (
+        f"rolematch: {copy.questionnaire}: questions[27].options: no option moves any "
         "dimension")
 
 

@@ -67,8 +67,8 @@ def finish(child: pexpect.spawn) -> str:
 
 def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
     child = spawn(tmp_path, "--save-answers", "mine.yaml", "--output", "result.json")
-    child.expect("28 questions, about 6 minutes")
-    given = answer(child, content, 0, 28)
+    child.expect("29 questions, about 6 minutes")
+    given = answer(child, content, 0, 29)
     child.expect("Your matches")
     screen = finish(child)
     assert child.exitstatus == 0
@@ -103,23 +103,23 @@ def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
 
 def test_back_and_skip(tmp_path: Path, content: Content) -> None:
     child = spawn(tmp_path, "--save-answers", "mine.json")
-    child.expect("Question 1 of 28")
+    child.expect("Question 1 of 29")
     child.expect(r"\?")
     child.send("5" + ENTER)
-    child.expect("Question 2 of 28")
+    child.expect("Question 2 of 29")
     child.expect(r"\?")
     child.send("5" + DOWN + DOWN + ENTER)  # Back
-    child.expect("Question 1 of 28")
+    child.expect("Question 1 of 29")
     child.expect(r"\?")
     child.send(ENTER)  # the earlier answer (5) is preselected
-    child.expect("Question 2 of 28")
+    child.expect("Question 2 of 29")
     child.expect(r"\?")
     child.send("5" + DOWN + ENTER)  # I don't know (skip)
     answer(child, content, 2, 10)
     child.setwinsize(12, 40)  # the terminal shrinks mid-quiz: nothing breaks
     answer(child, content, 10, 20)
     child.setwinsize(24, 80)
-    answer(child, content, 20, 28)
+    answer(child, content, 20, 29)
     finish(child)
     saved = json.loads((tmp_path / "mine.json").read_text())["answers"]
     assert saved["skill_statistics"] == 5
@@ -129,7 +129,7 @@ def test_back_and_skip(tmp_path: Path, content: Content) -> None:
 def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> None:
     child = spawn(tmp_path)
     first = answer(child, content, 0, 3)
-    child.expect("Question 4 of 28")
+    child.expect("Question 4 of 29")
     child.expect(r"\?")
     child.send(CTRL_C)
     out = finish(child)
@@ -141,7 +141,7 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
 
     child = spawn(tmp_path, "--resume", "--save-answers", "all.yaml")
     child.expect("Resuming: 3 answers restored, starting at question 4")
-    rest = answer(child, content, 3, 28)
+    rest = answer(child, content, 3, 29)
     child.expect("Your matches")
     finish(child)
     assert child.exitstatus == 0
@@ -150,8 +150,8 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
 
 def test_full_quiz_in_french(tmp_path: Path, content: Content) -> None:
     child = spawn(tmp_path, lang="fr_FR.UTF-8")
-    child.expect("28 questions, environ 6 minutes")
-    answer(child, content, 0, 28, word="sur")
+    child.expect("29 questions, environ 6 minutes")
+    answer(child, content, 0, 29, word="sur")
     child.expect("Vos correspondances")
     screen = finish(child)
     assert child.exitstatus == 0
@@ -206,12 +206,12 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     child = spawn(tmp_path, "--quick", "--output", "quick.json")
     child.expect("Quick mode")
     for i, qid in enumerate(asked, start=1):
-        child.expect(rf"Question {i} \(quick mode, at most 28\) · ")
+        child.expect(rf"Question {i} \(quick mode, at most 29\) · ")
         text = next(q.text.en for q in content.questionnaire.questions if q.id == qid)
         child.expect(re.escape(text[:20]))
         child.expect(r"\)")  # the instruction: the prompt is ready for keys
         child.send(keys_for_value(content, qid, person[qid]))
-    child.expect(f"Stopped after {len(asked)} of 28 questions")
+    child.expect(f"Stopped after {len(asked)} of 29 questions")
     child.expect(r"no remaining answer|is settled")
     child.expect("What now")
     child.send(ENTER)  # See my result
@@ -222,5 +222,5 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     doc = json.loads((tmp_path / "quick.json").read_text())
     assert doc["mode"]["quick"] is True
     assert doc["mode"]["asked"] == asked
-    assert doc["mode"]["stop_reason"].startswith(f"Stopped after {len(asked)} of 28 questions")
+    assert doc["mode"]["stop_reason"].startswith(f"Stopped after {len(asked)} of 29 questions")
     assert doc["ranking"][0]["role_id"] == "data-engineer"

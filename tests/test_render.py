@@ -61,6 +61,7 @@ def test_narrow_terminal_does_not_break(content: Content) -> None:
 
 def test_percentages_on_screen_are_the_ranking_scores(content: Content) -> None:
     for r, text in screens(content, "en", 100, color=False, n=5):
+        flat = " ".join(text.split())  # lines wrap between words
         for m in r.ranking:
             profile = content.profiles.profile(m.role_id)
             assert profile is not None
@@ -70,8 +71,12 @@ def test_percentages_on_screen_are_the_ranking_scores(content: Content) -> None:
             for c in m.top_contributions:
                 label = content.profiles.dimension(c.dimension).label.en
                 assert f"{label}: +{100 * c.score:.1f} pts" in text
+            for c in m.against_contributions:
+                label = content.profiles.dimension(c.dimension).label.en
+                assert f"− {label}: {100 * c.score:.1f} pts" in text
             for g in m.gaps:
-                assert f"{100 * g.score_now:.0f}% -> {100 * g.score_if:.0f}%" in text
+                assert f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)" in flat
+                assert f"{g.label}: " in flat and g.typical_label in flat
 
 
 def test_shorten_cuts_between_words() -> None:

@@ -72,10 +72,13 @@ def test_contributions_by_hand(tiny: Content) -> None:
 def test_what_if_is_recomputed_by_hand(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q2=3)
     r1 = r.match("r1")
-    gap = next(g for g in r1.gaps if g.dimension == "a")
-    # growing a from 0.625 to r1's weight 1.0 gives (1, 0.5): cosine with (1, 0) = 1/sqrt(1.25)
-    assert gap.score_if == pytest.approx(1 / math.sqrt(1.25), abs=1e-12)
-    assert gap.score_now == pytest.approx(r1.score)
+    # now: a = (1 + 0.25) / 2 = 0.625, b = 0.5; r1 (weights a: 1) typically answers q3 with 5,
+    # which gives a = (1 + 0.25 + 1) / 3 = 0.75: cosine with (1, 0) = 0.75 / sqrt(0.75² + 0.25)
+    gap = next(g for g in r1.gaps if g.question_id == "q3")
+    assert (gap.answer, gap.typical) == (None, 5)
+    assert gap.score_now == pytest.approx(0.625 / math.sqrt(0.625 ** 2 + 0.25), abs=1e-12)
+    assert gap.score_if == pytest.approx(0.75 / math.sqrt(0.75 ** 2 + 0.25), abs=1e-12)
+    assert gap.score_now == r1.score
 
 
 def test_skipping_leaves_a_question_out_but_the_lowest_point_pulls_down(tiny: Content) -> None:
@@ -144,20 +147,33 @@ def test_contributions_add_up_to_every_score(content: Content) -> None:
             assert abs(sum(m.contributions.values()) - m.score) < 1e-9
 
 
-def test_what_if_scores_match_a_direct_recomputation(content: Content) -> None:
+def test_what_if_scores_are_the_scores_of_the_changed_answers(content: Content) -> None:
+    """Each gap's what-if is exactly the score the person would get with that one answer
+    changed to the role's typical one (tools: those ticked as well), and it is a gain."""
     model = build_model(content.questionnaire, content.profiles)
-    answers = random_answers(model, random.Random(5))
-    r = score_with_model(model, answers)
-    u = np.array([r.vector[d] for d in model.dimension_ids])
-    for m in r.ranking[:3]:
-        ri = model.role_ids.index(m.role_id)
-        for gap in m.gaps:
-            grown = u.copy()
-            grown[model.dimension_ids.index(gap.dimension)] = gap.weight
-            direct = float(grown @ model.weights[ri]
-                           / (np.linalg.norm(grown) * np.linalg.norm(model.weights[ri])))
-            assert gap.score_if == pytest.approx(direct, abs=1e-12)
-            assert gap.weight > gap.person
+    seen = 0
+    for seed in range(6):
+        answers = random_answers(model, random.Random(seed), skip_rate=0.2)
+        r = score_with_model(model, answers)
+        for m in r.ranking[:3]:
+            for gap in m.gaps:
+                seen += 1
+                qt = model.questionnaire.type_of(gap.question_id)
+                assert qt is not None
+                changed = gap.typical
+                if qt.kind == "multi":
+                    ticked = set(gap.answer or []) | set(gap.typical)  # type: ignore[arg-type]
+                    changed = [o for o in qt.option_ids if o in ticked]  # type: ignore[attr-defined]
+                    assert not set(gap.typical) & set(gap.answer or [])  # type: ignore[arg-type]
+                else:
+                    assert qt.kind == "likert" and not qt.preference  # type: ignore[attr-defined]
+                    assert gap.answer is None or gap.answer < gap.typical  # type: ignore[operator]
+                direct = score_with_model(model, Answers(
+                    "default", dict(answers.values, **{gap.question_id: changed})))
+                assert gap.score_if == direct.match(m.role_id).score
+                assert gap.score_now == m.score
+                assert gap.score_if - gap.score_now > 0.005
+    assert seen >= 10
 
 
 def test_top_contributions_trace_to_the_answers_that_moved_them(content: Content) -> None:

@@ -39,13 +39,19 @@ def _answers(values: dict[str, object]) -> Answers:
 
 @settings(max_examples=150, deadline=None)
 @given(ANSWERS)
-def test_contributions_sum_to_the_score_and_scores_lie_in_0_1(values: dict[str, object]) -> None:
+def test_contributions_sum_to_the_score_and_scores_lie_in_the_cosine_range(
+        values: dict[str, object]) -> None:
     r = score_with_model(MODEL, _answers(values), explain_top=1)
     for m in r.ranking:
-        assert 0.0 <= m.score <= 1.0 + 1e-12
+        assert -1.0 - 1e-12 <= m.score <= 1.0 + 1e-12
         assert abs(sum(m.contributions.values()) - m.score) < 1e-9
     assert [m.score for m in r.ranking] == sorted((m.score for m in r.ranking), reverse=True)
-    assert all(0.0 <= v <= 1.0 for v in r.vector.values())
+    assert all(-1.0 <= v <= 1.0 for v in r.vector.values())
+    # only a preference answered below neutral can make a value negative
+    disliked = {d for qt in MODEL.types if qt.kind == "likert" and qt.preference  # type: ignore[attr-defined]
+                and isinstance(values.get(qt.id), int) and qt.factor(values[qt.id]) < 0  # type: ignore[attr-defined]
+                for d in qt.touched()}
+    assert {d for d, v in r.vector.items() if v < 0} <= disliked
 
 
 @settings(max_examples=150, deadline=None)
@@ -53,14 +59,17 @@ def test_contributions_sum_to_the_score_and_scores_lie_in_0_1(values: dict[str, 
 def test_top_answer_shares_add_up_to_the_contribution(values: dict[str, object]) -> None:
     r = score_with_model(MODEL, _answers(values), explain_top=3)
     for m in r.ranking[:3]:
-        for c in m.top_contributions:
+        for c in m.top_contributions + m.against_contributions:
             assert abs(sum(a.score for a in c.answers) - c.score) < 1e-9
             assert abs(sum(a.share for a in c.answers) - c.person) < 1e-9
+        assert all(c.score > 0 for c in m.top_contributions)
+        assert all(c.score < 0 for c in m.against_contributions)
 
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.floats(0, 1), min_size=38, max_size=38),
+    st.lists(st.floats(0, 1), min_size=len(MODEL.dimension_ids),
+             max_size=len(MODEL.dimension_ids)),
     st.integers(0, 7),
     st.floats(0.0, 1.0),
 )

@@ -1,0 +1,103 @@
+"""Answers that count both ways: a dislike counts against the roles that weigh it, Neutral
+counts exactly as a skip, and the explanation says so in the person's own words."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from engine.answers import Answers
+from engine.content import Content
+from engine.questions import Likert
+from engine.report import markdown_report, result_screen
+from engine.scoring import score_many, typical_answers
+from engine.simulate import ideal_answers, random_answers
+from engine.vectors import Model, build_model, person_vector
+
+
+@pytest.fixture(scope="module")
+def model(content: Content) -> Model:
+    return build_model(content.questionnaire, content.profiles)
+
+
+def devops_with(model: Model, content: Content, on_call: int | None) -> Answers:
+    profile = content.profiles.profile("devops-engineer")
+    assert profile is not None
+    values = dict(ideal_answers(model, profile).values, enjoy_production=on_call)
+    return Answers("default", values)
+
+
+def test_not_for_me_lowers_devops_and_neutral_is_a_skip(model: Model, content: Content) -> None:
+    docs = score_many(model, [devops_with(model, content, v) for v in (None, 1, 3)],
+                      ["en"] * 3)
+    skipped, dislike, neutral = (d.match("devops-engineer").score for d in docs)
+    assert skipped - dislike > 0.01
+    assert abs(neutral - skipped) < 0.005
+    assert docs[2].vector == docs[0].vector  # exactly a skip, not merely close
+
+
+def test_every_neutral_answer_is_a_skip(model: Model) -> None:
+    rng = random.Random(11)
+    preference = [qt for qt in model.types if isinstance(qt, Likert) and qt.preference]
+    assert len(preference) >= 8
+    for _ in range(30):
+        answers = random_answers(model, rng)
+        for qt in preference:
+            middle = (qt.n + 1) // 2
+            neutral = dict(answers.values, **{qt.id: middle})
+            skipped = dict(answers.values, **{qt.id: None})
+            assert (person_vector(model, Answers("default", neutral)).tolist()
+                    == person_vector(model, Answers("default", skipped)).tolist())
+
+
+def test_no_why_line_credits_a_neutral_answer(model: Model) -> None:
+    rng = random.Random(4)
+    people = [random_answers(model, rng) for _ in range(60)]
+    neutral_ids = {qt.id for qt in model.types if isinstance(qt, Likert) and qt.preference}
+    for doc in score_many(model, people, ["en"] * len(people)):
+        for m in doc.ranking[:3]:
+            for c in m.top_contributions + m.against_contributions:
+                for a in c.answers:
+                    assert not (a.question_id in neutral_ids and a.answer == 3), a
+                    assert a.share != 0
+
+
+def test_a_dislike_shows_as_a_reason_against(model: Model, content: Content) -> None:
+    """Someone shaped like a DevOps engineer in every way but the on-call work, which they
+    dislike: DevOps still comes first, and the screen and the report say what counts against
+    it, with the answer behind it."""
+    values = dict(devops_with(model, content, 1).values, ideal_day="run_platform",
+                  model_incident="fix_service")
+    doc = score_many(model, [Answers("default", values)], ["en"])[0]
+    devops = doc.match("devops-engineer")
+    against = {c.dimension: c for c in devops.against_contributions}
+    assert "pref-production" in against
+    c = against["pref-production"]
+    assert c.score < 0 and c.person < 0
+    assert [a.answer_label for a in c.answers if a.score < 0] == ["1 (Not for me)"]
+    label = content.profiles.dimension("pref-production").label.en
+    line = f"{label}: {100 * c.score:.1f} pts"
+    assert f"− {line}" in result_screen(doc, width=100)
+    assert f"- {line}" in markdown_report(doc)
+
+
+def test_gaps_speak_the_scale(model: Model) -> None:
+    """An analyst who never wrote SQL reads that gap in the scale's words, beside the role's
+    typical level, with the what-if score; never as a share of a vector."""
+    typical = typical_answers(model)[model.role_ids.index("data-analyst")]["skill_sql"]
+    assert isinstance(typical, int) and typical >= 3
+    values = {"skill_sql": 1, "skill_dashboards": 5, "enjoy_explaining": 5,
+              "tools_analysis": ["excel"], "ideal_day": "business_questions"}
+    doc = score_many(model, [Answers("default", values)], ["en"])[0]
+    analyst = doc.match("data-analyst")
+    by_question = {g.question_id: g for g in analyst.gaps}
+    text = " ".join(result_screen(doc, width=100).split())
+    assert all(g.score_if > g.score_now for g in analyst.gaps)
+    g = by_question["skill_sql"]
+    scale = model.questionnaire.type_of("skill_sql").scale  # type: ignore[union-attr]
+    role = scale[typical - 1].en
+    assert g.answer_label == "Never done it (1 of 5)"
+    assert g.typical_label == f"{role} ({typical} of 5)"
+    assert (f"SQL: you Never done it (1 of 5), typical for this role: {role} ({typical} of 5) "
+            f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)") in text
