@@ -117,6 +117,8 @@ def questions_text(q: Questionnaire, ps: ProfileSet, lang: str, width: int) -> s
             for o in qt.options(lang):
                 out.append(_wrap(f"{o['label']} [{o['id']}]", width, first="     - ",
                                  indent="       "))
+                if "description" in o:  # what the quiz shows under a pointed-at option
+                    out.append(_wrap(o["description"], width, indent="         "))
         out.append("\n")
     return "".join(out)
 

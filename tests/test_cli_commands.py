@@ -119,6 +119,10 @@ def test_questions_json_shape(run: RunCli) -> None:
 def test_questions_text_in_french(run: RunCli) -> None:
     r = run("questions", "--lang", "fr")
     assert r.code == 0 and "Vos compétences" in r.out and "[skill_sql]" in r.out
+    # a scenario's options read with the description the quiz shows under them
+    flat = " ".join(r.out.split())
+    assert ("Construire des pipelines [build_pipelines] Écrire et déboguer toute la journée"
+            in flat)
 
 
 def test_lang_defaults_from_the_environment(
