@@ -99,9 +99,11 @@ class Quick:
         n_q = len(model.question_ids)
         self.max_effect = np.zeros((n_q, dims))
         self.min_effect = np.full((n_q, dims), np.inf)
+        self.reach = np.zeros((n_q, dims))  # the weight an answer that counts carries
         for qi, qt in enumerate(model.types):
             start, stop = model.slot_range(qi)
             effects, counts = model.effects[start:stop], model.counts[start:stop] > 0
+            self.reach[qi] = model.counts[start:stop].max(axis=0)
             if qt.capped:  # ticking nothing counts, with 0; ticking everything is the most
                 self.max_effect[qi] = np.minimum(effects.sum(axis=0), 1.0)
                 self.min_effect[qi] = np.where(counts.any(axis=0), 0.0, np.inf)
@@ -124,23 +126,29 @@ class Quick:
     def box(self, total: Array, count: Array, remaining: list[int]) -> tuple[Array, Array]:
         """Per dimension, the lowest and highest value any answers to ``remaining`` can give.
 
-        The highest mean comes from adding the k largest possible effects for some k (the
-        best prefix of the effects sorted high to low), the lowest from the k smallest; a
-        question left out stands for a skip (or an option that does not speak to the
+        A value is a weighted mean (each answer that counts weighs its question's reach r):
+        the highest comes from adding, for some k, the k answers with the largest effect per
+        unit of weight (e / r, each question at its largest effect), the lowest from the k
+        smallest; for a ratio of sums that is exact (the best set is a prefix in that order).
+        A question left out stands for a skip (or an option that does not speak to the
         dimension, or a neutral preference). Without any answer speaking to a dimension its
         value is 0, so leaving every remaining question out is one of the candidates.
         """
         idx = np.array(remaining, dtype=np.intp)
         touch = self.model.touches[idx]
+        reach = self.reach[idx]
 
         def extreme(table: Array, highest: bool) -> Array:
-            values = np.where(touch & np.isfinite(table[idx]), table[idx],
-                              -np.inf if highest else np.inf)
-            ordered = -np.sort(-values, axis=0) if highest else np.sort(values, axis=0)
-            usable = np.isfinite(ordered)
-            sums = np.cumsum(np.where(usable, ordered, 0.0), axis=0)
-            ks = np.cumsum(usable, axis=0)
-            prefix = np.where(usable, (total + sums) / np.maximum(count + ks, 1), np.nan)
+            ok = touch & np.isfinite(table[idx]) & (reach > 0)
+            effect = np.where(ok, table[idx], 0.0)
+            ratio = np.where(ok, effect / np.where(ok, reach, 1.0), -np.inf if highest else np.inf)
+            ranked = np.argsort(-ratio if highest else ratio, axis=0, kind="stable")
+            usable = np.take_along_axis(ok, ranked, axis=0)
+            sums = np.cumsum(np.take_along_axis(effect, ranked, axis=0), axis=0)
+            weights = np.cumsum(np.take_along_axis(np.where(ok, reach, 0.0), ranked, axis=0),
+                                axis=0)
+            prefix = np.where(usable, (total + sums) / np.where(usable, count + weights, 1.0),
+                              np.nan)
             current = means(total, count)  # k = 0: as it is now (0 when nothing counts)
             stacked = np.vstack([current[None, :], prefix])
             picked = np.nanmax(stacked, axis=0) if highest else np.nanmin(stacked, axis=0)

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from engine.answers import Answers, parse_answers
 from engine.content import ProfileSet, Questionnaire
@@ -60,7 +59,7 @@ GAP_MIN_GAIN = 0.005
 than this (half a point): a what-if that changes nothing is not worth a line."""
 
 
-def _evidence(model: Model, effects: Array, counted: NDArray[np.bool_], total: Array,
+def _evidence(model: Model, effects: Array, counted: Array, total: Array,
               count: Array, explain_top: int) -> Evidence:
     """One person's vector and answers as the explainer's items (one per question), from
     their rows of ``question_rows`` (questions x dims) and their totals."""

@@ -11,9 +11,12 @@ How a person's vector is built (also in the README):
 * A likert or single answer selects one slot: its effects are the answer's. A multi answer
   selects its "answered" slot and one slot per ticked option; the ticked effects add up,
   capped at 1 per dimension.
-* A dimension's value is the **mean** of the effects of the answers that count for it, so a
-  dimension asked about five times weighs no more than one asked once, and every value stays
-  in [0, 1]. A skipped question counts for nothing.
+* A dimension's value is the **weighted mean** of the effects of the answers that count for it,
+  each weighing its question's *reach* on the dimension (the most any of its counting slots
+  moves it; for a multi question, all options ticked, capped at 1): so a dimension asked about
+  five times weighs no more than one asked once, a question that touches a dimension only in
+  passing does not dilute it, and every value stays in [-1, 1] (below 0 only from a preference
+  answered below neutral). A skipped question, or a neutral one, counts for nothing.
 
 The match score is the cosine similarity between that vector and a role's weights, computed
 as scikit-learn's ``cosine_similarity`` defines it (rows scaled to unit length, then the dot
@@ -53,7 +56,7 @@ class Model:
     types: tuple[QuestionType, ...]
     offsets: tuple[int, ...]  # per question: its first slot; the last entry is the slot count
     effects: Array  # slots x dimensions
-    counts: Array  # slots x dimensions, 1.0 where a selected slot counts for the dimension
+    counts: Array  # slots x dimensions: where a selected slot counts, the question's reach
     touches: NDArray[np.bool_]  # questions x dimensions: can the question move it?
 
     def slot_range(self, qi: int) -> tuple[int, int]:
@@ -68,12 +71,18 @@ def build_model(questionnaire: Questionnaire, profiles: ProfileSet) -> Model:
     offsets = [0]
     touches = np.zeros((len(questionnaire.types), len(dims)), dtype=bool)
     for qi, qt in enumerate(questionnaire.types):
-        for eff, counted in zip(qt.slot_effects(), qt.slot_counts(), strict=True):
+        rows = []
+        for eff in qt.slot_effects():
             row = np.zeros(len(dims))
             for d, w in eff.items():
                 row[index[d]] = w
-            effects.append(row)
-            counts.append(np.array([d in counted for d in dims], dtype=np.float64))
+            rows.append(row)
+        counted = np.array([[d in c for d in dims] for c in qt.slot_counts()], dtype=bool)
+        block = np.array(rows).reshape(len(rows), len(dims))
+        reach = (np.minimum(block.sum(axis=0), 1.0) if qt.capped
+                 else np.where(counted, np.abs(block), 0.0).max(axis=0, initial=0.0))
+        effects += rows
+        counts += list(np.where(counted, reach[None, :], 0.0))
         for d in qt.touched():
             touches[qi, index[d]] = True
         offsets.append(len(effects))
@@ -132,11 +141,11 @@ def indicator(model: Model, rows: Sequence[Sequence[int]]) -> Array:
     return x
 
 
-def question_rows(model: Model, x: Array) -> Iterator[tuple[Array, NDArray[np.bool_]]]:
+def question_rows(model: Model, x: Array) -> Iterator[tuple[Array, Array]]:
     """Per question, in order: every person's effect on each dimension (people x dims) and
-    whether the answer counts for it. Exact: a likert or single answer selects one slot, so
-    the products below add one non-zero term; a multi answer's ticks are added in option
-    order."""
+    the weight the answer counts with (its reach; 0 where it does not count). Exact: a likert
+    or single answer selects one slot, so the products below add one non-zero term; a multi
+    answer's ticks are added in option order."""
     for qi, qt in enumerate(model.types):
         start, stop = model.slot_range(qi)
         block = x[:, start:stop]
@@ -147,7 +156,7 @@ def question_rows(model: Model, x: Array) -> Iterator[tuple[Array, NDArray[np.bo
             effect = np.minimum(effect, 1.0)
         else:
             effect = block @ model.effects[start:stop]
-        yield effect, (block @ model.counts[start:stop]) > 0
+        yield effect, block @ model.counts[start:stop]
 
 
 def means(total: Array, count: Array) -> Array:
@@ -157,14 +166,14 @@ def means(total: Array, count: Array) -> Array:
 
 
 def sum_rows(model: Model, people: int,
-             rows: Iterable[tuple[Array, NDArray[np.bool_]]]) -> tuple[Array, Array]:
-    """people x dims: the sum of the effects that count, and how many answers count, added
+             rows: Iterable[tuple[Array, Array]]) -> tuple[Array, Array]:
+    """people x dims: the sum of the effects that count, and the sum of their weights, added
     question by question in order (``rows`` as ``question_rows`` gives them)."""
     total = np.zeros((people, len(model.dimension_ids)))
     count = np.zeros((people, len(model.dimension_ids)))
-    for effect, counted in rows:
-        total += np.where(counted, effect, 0.0)
-        count += counted
+    for effect, weight in rows:
+        total += np.where(weight > 0, effect, 0.0)
+        count += weight
     return total, count
 
 

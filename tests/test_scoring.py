@@ -38,17 +38,22 @@ def score_with_model(model: Model, answers: Answers, explain_top: int = 3) -> Re
 # --------------------------------------------------------------------------- by hand
 
 
+A = 1.25 / 1.5
+"""The tiny content's value on a for q1 = 5, q2 = 3 (see below)."""
+
+
 def test_vector_is_the_mean_effect_per_dimension(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q2=3)
-    # a: q1 gives 1.0, q2 gives 0.5 * (3-1)/4 = 0.25 -> mean of the two = 0.625
-    # b: only q2 can move it: 1.0 * 0.5 = 0.5
-    assert r.vector == pytest.approx({"a": 0.625, "b": 0.5})
+    # a: q1 gives 1.0 (reach 1), q2 gives 0.5 * (3-1)/4 = 0.25 (reach 0.5: the most q2 can
+    # say about a) -> weighted mean (1.0 + 0.25) / (1 + 0.5) = 0.8333...
+    # b: only q2 can move it: 1.0 * 0.5 = 0.5, reach 1
+    assert r.vector == pytest.approx({"a": A, "b": 0.5})
 
 
 def test_cosine_and_ranking_by_hand(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q2=3)
-    norm = math.sqrt(0.625**2 + 0.5**2)
-    expected = {"r1": 0.625 / norm, "r2": 0.5 / norm, "r3": (0.625 * 0.6 + 0.5 * 0.8) / norm}
+    norm = math.sqrt(A**2 + 0.5**2)
+    expected = {"r1": A / norm, "r2": 0.5 / norm, "r3": (A * 0.6 + 0.5 * 0.8) / norm}
     assert [m.role_id for m in r.ranking] == ["r3", "r1", "r2"]
     for m in r.ranking:
         assert m.score == pytest.approx(expected[m.role_id], abs=1e-12)
@@ -58,26 +63,26 @@ def test_cosine_and_ranking_by_hand(tiny: Content) -> None:
 
 def test_contributions_by_hand(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q2=3)
-    norm = math.sqrt(0.625**2 + 0.5**2)
+    norm = math.sqrt(A**2 + 0.5**2)
     r3 = r.match("r3")
-    assert r3.contributions["a"] == pytest.approx(0.625 * 0.6 / norm, abs=1e-12)
+    assert r3.contributions["a"] == pytest.approx(A * 0.6 / norm, abs=1e-12)
     assert r3.contributions["b"] == pytest.approx(0.5 * 0.8 / norm, abs=1e-12)
-    # traced back to answers: q1 put 1.0/2 into a, q2 put 0.25/2 into a and 0.5 into b
+    # traced back to answers: q1 put 1.0/1.5 into a, q2 put 0.25/1.5 into a and 0.5 into b
     a = next(c for c in r3.top_contributions if c.dimension == "a")
     shares = {s.question_id: s.share for s in a.answers}
-    assert shares == pytest.approx({"q1": 0.5, "q2": 0.125})
+    assert shares == pytest.approx({"q1": 1 / 1.5, "q2": 0.25 / 1.5})
     assert sum(s.score for s in a.answers) == pytest.approx(a.score, abs=1e-12)
 
 
 def test_what_if_is_recomputed_by_hand(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q2=3)
     r1 = r.match("r1")
-    # now: a = (1 + 0.25) / 2 = 0.625, b = 0.5; r1 (weights a: 1) typically answers q3 with 5,
-    # which gives a = (1 + 0.25 + 1) / 3 = 0.75: cosine with (1, 0) = 0.75 / sqrt(0.75² + 0.25)
+    # now: a = (1 + 0.25) / 1.5, b = 0.5; r1 (weights a: 1) typically answers q3 with 5, which
+    # gives a = (1 + 0.25 + 1) / 2.5 = 0.9: cosine with (1, 0) = 0.9 / sqrt(0.9² + 0.25)
     gap = next(g for g in r1.gaps if g.question_id == "q3")
     assert (gap.answer, gap.typical) == (None, 5)
-    assert gap.score_now == pytest.approx(0.625 / math.sqrt(0.625 ** 2 + 0.25), abs=1e-12)
-    assert gap.score_if == pytest.approx(0.75 / math.sqrt(0.75 ** 2 + 0.25), abs=1e-12)
+    assert gap.score_now == pytest.approx(A / math.sqrt(A ** 2 + 0.25), abs=1e-12)
+    assert gap.score_if == pytest.approx(0.9 / math.sqrt(0.9 ** 2 + 0.25), abs=1e-12)
     assert gap.score_now == r1.score
 
 
@@ -85,15 +90,22 @@ def test_skipping_leaves_a_question_out_but_the_lowest_point_pulls_down(tiny: Co
     skipped = tiny_score(tiny, q1=5, q2=None)
     lowest = tiny_score(tiny, q1=5, q2=1)
     assert skipped.vector["a"] == pytest.approx(1.0)  # only q1 counts
-    assert lowest.vector["a"] == pytest.approx(0.5)  # q2 counts, with effect 0
+    assert lowest.vector["a"] == pytest.approx(1 / 1.5)  # q2 counts (reach 0.5), with effect 0
     missing = tiny_score(tiny, q1=5)
     assert missing.vector == skipped.vector  # a missing id is a skip
 
 
 def test_a_dimension_asked_many_times_does_not_dominate(tiny: Content) -> None:
     r = tiny_score(tiny, q1=5, q3=5, q2=5)
-    assert r.vector["a"] == pytest.approx((1 + 0.5 + 1) / 3)
+    assert r.vector["a"] == pytest.approx((1 + 0.5 + 1) / (1 + 0.5 + 1))
     assert max(r.vector.values()) <= 1.0
+
+
+def test_a_side_effect_does_not_dilute_a_dimension(tiny: Content) -> None:
+    """q2 is mostly about b and only a little about a (effect 0.5): its lowest answer counts
+    against a with half the weight of q1, which is all about a."""
+    assert tiny_score(tiny, q1=5, q2=1).vector["a"] == pytest.approx(1 / 1.5)
+    assert tiny_score(tiny, q1=1, q2=5).vector["a"] == pytest.approx(0.5 / 1.5)
 
 
 def test_ties_break_by_role_id(tmp_path: Path) -> None:
@@ -354,4 +366,5 @@ def test_a_scenario_speaks_only_to_the_dimensions_of_the_option_chosen(
     ticked = score({"questionnaire": "default",
                     "answers": {"tools_ops": ["docker"], "skill_containers_cicd": 5}},
                    content.questionnaire, content.profiles)
-    assert ticked.vector["ci-cd"] == pytest.approx((0 + 0.8) / 2)
+    # each weighs its reach for ci-cd: tools_ops up to 1.0, skill_containers_cicd up to 0.8
+    assert ticked.vector["ci-cd"] == pytest.approx((0 + 0.8) / (1 + 0.8))
