@@ -40,6 +40,8 @@ from engine.questions import AnswerValue
 from engine.vectors import (
     Array,
     Model,
+    answer_rows,
+    changed_vectors,
     cosine,
     encode,
     indicator,
@@ -48,7 +50,6 @@ from engine.vectors import (
     order,
     question_rows,
     sum_rows,
-    vectors,
 )
 
 FLAT_LIKERT_MIN = 5
@@ -91,32 +92,43 @@ def typical_answers(model: Model) -> list[dict[str, AnswerValue]]:
     return cached[1]
 
 
-def _gaps(model: Model, people: Sequence[Answers], slots: Sequence[list[int]],
+def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Array,
           scores: Sequence[Array], explain_top: int,
           langs: Sequence[str]) -> list[dict[int, list[AnswerGapDoc]]]:
     """Per person, the gap documents of each of their first ``explain_top`` roles: every
-    what-if of every person scored in one cosine call."""
+    what-if of every person (``effects`` and ``weights``: people x questions x dims) scored
+    in one cosine call."""
     out: list[dict[int, list[AnswerGapDoc]]] = [{} for _ in people]
     if explain_top <= 0:
         return out
     typical = typical_answers(model)
+    growable = [(qi, qt) for qi, qt in enumerate(model.types)  # skills and tools
+                if any(qt.gap(None, t.get(qt.id)) is not None for t in typical)]
     plan: list[tuple[int, int, int, AnswerValue]] = []  # person, role, question, typical
-    rows: list[list[int]] = []
-    for p, (answers, mine, now) in enumerate(zip(people, slots, scores, strict=True)):
+    rows: dict[tuple[int, tuple[int, ...]], tuple[Array, Array]] = {}
+    new: list[tuple[Array, Array]] = []
+    for p, (answers, now) in enumerate(zip(people, scores, strict=True)):
         if not now.any():
             continue
         for ri in order(now)[:explain_top].tolist():
-            for qi, qt in enumerate(model.types):
+            for qi, qt in growable:
                 value = qt.gap(answers.values.get(qt.id), typical[ri].get(qt.id))
                 if value is None:
                     continue
-                start, stop = model.slot_range(qi)
-                rows.append([s for s in mine if not start <= s < stop]
-                            + [start + s for s in qt.slots(value)])
+                key = (qi, tuple(qt.slots(value)))
+                if key not in rows:  # the changed answer's rows, as the vectoriser makes them
+                    block = np.zeros((1, model.offsets[qi + 1] - model.offsets[qi]))
+                    block[0, list(key[1])] = 1.0
+                    effect, weight = answer_rows(model, qi, block)
+                    rows[key] = (effect[0], weight[0])
+                new.append(rows[key])
                 plan.append((p, ri, qi, value))
-    if not rows:
+    if not plan:
         return out
-    then = cosine(vectors(model, rows), model.unit_weights)
+    then = cosine(changed_vectors(
+        model, effects, weights, np.array([p for p, _, _, _ in plan], dtype=np.intp),
+        np.array([qi for _, _, qi, _ in plan], dtype=np.intp),
+        np.array([e for e, _ in new]), np.array([w for _, w in new])), model.unit_weights)
     found: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
     for row, (p, ri, qi, _) in enumerate(plan):
         gain = float(then[row, ri] - scores[p][ri])
@@ -219,7 +231,8 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
     starts = np.cumsum([0, *(len(block) for block in blocks)]).tolist()
     out = []
     with bulk():
-        gaps = _gaps(model, people, slots, [scores[s] for s in starts[:-1]], explain_top, langs)
+        gaps = _gaps(model, people, effects, counted, [scores[s] for s in starts[:-1]],
+                     explain_top, langs)
         for i, (answers, ev, lang) in enumerate(zip(people, evs, langs, strict=True)):
             out.append(_document(model, answers, ev, scores[starts[i]:starts[i + 1]],
                                  explain_top, lang, mode, gaps[i]))

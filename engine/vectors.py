@@ -146,17 +146,43 @@ def question_rows(model: Model, x: Array) -> Iterator[tuple[Array, Array]]:
     the weight the answer counts with (its reach; 0 where it does not count). Exact: a likert
     or single answer selects one slot, so the products below add one non-zero term; a multi
     answer's ticks are added in option order."""
-    for qi, qt in enumerate(model.types):
+    for qi in range(len(model.types)):
         start, stop = model.slot_range(qi)
-        block = x[:, start:stop]
-        if qt.capped:
-            effect = np.zeros((len(x), len(model.dimension_ids)))
-            for s in range(start, stop):
-                effect += x[:, s, None] * model.effects[s]
-            effect = np.minimum(effect, 1.0)
-        else:
-            effect = block @ model.effects[start:stop]
-        yield effect, block @ model.counts[start:stop]
+        yield answer_rows(model, qi, x[:, start:stop])
+
+
+def answer_rows(model: Model, qi: int, block: Array) -> tuple[Array, Array]:
+    """Question ``qi``'s effect and weight rows (people x dims) for the people whose selected
+    slots of that question are the 1.0s of ``block`` (people x the question's slots)."""
+    start, stop = model.slot_range(qi)
+    if model.types[qi].capped:
+        effect = np.zeros((len(block), len(model.dimension_ids)))
+        for j in range(stop - start):
+            effect += block[:, j, None] * model.effects[start + j]
+        effect = np.minimum(effect, 1.0)
+    else:
+        effect = block @ model.effects[start:stop]
+    weight: Array = block @ model.counts[start:stop]
+    return effect, weight
+
+
+def changed_vectors(model: Model, effects: Array, weights: Array, who: NDArray[np.intp],
+                    changed: NDArray[np.intp], new_effects: Array, new_weights: Array) -> Array:
+    """The vectors of people with one answer each changed (what-ifs): row c is person
+    ``who[c]``, whose per-question rows are ``effects[who[c]]`` and ``weights[who[c]]``
+    (people x questions x dims, as ``question_rows`` gives them), with question
+    ``changed[c]``'s rows replaced by ``new_effects[c]`` and ``new_weights[c]``. Added question
+    by question in order as ``sum_rows`` does: the same bits as vectorising the changed
+    answers."""
+    total = np.zeros((len(who), len(model.dimension_ids)))
+    count = np.zeros_like(total)
+    for qi in range(len(model.types)):
+        here = (changed == qi)[:, None]
+        effect = np.where(here, new_effects, effects[who, qi])
+        weight = np.where(here, new_weights, weights[who, qi])
+        total += np.where(weight > 0, effect, 0.0)
+        count += weight
+    return means(total, count)
 
 
 def means(total: Array, count: Array) -> Array:
