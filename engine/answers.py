@@ -18,33 +18,14 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
-
-from engine.content import LANGS, Questionnaire, published_schema
+from engine.content import LANGS, Questionnaire
 from engine.errors import AnswersError, Problem, problem
 from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
 
 TOP_LEVEL_KEYS = ("questionnaire", "lang", "answers", "id")
-
-
-class AnswersDocument(BaseModel):
-    """The published shape of an answers file (``rolematch schema answers``)."""
-
-    model_config = ConfigDict(extra="forbid", title="rolematch answers")
-
-    questionnaire: StrictStr = Field(description="Id of the questionnaire answered.")
-    lang: Literal["en", "fr"] | None = Field(default=None, description="Language of the answers.")
-    id: StrictStr | StrictInt | None = Field(
-        default=None, description="Optional respondent id, kept in batch output."
-    )
-    answers: dict[str, StrictInt | StrictStr | list[StrictStr] | None] = Field(
-        default_factory=dict,
-        description="Question id to answer: likert integer, single option id, list of multi "
-        "option ids, or null for skipped.",
-    )
 
 
 @dataclass(frozen=True)
@@ -244,4 +225,8 @@ def load_answers(path: str | Path, questionnaire: Questionnaire) -> Answers:
 
 
 def answers_schema() -> dict[str, Any]:
+    """The JSON Schema of an answers file (its model lives with the content rules)."""
+    from engine.rules import AnswersDocument  # pydantic: only here
+    from engine.validation import published_schema
+
     return published_schema(AnswersDocument, "answers")

@@ -1,10 +1,19 @@
 """Content as validated data: dimensions, role profiles and questionnaires.
 
-The YAML files are read with ``yaml.safe_load`` semantics (plus a duplicate-key check),
-validated once with pydantic models that forbid unknown keys, then checked across files.
-Every problem found is reported (file, key path, bad value, valid choices), not just the first.
+Loading reads every file once, then each file's data is checked by its rules: the pydantic
+models of ``engine.rules``, which forbid unknown keys and report every problem found (file,
+key path, bad value, valid choices), not just the first. What they accept becomes the plain,
+frozen classes below (same names and fields as the models), and the files are then checked
+across each other here (unknown dimensions and roles, duplicate ids, near-duplicate
+profiles...).
 
-Rules on values, besides the models' shapes:
+A start on content already accepted once (the same bytes, the same rolematch) takes the
+accepted data from the content cache (``engine.cache``) instead of running the rules again,
+so it imports neither pydantic nor yaml; the checks across files run either way. A file
+that is not exactly as it was is validated again: nothing is accepted that the rules did
+not accept.
+
+Rules on values, besides the models' shapes (see ``engine.rules``):
 
 - A weight or effect is a YAML number (int or float) from 0 to 1: not ``true``, not a quoted
   ``"0.5"``, not ``.nan`` or ``.inf``. A profile needs at least one weight of
@@ -12,8 +21,8 @@ Rules on values, besides the models' shapes:
   say 1e-200, the norm underflows and every score is about 0).
 - Text a terminal may print holds no control character (C0, DEL, C1, Unicode line
   separators, bidirectional overrides): one-line fields (titles, labels, names, tools...)
-  not even a line break or a tab; paragraphs (``LongText``, ``Paragraph``: intros,
-  descriptions, a typical day...) may hold line breaks and tabs, which the renderers fold.
+  not even a line break or a tab; paragraphs (``LongText``: intros, descriptions, a typical
+  day...) may hold line breaks and tabs, which the renderers fold.
 
 ``content_warnings`` finds what is legal but probably a mistake (``rolematch validate``
 prints it; ``--strict`` refuses it).
@@ -21,131 +30,85 @@ prints it; ``--strict`` refuses it).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
-import re
-import types
-import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, ClassVar, Literal, dataclass_transform
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
-
+from engine import cache
 from engine.errors import ContentError, Problem, problem
 from engine.i18n import french_spacing
 from engine.questions import QuestionType, question_type
-from engine.readers import read_yaml
+from engine.readers import parse_yaml, read_bytes
 from engine.words import tokens as words
 
 LANGS: tuple[str, ...] = ("en", "fr")
 NEAR_DUPLICATE_COSINE = 0.90
 DIMENSIONS_FILE = "dimensions.yaml"
+VOCABULARY_FILE = "vocabulary.yaml"
 
 MIN_TOP_WEIGHT = 0.01
 """A profile's largest weight is at least this, so that its cosine is meaningful."""
 
-# C0 controls, DEL, C1 controls, Unicode line and paragraph separators, bidirectional
-# embeddings, overrides and isolates: what can move the cursor, clear the screen, set the
-# window title, ring the bell or reorder a printed line
-_CONTROL = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_CONTROL_IN_LINE = re.compile(f"[{_CONTROL}]")
-_CONTROL_IN_PARAGRAPH = re.compile(f"(?![\t\n])[{_CONTROL}]")
-_CONTROL_NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\t": "tab",
-                  "\n": "line break", "\r": "carriage return", "\x1b": "escape",
-                  "\x7f": "delete", "\x85": "next line", "\u2028": "line separator",
-                  "\u2029": "paragraph separator"}
+# The content as the program uses it: what the rules (engine.rules) accepted, as plain frozen
+# records with the models' names and fields. Defining them costs next to nothing (a
+# dataclass costs half a millisecond each, a pydantic model far more): they are defined on
+# every start.
 
 
-def _control_name(ch: str) -> str:
-    if ch in _CONTROL_NAMES:
-        return _CONTROL_NAMES[ch]
-    return "bidirectional control" if ch > "\x9f" else "control character"
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+class _Record:
+    """A frozen record: every field given by name, compared, hashed and shown field by field
+    (a dataclass's behaviour, without its cost at import)."""
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls) -> None:
+        names: list[str] = []
+        for klass in reversed(cls.__mro__):
+            for name, kind in vars(klass).get("__annotations__", {}).items():
+                if not str(kind).startswith("ClassVar") and name not in names:
+                    names.append(name)
+        cls._fields = tuple(names)
+
+    def __init__(self, **values: Any) -> None:
+        for name in self._fields:
+            try:
+                object.__setattr__(self, name, values.pop(name))
+            except KeyError:
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}") from None
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Record) or type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({shown})"
 
 
-def _no_control(pattern: re.Pattern[str], one_line: bool) -> Any:
-    def check(value: Any) -> Any:
-        if isinstance(value, str):
-            # the ends are stripped anyway: a one-line title written as a YAML block keeps
-            # its final line break, harmlessly
-            body = value.strip(" \t\n") if one_line else value
-            found = pattern.search(body)
-            if found:
-                ch = found.group()
-                where = found.start() + (len(value) - len(value.lstrip(" \t\n"))
-                                         if one_line else 0)
-                rule = ("must be one line, without tabs" if ch == "\t"
-                        else "must be one line" if ch in "\n\u2028\u2029"
-                        else "must not contain control characters")
-                raise PydanticCustomError(
-                    "control_character", "{rule}: found {char} ({name}) at character {at}",
-                    {"rule": rule, "char": repr(ch), "name": _control_name(ch),
-                     "at": where + 1})
-        return value
-
-    return check
-
-
-def _number(value: Any) -> Any:
-    """A weight is written as a YAML number: refuse what lax parsing would turn into one."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not true or "
-                                  "false")
-    if isinstance(value, str):
-        hint = "write it without quotes"
-        if "e" in value.lower() and _parses_as_float(value):
-            hint = "YAML reads 1e-3 as text: write 0.001, or 1.0e-3"
-        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not a string "
-                                  "({hint})", {"hint": hint})
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not "
-                                  "{what}", {"what": "NaN" if value != value else "infinity"})
-    if not isinstance(value, int | float):
-        raise PydanticCustomError("weight_type", "must be a number from 0 to 1")
-    return value
-
-
-def _parses_as_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Line = Annotated[NonEmpty, BeforeValidator(_no_control(_CONTROL_IN_LINE, one_line=True))]
-"""A one-line text: a title, a label, a name; no control character, no line break."""
-Paragraph = Annotated[NonEmpty,
-                      BeforeValidator(_no_control(_CONTROL_IN_PARAGRAPH, one_line=False))]
-"""A text that may run over several lines (line breaks and tabs allowed, no other control)."""
-# _number gives the messages; Strict and allow_inf_nan say the same to pydantic (and readers)
-Weight = Annotated[float, Strict(), Field(ge=0.0, le=1.0, allow_inf_nan=False),
-                   BeforeValidator(_number)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Strict):
+class Text(_Record):
     """A one-line text (a title, a label) in every supported language."""
 
-    en: Line
-    fr: Line
+    en: str
+    fr: str
 
     def get(self, lang: str) -> str:
         return french_spacing(self.fr) if lang == "fr" else self.en
@@ -154,191 +117,250 @@ class Text(_Strict):
 class LongText(Text):
     """A paragraph in every supported language: line breaks allowed (renderers fold them)."""
 
-    en: Paragraph
-    fr: Paragraph
-
 
 # --------------------------------------------------------------------------- dimensions
 
 
-class Dimension(_Strict):
+class Dimension(_Record):
     """A named axis of the vector space: a skill, a tool family or a work preference."""
 
-    id: Id
+    id: str
     group: Literal["skill", "tool", "preference"]
     label: Text
     description: LongText
 
 
-class DimensionsFile(_Strict):
+class DimensionsFile(_Record):
     """``profiles/dimensions.yaml``: the catalogue every question and profile refers to."""
 
-    dimensions: list[Dimension] = Field(min_length=2)
+    dimensions: list[Dimension]
 
 
 # --------------------------------------------------------------------------- profiles
 
 
-class Contrast(_Strict):
+class Contrast(_Record):
     """How a role differs from one of its nearest neighbours."""
 
-    role: Id
+    role: str
     text: LongText
 
 
-class Source(_Strict):
+class Source(_Record):
     """Where a claim in a profile comes from (a seed note, O*NET, ESCO...)."""
 
-    source: Line
-    supports: Paragraph
+    source: str
+    supports: str
 
 
-class Profile(_Strict):
+class Profile(_Record):
     """One role: what it is, what a day looks like, and its weights over the dimensions."""
 
-    id: Id
+    id: str
     title: Text
-    other_titles: list[Line] = Field(min_length=1)
+    other_titles: list[str]
     objective: LongText
-    key_skills: list[Text] = Field(min_length=1)
-    typical_tools: list[Line] = Field(min_length=1)
-    deliverables: list[Text] = Field(min_length=1)
+    key_skills: list[Text]
+    typical_tools: list[str]
+    deliverables: list[Text]
     typical_day: LongText
-    questions_to_ask: list[Text] = Field(min_length=1)
-    differs_from: list[Contrast] = Field(min_length=1)
-    sources: list[Source] = Field(min_length=1)
-    weights: dict[str, Weight] = Field(min_length=1)
+    questions_to_ask: list[Text]
+    differs_from: list[Contrast]
+    sources: list[Source]
+    weights: dict[str, float]
 
 
 # --------------------------------------------------------------------------- questionnaire
 
 
-class Section(_Strict):
-    id: Id
+class Section(_Record):
+    id: str
     title: Text
 
 
-class Option(_Strict):
+class Option(_Record):
     """One choice of a single or multi question, and how it moves the dimensions."""
 
-    id: Id
+    id: str
     label: Text
-    description: LongText | None = None
-    effects: dict[str, Weight] = Field(default_factory=dict)
-    neutral: bool = Field(default=False, description=(
-        "An answer that says nothing about the person (\"I cannot say\"): it has no "
-        "effects and counts exactly as a skip. Single questions only."))
+    description: LongText | None
+    effects: dict[str, float]
+    neutral: bool
+    """An answer that says nothing about the person: no effects, counted as a skip."""
 
 
-class Scale(_Strict):
-    """A likert scale: its points, lowest first, and how a point counts.
+class Scale(_Record):
+    """A likert scale: its points, lowest first, and how a point counts (``level``: from 0
+    to 1; ``preference``: from -1 to 1, the middle point a skip; see engine.questions)."""
 
-    ``level`` (skills): point k of n moves each effect by (k-1)/(n-1), so the lowest point is
-    an absence (0) that still counts. ``preference`` (likes): point k moves each effect by
-    (2k-n-1)/(n-1), from -1 to 1, so a point below the middle counts against the roles that
-    weigh the dimension and the middle point (with an odd number of points) counts exactly as
-    a skip. A plain list of points is a ``level`` scale.
-    """
-
-    kind: Literal["level", "preference"] = "level"
+    kind: Literal["level", "preference"]
     points: list[Text]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_list(cls, data: Any) -> Any:
-        return {"kind": "level", "points": data} if isinstance(data, list) else data
 
-
-class _QuestionBase(_Strict):
-    id: Id
-    section: Id
+class _QuestionBase(_Record):
+    id: str
+    section: str
     text: LongText
-    label: Text | None = Field(default=None, description=(
-        "A few words naming what the question asks about (\"SQL\", \"Being on call\"), "
-        "used where a result cites the question; the text is shortened without it."))
-    help: LongText | None = None
+    label: Text | None
+    help: LongText | None
 
 
 class LikertQuestion(_QuestionBase):
     """Answered on a named scale; how a point moves each effect depends on the scale's kind."""
 
-    type: Literal["likert"]
-    scale: Id
-    effects: dict[str, Weight] = Field(min_length=1)
+    type: ClassVar[Literal["likert"]] = "likert"
+    scale: str
+    effects: dict[str, float]
 
 
 class SingleQuestion(_QuestionBase):
     """Exactly one option."""
 
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
+    type: ClassVar[Literal["single"]] = "single"
+    options: list[Option]
 
 
 class MultiQuestion(_QuestionBase):
     """Any number of options, none included."""
 
-    type: Literal["multi"]
-    options: list[Option] = Field(min_length=2)
+    type: ClassVar[Literal["multi"]] = "multi"
+    options: list[Option]
 
 
-Question = Annotated[LikertQuestion | SingleQuestion | MultiQuestion, Field(discriminator="type")]
-QUESTION_TYPES = ("likert", "single", "multi")
+Question = LikertQuestion | SingleQuestion | MultiQuestion
 
 
-class QuestionnaireFile(_Strict):
+class QuestionnaireFile(_Record):
     """A questionnaire: scales, sections and questions, all text in English and French."""
 
-    id: Id
-    version: Line
+    id: str
+    version: str
     title: Text
     intro: LongText
-    scales: dict[Id, Scale] = Field(min_length=1)
-    sections: list[Section] = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    scales: dict[str, Scale]
+    sections: list[Section]
+    questions: list[Question]
 
 
 # --------------------------------------------------------------------------- vocabulary
 
 
-class Term(_Strict):
+class Term(_Record):
     """Words in job postings that point at dimensions (for ``rolematch decode``)."""
 
-    id: Id
+    id: str
     kind: Literal["tool", "skill", "activity"]
     label: Text
-    names: list[Line] = Field(default_factory=list)
-    en: list[Line] = Field(default_factory=list)
-    fr: list[Line] = Field(default_factory=list)
-    exact: list[Line] = Field(default_factory=list)
-    context: list[Line] = Field(default_factory=list)
-    effects: dict[str, Weight] = Field(min_length=1)
+    names: list[str]
+    en: list[str]
+    fr: list[str]
+    exact: list[str]
+    context: list[str]
+    effects: dict[str, float]
 
 
-class VocabularyFile(_Strict):
+class VocabularyFile(_Record):
     """``profiles/vocabulary.yaml``: the words ``decode`` recognises."""
 
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term]
 
 
-VOCABULARY_FILE = "vocabulary.yaml"
+# --------------------------------------------------------------------------- from accepted data
+# Each takes what a model of engine.rules accepted (its model_dump, or the same read back
+# from the cache) and builds the plain classes above.
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    "questionnaire": QuestionnaireFile,
-    "profile": Profile,
-    "dimensions": DimensionsFile,
-    "vocabulary": VocabularyFile,
+
+def _text(d: dict[str, Any]) -> Text:
+    return Text(en=d["en"], fr=d["fr"])
+
+
+def _long(d: dict[str, Any]) -> LongText:
+    return LongText(en=d["en"], fr=d["fr"])
+
+
+def _long_or_none(d: dict[str, Any] | None) -> LongText | None:
+    return None if d is None else _long(d)
+
+
+def _text_or_none(d: dict[str, Any] | None) -> Text | None:
+    return None if d is None else _text(d)
+
+
+def _dimensions_file(d: dict[str, Any]) -> DimensionsFile:
+    return DimensionsFile(dimensions=[
+        Dimension(id=x["id"], group=x["group"], label=_text(x["label"]),
+                  description=_long(x["description"]))
+        for x in d["dimensions"]])
+
+
+def _profile(d: dict[str, Any]) -> Profile:
+    return Profile(
+        id=d["id"], title=_text(d["title"]), other_titles=list(d["other_titles"]),
+        objective=_long(d["objective"]), key_skills=[_text(x) for x in d["key_skills"]],
+        typical_tools=list(d["typical_tools"]),
+        deliverables=[_text(x) for x in d["deliverables"]], typical_day=_long(d["typical_day"]),
+        questions_to_ask=[_text(x) for x in d["questions_to_ask"]],
+        differs_from=[Contrast(role=x["role"], text=_long(x["text"])) for x in d["differs_from"]],
+        sources=[Source(source=x["source"], supports=x["supports"]) for x in d["sources"]],
+        weights=dict(d["weights"]),
+    )
+
+
+def _option(d: dict[str, Any]) -> Option:
+    return Option(id=d["id"], label=_text(d["label"]),
+                  description=_long_or_none(d["description"]), effects=dict(d["effects"]),
+                  neutral=bool(d["neutral"]))
+
+
+def _question(d: dict[str, Any]) -> Question:
+    common = {"id": d["id"], "section": d["section"], "text": _long(d["text"]),
+              "label": _text_or_none(d["label"]), "help": _long_or_none(d["help"])}
+    if d["type"] == "likert":
+        return LikertQuestion(**common, scale=d["scale"], effects=dict(d["effects"]))
+    options = [_option(o) for o in d["options"]]
+    if d["type"] == "single":
+        return SingleQuestion(**common, options=options)
+    if d["type"] == "multi":
+        return MultiQuestion(**common, options=options)
+    raise ValueError(f"unknown question type {d['type']!r}")
+
+
+def _questionnaire_file(d: dict[str, Any]) -> QuestionnaireFile:
+    return QuestionnaireFile(
+        id=d["id"], version=d["version"], title=_text(d["title"]), intro=_long(d["intro"]),
+        scales={name: Scale(kind=scale["kind"], points=[_text(x) for x in scale["points"]])
+                for name, scale in d["scales"].items()},
+        sections=[Section(id=x["id"], title=_text(x["title"])) for x in d["sections"]],
+        questions=[_question(x) for x in d["questions"]],
+    )
+
+
+def _vocabulary_file(d: dict[str, Any]) -> VocabularyFile:
+    return VocabularyFile(terms=[
+        Term(id=x["id"], kind=x["kind"], label=_text(x["label"]), names=list(x["names"]),
+             en=list(x["en"]), fr=list(x["fr"]), exact=list(x["exact"]),
+             context=list(x["context"]), effects=dict(x["effects"]))
+        for x in d["terms"]])
+
+
+_BUILD: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "questionnaire": _questionnaire_file,
+    "profile": _profile,
+    "dimensions": _dimensions_file,
+    "vocabulary": _vocabulary_file,
 }
-
+"""For each file kind (a key of engine.rules.SCHEMA_MODELS), its plain class from its data."""
 
 # --------------------------------------------------------------------------- loaded content
 
 
 @dataclass(frozen=True)
 class Questionnaire:
-    """A validated questionnaire and the file it came from."""
+    """A validated questionnaire, the file it came from and the hash of its meaning."""
 
     data: QuestionnaireFile
     path: Path
+    digest: str
 
     @property
     def id(self) -> str:
@@ -378,15 +400,9 @@ class Questionnaire:
         return {qt.id: qt for qt in self.types}
 
     def content_hash(self) -> str:
-        """A stable hash of the questionnaire's meaning (not its formatting)."""
-        return self._hash
-
-    @functools.cached_property
-    def _hash(self) -> str:
-        import hashlib
-
-        blob = self.data.model_dump_json().encode()
-        return "sha256:" + hashlib.sha256(blob).hexdigest()[:16]
+        """A stable hash of the questionnaire's meaning (not its formatting): saved results
+        and resume files carry it (see ``engine.rules.validate``)."""
+        return self.digest
 
 
 def _effect_maps(q: LikertQuestion | SingleQuestion | MultiQuestion) -> list[dict[str, float]]:
@@ -471,129 +487,81 @@ def default_profiles_dir() -> Path:
     return _package_dir() / "profiles"
 
 
-# --------------------------------------------------------------------------- pydantic errors
+
+# --------------------------------------------------------------------------- reading
 
 
-def _unwrap(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return _unwrap(args[0])
-    return tp
+class _Reading:
+    """The files of one load, each read once, and what the rules accept of each.
 
+    The bytes read here are the bytes validated and the bytes the content cache is keyed by.
+    When the cache has an entry for exactly these files, each file's accepted data comes from
+    it; otherwise each file is parsed and checked by its model (engine.rules), and
+    ``finish`` stores what was accepted when the whole load was.
+    """
 
-def _model_at(root: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel] | None:
-    """The model class found by following ``loc`` from ``root`` (for listing valid keys)."""
-    current: Any = root
-    for part in loc:
-        current = _unwrap(current)
-        origin = typing.get_origin(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return None
-            current = field.annotation
-        elif origin is list and isinstance(part, int):
-            current = typing.get_args(current)[0]
-        elif origin is dict:
-            current = typing.get_args(current)[1]
-        elif origin in (typing.Union, types.UnionType):
-            members = [_unwrap(a) for a in typing.get_args(current)]
-            match = [m for m in members if _tag(m) == part]
-            if not match:
-                return None
-            current = match[0]
-        else:
-            return None
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
-    return None
+    def __init__(self, unit: str, location: Path, paths: Iterable[Path]) -> None:
+        self.blobs: dict[Path, bytes | ContentError] = {}
+        for path in paths:
+            try:
+                self.blobs[path] = read_bytes(path, ContentError)
+            except ContentError as exc:  # reported where the file is checked
+                self.blobs[path] = exc
+        files = [(p.name, b) for p, b in self.blobs.items() if isinstance(b, bytes)]
+        self.entry = cache.entry_name(unit, location)
+        self.key = cache.key(unit, files) if len(files) == len(self.blobs) else None
+        stored = cache.load(self.entry, self.key)
+        self.stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self.accepted: dict[str, dict[str, Any]] = {}
 
+    def check(self, path: Path, kind: str) -> tuple[Any, list[Problem]]:
+        """One file's content as plain classes, or None and every problem the rules find;
+        a file that cannot be read or is not plain YAML raises ContentError, as reading it
+        does."""
+        stored = self.stored.get(path.name)
+        if isinstance(stored, dict) and stored.get("kind") == kind:
+            try:
+                value = _BUILD[kind](stored["data"])
+                if not isinstance(stored["hash"], str):
+                    raise TypeError("hash")
+            except Exception:  # noqa: BLE001 - not what this code stores: check the file
+                pass
+            else:
+                self.accepted[path.name] = stored
+                return value, []
+        blob = self.blobs.get(path)
+        if blob is None:
+            blob = self.blobs[path] = read_bytes(path, ContentError)
+        if isinstance(blob, ContentError):
+            raise ContentError(blob.problems)
+        data = parse_yaml(blob, path)
+        from engine.rules import validate  # pydantic: only for files not in the cache
 
-def _tag(model: Any) -> str | None:
-    if isinstance(model, type) and issubclass(model, BaseModel) and "type" in model.model_fields:
-        args = typing.get_args(model.model_fields["type"].annotation)
-        return str(args[0]) if args else None
-    return None
+        record, found = validate(path, kind, data)
+        if record is None:
+            return None, found
+        record["kind"] = kind
+        self.accepted[path.name] = record
+        return _BUILD[kind](record["data"]), []
 
+    def hash_of(self, path: Path) -> str:
+        """The hash of the meaning of a file accepted by ``check`` (see engine.rules)."""
+        return str(self.accepted[path.name]["hash"])
 
-def key_path(loc: Sequence[int | str]) -> str:
-    """``('questions', 3, 'likert', 'effects', 'sqll')`` -> ``questions[3].effects.sqll``."""
-    out = ""
-    previous: int | str | None = None
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif isinstance(previous, int) and part in QUESTION_TYPES:
-            pass  # the discriminator tag pydantic inserts; not a key in the file
-        elif part == "[key]":
-            pass  # pydantic's marker for "the key itself", already named
-        else:
-            out += f".{part}" if out else str(part)
-        previous = part
-    return out
-
-
-def problems_from_validation(
-    path: Path, root: type[BaseModel], exc: ValidationError, prefix: str = ""
-) -> list[Problem]:
-    found: list[Problem] = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        kp = key_path([*([prefix] if prefix else []), *loc])
-        kind = err["type"]
-        value = err.get("input")
-        if kind == "extra_forbidden":
-            parent = _model_at(root, [p for p in loc[:-1]])
-            choices = list(parent.model_fields) if parent else []
-            found.append(problem(path, kp, "unknown key", value, choices=choices))
-        elif kind == "missing":
-            found.append(problem(path, kp, "required key is missing"))
-        elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
-            found.append(problem(path, kp, "must be a number from 0 to 1", value))
-        elif kind == "union_tag_invalid":
-            found.append(
-                problem(path, kp + ".type", "unknown question type", value.get("type")
-                        if isinstance(value, dict) else value, choices=QUESTION_TYPES)
-            )
-        elif kind == "union_tag_not_found":
-            found.append(problem(path, kp + ".type", "required key is missing",
-                                 choices=QUESTION_TYPES))
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ",").split(",")]
-            found.append(problem(path, kp, "not an allowed value", value, choices=choices))
-        elif kind == "string_pattern_mismatch":
-            found.append(
-                problem(path, kp, "must be an id: lower-case letters, digits, '-' or '_', "
-                        "starting with a letter", value)
-            )
-        elif kind == "model_type" or kind == "dict_type":
-            found.append(problem(path, kp, "must be a mapping of keys to values", value))
-        elif kind == "list_type":
-            found.append(problem(path, kp, "must be a list", value))
-        else:
-            found.append(problem(path, kp, err["msg"][0].lower() + err["msg"][1:], value))
-    return found
-
-
-def _validate(path: Path, model: type[BaseModel], data: Any) -> tuple[Any, list[Problem]]:
-    if data is None:
-        return None, [problem(path, "", "is empty")]
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, problems_from_validation(path, model, exc)
+    def finish(self, found: list[Problem]) -> None:
+        """Store what was accepted, when the whole load was and the cache did not have it."""
+        if found or self.key is None or self.accepted == self.stored:
+            return
+        if set(self.accepted) == {p.name for p in self.blobs}:
+            cache.store(self.entry, self.key, self.accepted)
 
 
 # --------------------------------------------------------------------------- loading
 
 
 def _suggest(value: str, valid: Iterable[str]) -> tuple[str, list[str]]:
+    import difflib  # only when there is a problem to word
+
     valid = list(valid)
     close = difflib.get_close_matches(value, valid, n=3, cutoff=0.6)
     if close:
@@ -615,11 +583,12 @@ def _duplicates(path: Path, items: Sequence[Any], where: str) -> list[Problem]:
     return found
 
 
-def _parse_dimensions(directory: Path) -> tuple[DimensionsFile | None, list[Problem]]:
+def _parse_dimensions(directory: Path, reading: _Reading) -> tuple[DimensionsFile | None,
+                                                                  list[Problem]]:
     path = directory / DIMENSIONS_FILE
     if not directory.is_dir():
         return None, [problem(directory, "", "profiles folder not found")]
-    dims, found = _validate(path, DimensionsFile, read_yaml(path))
+    dims, found = reading.check(path, "dimensions")
     if dims is not None:
         found += _duplicates(path, dims.dimensions, "dimensions")
     return dims, found
@@ -632,20 +601,19 @@ def _profile_files(directory: Path) -> list[Path]:
     return files + sorted(directory.glob("*.yml"))
 
 
-def _parse_profiles(directory: Path) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
+def _parse_profiles(directory: Path, files: list[Path], reading: _Reading
+                    ) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
     loaded: list[tuple[Path, Profile]] = []
     found: list[Problem] = []
-    files = _profile_files(directory)
     if len(files) < 2:
         found.append(problem(directory, "",
                              f"needs at least two profile files, found {len(files)}"))
     for path in files:
         try:
-            data = read_yaml(path)
+            profile, errs = reading.check(path, "profile")
         except ContentError as exc:
             found += exc.problems
             continue
-        profile, errs = _validate(path, Profile, data)
         found += errs
         if profile is not None:
             if profile.id != path.stem:
@@ -706,19 +674,27 @@ def load_profiles(directory: str | Path | None = None, vocabulary: bool = False)
     the quiz does not pay for reading it).
     """
     directory = Path(directory) if directory is not None else default_profiles_dir()
-    dims, found = _parse_dimensions(directory)
-    loaded, errs = _parse_profiles(directory) if directory.is_dir() else ([], [])
+    is_dir = directory.is_dir()
+    files = _profile_files(directory) if is_dir else []
+    vocab_path = directory / VOCABULARY_FILE
+    with_vocab = vocabulary and vocab_path.exists()
+    paths = [directory / DIMENSIONS_FILE, *files] if is_dir else []
+    if is_dir and with_vocab:
+        paths.append(vocab_path)
+    reading = _Reading("profiles+vocabulary" if vocabulary else "profiles", directory, paths)
+    dims, found = _parse_dimensions(directory, reading)
+    loaded, errs = _parse_profiles(directory, files, reading) if is_dir else ([], [])
     found += errs
     if dims is not None:
         found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
     vocab = None
     if vocabulary and dims is not None:
-        if (directory / VOCABULARY_FILE).exists():
-            vocab, errs = _parse_vocabulary(directory / VOCABULARY_FILE,
-                                            [d.id for d in dims.dimensions])
+        if with_vocab:
+            vocab, errs = _parse_vocabulary(vocab_path, [d.id for d in dims.dimensions], reading)
             found += errs
         else:
-            found.append(problem(directory / VOCABULARY_FILE, "", "file not found"))
+            found.append(problem(vocab_path, "", "file not found"))
+    reading.finish(found)
     if found or dims is None:
         raise ContentError(found)
     profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
@@ -732,19 +708,20 @@ def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
     path = profiles.directory / VOCABULARY_FILE
     if not path.exists():
         raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
-    vocab, found = _parse_vocabulary(path, profiles.dimension_ids)
+    reading = _Reading("vocabulary", path, [path])
+    vocab, found = _parse_vocabulary(path, profiles.dimension_ids, reading)
+    reading.finish(found)
     if found or vocab is None:
         raise ContentError(found)
     return vocab
 
 
-def _parse_vocabulary(path: Path, dim_ids: list[str]) -> tuple[VocabularyFile | None,
-                                                               list[Problem]]:
+def _parse_vocabulary(path: Path, dim_ids: list[str], reading: _Reading
+                      ) -> tuple[VocabularyFile | None, list[Problem]]:
     try:
-        data = read_yaml(path)
+        vocab, found = reading.check(path, "vocabulary")
     except ContentError as exc:
         return None, list(exc.problems)
-    vocab, found = _validate(path, VocabularyFile, data)
     if vocab is None:
         return None, found
     found += _duplicates(path, vocab.terms, "terms")
@@ -806,16 +783,18 @@ def load_questionnaire(
 ) -> Questionnaire:
     """Load and validate a questionnaire; with ``profiles``, also check it against them."""
     path = Path(path) if path is not None else default_questionnaire_path()
-    qf, found = _validate(path, QuestionnaireFile, read_yaml(path))
+    reading = _Reading("questionnaire", path, [path])
+    qf, found = reading.check(path, "questionnaire")
     if qf is not None and profiles is not None:
         found += _check_questionnaire(path, qf, profiles.dimension_ids)
         found += _unused_dimensions(path, qf, profiles)
     elif qf is not None:
         named = {d for q in qf.questions for effects in _effect_maps(q) for d in effects}
         found += _check_questionnaire(path, qf, sorted(named))
+    reading.finish(found)
     if found or qf is None:
         raise ContentError(found)
-    return Questionnaire(qf, path)
+    return Questionnaire(qf, path, reading.hash_of(path))
 
 
 def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) -> list[Problem]:
@@ -946,15 +925,9 @@ def _vocabulary_warnings(path: Path, vocab: VocabularyFile) -> list[Problem]:
     return [p for _, p in sorted(found, key=lambda item: item[0])]
 
 
-def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:
-    """The JSON Schema of a file kind, generated from its model, as ``rolematch schema``
-    publishes it."""
-    schema = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"https://rolematch.example/schema/{kind}.json"
-    return schema
-
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one content file kind."""
-    return published_schema(SCHEMA_MODELS[kind], kind)
+    """The JSON Schema of one content file kind (see ``engine.rules``)."""
+    from engine.rules import json_schema as schema
+
+    return schema(kind)

@@ -18,10 +18,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from engine import __version__
-from engine.content import problems_from_validation, published_schema
 from engine.errors import ExportError, problem
 from engine.files import created_at
 from engine.readers import MAX_RESULT_BYTES, read_json
+from engine.validation import problems_from_validation, published_schema
 
 SCHEMA_VERSION = 2
 """Of result documents: 2 since preference answers are signed (a value or a contribution can

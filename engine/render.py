@@ -83,7 +83,7 @@ def role_json(profile: Profile, ps: ProfileSet, lang: str) -> dict[str, Any]:
         "typical_day": profile.typical_day.get(lang),
         "questions_to_ask": [q.get(lang) for q in profile.questions_to_ask],
         "differs_from": [{"role": c.role, "text": c.text.get(lang)} for c in profile.differs_from],
-        "sources": [s.model_dump() for s in profile.sources],
+        "sources": [{"source": s.source, "supports": s.supports} for s in profile.sources],
         "weights": {d: profile.weights.get(d, 0.0) for d in ps.dimension_ids},
     }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,16 @@ ROLE_IDS = [
     "ai-architect", "ai-engineer", "data-analyst", "data-engineer",
     "data-scientist", "devops-engineer", "ml-engineer", "mlops-engineer",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _content_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The content cache of the whole run (and of the commands it starts) in a folder of its
+    own, never the user's: set before any content is loaded."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROLEMATCH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        mp.delenv("ROLEMATCH_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

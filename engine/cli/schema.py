@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the schema of ``args.kind``."""
     # imported when the command runs, so `rolematch schema --help` stays fast
     from engine.answers import answers_schema
-    from engine.content import json_schema
     from engine.export import decode_schema, result_schema
+    from engine.rules import json_schema
 
     if args.kind == "answers":
         print_json(answers_schema())
