@@ -3,7 +3,9 @@
     python benchmarks/quiz_latency.py [--runs 5] [--pauses 0,0.3]
 
 Drives the installed ``rolematch`` with pexpect and measures, per run:
-  * start: from starting the command to the first question on screen;
+  * start: from starting the command to the first question on screen (aim: within 10x of
+    ``python -c pass``; the content comes from the content cache, as on a user's machine
+    after the first run);
   * result: from the last Enter to the result table on screen (aim: within 0.1 s).
 Figures are medians over the runs, for each pause before an answer: 0 types the answers as
 fast as the program accepts them (28 answers in well under a second), which is harder on the
@@ -30,7 +32,8 @@ EXE = str(Path(sys.executable).parent / "rolematch")
 
 
 def env(data: str) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "PYTHONDONTWRITEBYTECODE")}
+    e = {k: v for k, v in os.environ.items()
+         if k not in ("LC_ALL", "PYTHONDONTWRITEBYTECODE", "ROLEMATCH_NO_CACHE")}
     e.update({"LANG": "en_US.UTF-8", "ROLEMATCH_DATA_DIR": data, "TERM": "xterm",
               "PROMPT_TOOLKIT_NO_CPR": "1"})
     return e
@@ -109,7 +112,8 @@ def main() -> None:
     warm = statistics.median(warm_up_time() for _ in range(3))
     print(f"python -c pass in a pty:             {base * 1000:7.1f} ms   1.00x")
     print(f"warm-up (scoring path):              {warm * 1000:7.1f} ms  {warm / base:5.2f}x")
-    verdicts = []
+    verdicts: list[str] = []
+    starts: list[str] = []
     for pause in pauses:
         runs = [one_run(types, pause) for _ in range(args.runs)]
         first = statistics.median(r[0] for r in runs)
@@ -120,8 +124,12 @@ def main() -> None:
               f"{result / base:5.2f}x")
         verdicts.append(f"{'met' if result <= 0.1 else 'NOT met'} at {pause:.1f}s per answer "
                         f"({result * 1000:.0f} ms)")
+        starts.append(f"{'met' if first <= 10 * base else 'NOT met'} at {pause:.1f}s per answer "
+                      f"({first / base:.2f}x)")
     print(f"\naim: result within 100 ms of the last Enter (median of {args.runs} runs): "
           + "; ".join(verdicts))
+    print(f"aim: first question within 10x of python -c pass (median of {args.runs} runs): "
+          + "; ".join(starts))
 
 
 if __name__ == "__main__":
