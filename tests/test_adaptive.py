@@ -157,3 +157,47 @@ def test_all_skipped_never_stops_before_the_end(model: Model) -> None:
             break
         given[model.question_ids[step.question]] = None  # type: ignore[index]
     assert step.reason == "complete" and len(given) == len(model.question_ids)
+
+
+def test_the_box_reaches_below_zero_where_a_dislike_can(model: Model) -> None:
+    """With nothing asked, a preference dimension can end anywhere from -1 (every question
+    about it answered "Not for me" or left out) to 1; a skill dimension never below 0."""
+    quick = Quick(model)
+    total, count, _ = quick._state(partial(model, {}))
+    lo, hi = quick.box(total, count, list(range(len(model.question_ids))))
+    dims = list(model.dimension_ids)
+    assert lo[dims.index("pref-production")] == -1.0 and hi[dims.index("pref-production")] == 1.0
+    assert lo[dims.index("sql")] == 0.0
+    only_dislike = {qid: None for qid in model.question_ids}
+    only_dislike["enjoy_production"] = 1
+    from engine.answers import Answers
+
+    u = person_vector(model, Answers(model.questionnaire.id, only_dislike))
+    assert u[dims.index("pref-production")] == -1.0
+
+
+def test_the_bound_holds_when_the_remaining_likes_turn_into_dislikes(
+        model: Model, content: Content) -> None:
+    """The adversary starts from "Not for me" on every remaining preference question (the
+    answers that now count against a role), then climbs: the proven top role never moves."""
+    quick = Quick(model, min_questions=10**6)
+    rng = random.Random(29)
+    checked = 0
+    for profile in content.profiles.profiles:
+        full = with_noise(model, ideal_answers(model, profile), 0.1, rng).values
+        given, step = run_quick(model, quick, full)
+        if step.reason != "bound":  # type: ignore[attr-defined]
+            continue
+        top = step.top  # type: ignore[attr-defined]
+        remaining = [qi for qi, qid in enumerate(model.question_ids) if qid not in given]
+        dislikes = dict(given)
+        for qi in remaining:
+            qt = model.types[qi]
+            dislikes[qt.id] = 1 if qt.kind == "likert" and qt.preference else None  # type: ignore[attr-defined]
+        assert top_of(model, dislikes) == top
+        for rival in range(len(model.role_ids)):
+            if model.role_ids[rival] != top:
+                worst = adversary(model, dislikes, remaining, top, rival, rng)
+                assert top_of(model, worst) == top
+        checked += 1
+    assert checked >= 3
