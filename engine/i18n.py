@@ -24,7 +24,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.gap_line": (
         "{question}: you {you}, typical for this role: {typical} (match {now:.1f}% -> "
         "{then:.1f}%)",
-        "{question} : vous {you}, typique de ce métier : {typical} (score {now:.1f} % -> "
+        "{question} : votre réponse {you}, typique de ce métier : {typical} (score {now:.1f} % -> "
         "{then:.1f} %)",
     ),
     "result.gap_tools_line": (
