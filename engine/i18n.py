@@ -22,15 +22,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.from_answers": ("from", "grâce à"),
     "result.gaps": ("To grow", "À développer"),
     "result.gap_line": (
-        "{question}: you {you}, typical for this role: {typical} (match {now:.1f}% -> "
-        "{then:.1f}%)",
+        "{question}: you answered {you}, typical for this role: {typical} (match {now:.1f}% "
+        "-> {then:.1f}%)",
         "{question} : votre réponse {you}, typique de ce métier : {typical} (score {now:.1f} % -> "
         "{then:.1f} %)",
     ),
     "result.gap_tools_line": (
-        "{question}: typical for this role as well: {typical} (match {now:.1f}% -> "
-        "{then:.1f}%)",
-        "{question} : typique de ce métier en plus : {typical} (score {now:.1f} % -> "
+        "{question}: also typical for this role: {typical} (match {now:.1f}% -> {then:.1f}%)",
+        "{question} : autre outil typique de ce métier : {typical} (score {now:.1f} % -> "
         "{then:.1f} %)",
     ),
     "result.gap_skipped_line": (

@@ -101,11 +101,11 @@ class QuestionType:
         return label.get(lang) if label is not None else shorten(self.question.text.get(lang),
                                                                  40)
 
-    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
-        """The answer a what-if puts in place of ``mine`` when the role's typical answer is
-        ``typical``, or None when the typical answer is not above it (or the question is
-        not one to grow on: preferences and scenarios are not skills to learn)."""
-        return None
+    def gaps(self, mine: AnswerValue, typical: AnswerValue) -> list[AnswerValue]:
+        """The answers a what-if may put in place of ``mine`` when the role's typical answer
+        is ``typical``: none when the typical answer is not above it, or when the question is
+        not one to grow on (preferences and scenarios are not skills to learn)."""
+        return []
 
     def point_label(self, value: AnswerValue, lang: str) -> str:
         """An answer as a gap names it ("Strong (4 of 5)", "Docker, Kubernetes")."""
@@ -195,10 +195,10 @@ class Likert(QuestionType):
     def _label(self, value: Any, lang: str, dimension: str | None) -> str:
         return f"{value} ({self.scale[int(value) - 1].get(lang)})"
 
-    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
+    def gaps(self, mine: AnswerValue, typical: AnswerValue) -> list[AnswerValue]:
         if self.preference or typical is None:
-            return None
-        return typical if mine is None or int(mine) < int(typical) else None  # type: ignore[arg-type]
+            return []
+        return [typical] if mine is None or int(mine) < int(typical) else []  # type: ignore[arg-type]
 
     def point_label(self, value: AnswerValue, lang: str) -> str:
         if value is None:
@@ -349,12 +349,11 @@ class Multi(_WithOptions):
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         return [o.id for o in self.option_list if level(o.effects) >= tick_level]
 
-    def gap(self, mine: AnswerValue, typical: AnswerValue) -> AnswerValue:
+    def gaps(self, mine: AnswerValue, typical: AnswerValue) -> list[AnswerValue]:
+        """One what-if per typical tool not ticked: that tool learnt, none unlearnt."""
         have = set(mine or [])  # type: ignore[arg-type]
-        wanted = set(typical or [])  # type: ignore[arg-type]
-        if not wanted - have:
-            return None
-        return [o for o in self.option_ids if o in have | wanted]  # tools learnt, none unlearnt
+        return [[o for o in self.option_ids if o in have or o == tool]
+                for tool in (typical or []) if tool not in have]  # type: ignore[union-attr]
 
     def point_label(self, value: AnswerValue, lang: str) -> str:
         if value is None:

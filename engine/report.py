@@ -117,7 +117,8 @@ def _cited(c: ContributionDoc | PostingContributionDoc) -> list[tuple[str, str]]
     its words."""
     if isinstance(c, PostingContributionDoc):
         return [(f.label, ", ".join(f"\u201c{w}\u201d" for w in f.matched[:3])) for f in c.terms]
-    return [(a.question_text, a.answer_label) for a in c.answers]
+    # the answers pulling the contribution's way (the JSON lists every answer behind it)
+    return [(a.question_text, a.answer_label) for a in c.answers if a.score * c.score > 0]
 
 
 def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str, str]]:

@@ -55,9 +55,9 @@ from engine.vectors import (
 FLAT_LIKERT_MIN = 5
 """The 'same answer everywhere' warning needs at least this many likert answers."""
 FEW_ANSWERS_SHARE = 1 / 3
-GAP_MIN_GAIN = 0.005
+GAP_MIN_GAIN = 0.01
 """A gap is listed when answering as the role typically does would raise its score by more
-than this (half a point): a what-if that changes nothing is not worth a line."""
+than this (a point): a what-if that changes next to nothing is not worth a line."""
 
 
 def _evidence(model: Model, effects: Array, counted: Array, total: Array,
@@ -103,7 +103,7 @@ def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Arra
         return out
     typical = typical_answers(model)
     growable = [(qi, qt) for qi, qt in enumerate(model.types)  # skills and tools
-                if any(qt.gap(None, t.get(qt.id)) is not None for t in typical)]
+                if any(qt.gaps(None, t.get(qt.id)) for t in typical)]
     plan: list[tuple[int, int, int, AnswerValue]] = []  # person, role, question, typical
     rows: dict[tuple[int, tuple[int, ...]], tuple[Array, Array]] = {}
     new: list[tuple[Array, Array]] = []
@@ -112,35 +112,34 @@ def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Arra
             continue
         for ri in order(now)[:explain_top].tolist():
             for qi, qt in growable:
-                value = qt.gap(answers.values.get(qt.id), typical[ri].get(qt.id))
-                if value is None:
-                    continue
-                key = (qi, tuple(qt.slots(value)))
-                if key not in rows:  # the changed answer's rows, as the vectoriser makes them
-                    block = np.zeros((1, model.offsets[qi + 1] - model.offsets[qi]))
-                    block[0, list(key[1])] = 1.0
-                    effect, weight = answer_rows(model, qi, block)
-                    rows[key] = (effect[0], weight[0])
-                new.append(rows[key])
-                plan.append((p, ri, qi, value))
+                for value in qt.gaps(answers.values.get(qt.id), typical[ri].get(qt.id)):
+                    key = (qi, tuple(qt.slots(value)))
+                    if key not in rows:  # the changed answer's rows, as the vectoriser makes
+                        block = np.zeros((1, model.offsets[qi + 1] - model.offsets[qi]))
+                        block[0, list(key[1])] = 1.0
+                        effect, weight = answer_rows(model, qi, block)
+                        rows[key] = (effect[0], weight[0])
+                    new.append(rows[key])
+                    plan.append((p, ri, qi, value))
     if not plan:
         return out
     then = cosine(changed_vectors(
         model, effects, weights, np.array([p for p, _, _, _ in plan], dtype=np.intp),
         np.array([qi for _, _, qi, _ in plan], dtype=np.intp),
         np.array([e for e, _ in new]), np.array([w for _, w in new])), model.unit_weights)
-    found: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
+    found: dict[tuple[int, int], dict[int, tuple[float, int, int]]] = {}
     for row, (p, ri, qi, _) in enumerate(plan):
         gain = float(then[row, ri] - scores[p][ri])
-        if gain > GAP_MIN_GAIN:
-            found.setdefault((p, ri), []).append((round(-gain, 12), qi, row))
-    for (p, ri), candidates in found.items():
+        best = found.setdefault((p, ri), {})
+        if gain > GAP_MIN_GAIN and (qi not in best or round(-gain, 12) < best[qi][0]):
+            best[qi] = (round(-gain, 12), qi, row)  # one what-if per question: its best
+    for (p, ri), per_question in found.items():
         answers, lang, docs = people[p], langs[p], []
-        for _, qi, row in sorted(candidates)[:MAX_GAPS]:
+        for _, qi, row in sorted(per_question.values())[:MAX_GAPS]:
             qt, value = model.types[qi], plan[row][3]
             mine_value = answers.values.get(qt.id)
             typical_value = value
-            if qt.capped:  # a tools question: name the typical tools not ticked
+            if qt.capped:  # a tools question: name the typical tool not ticked
                 have = set(mine_value or [])  # type: ignore[arg-type]
                 typical_value = [o for o in value if o not in have]  # type: ignore[union-attr]
             docs.append(AnswerGapDoc(

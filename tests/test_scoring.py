@@ -176,6 +176,7 @@ def test_what_if_scores_are_the_scores_of_the_changed_answers(content: Content) 
                 if qt.kind == "multi":
                     ticked = set(gap.answer or []) | set(gap.typical)  # type: ignore[arg-type]
                     changed = [o for o in qt.option_ids if o in ticked]  # type: ignore[attr-defined]
+                    assert len(gap.typical) == 1  # type: ignore[arg-type]  # one tool to learn
                     assert not set(gap.typical) & set(gap.answer or [])  # type: ignore[arg-type]
                 else:
                     assert qt.kind == "likert" and not qt.preference  # type: ignore[attr-defined]
@@ -184,7 +185,7 @@ def test_what_if_scores_are_the_scores_of_the_changed_answers(content: Content) 
                     "default", dict(answers.values, **{gap.question_id: changed})))
                 assert gap.score_if == direct.match(m.role_id).score
                 assert gap.score_now == m.score
-                assert gap.score_if - gap.score_now > 0.005
+                assert gap.score_if - gap.score_now > 0.01
     assert seen >= 10
 
 

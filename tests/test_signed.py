@@ -78,8 +78,14 @@ def test_a_dislike_shows_as_a_reason_against(model: Model, content: Content) -> 
     assert [a.answer_label for a in c.answers if a.score < 0] == ["1 (Not for me)"]
     label = content.profiles.dimension("pref-production").label.en
     line = f"{label}: {100 * c.score:.1f} pts"
-    assert f"− {line}" in result_screen(doc, width=100)
+    screen = result_screen(doc, width=100)
+    assert f"− {line}" in screen
     assert f"- {line}" in markdown_report(doc)
+    # the typical day it liked is in the JSON (the shares add up) but not cited as a reason
+    # against: the screen cites the answers that pull the way of the line
+    assert any(a.question_id == "ideal_day" and a.score > 0 for a in c.answers)
+    against = screen.split("Against")[1].split("To grow")[0].split("2. ")[0]
+    assert "1 (Not for me)" in against and "Run the delivery platform" not in against
 
 
 def test_gaps_speak_the_scale(model: Model) -> None:
@@ -100,5 +106,6 @@ def test_gaps_speak_the_scale(model: Model) -> None:
     role = scale[typical - 1].en
     assert g.answer_label == "Never done it (1 of 5)"
     assert g.typical_label == f"{role} ({typical} of 5)"
-    assert (f"SQL: you Never done it (1 of 5), typical for this role: {role} ({typical} of 5) "
+    assert (f"SQL: you answered Never done it (1 of 5), typical for this role: {role} ({typical} "
+            "of 5) "
             f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)") in text
