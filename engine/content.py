@@ -259,10 +259,31 @@ class Term(_Record):
     effects: dict[str, float]
 
 
+class BlendPart(_Record):
+    """One of the halves a blended role joins: dimensions a posting must ask for."""
+
+    label: Text
+    dimensions: list[str]
+
+
+class Blend(_Record):
+    """A role that joins others' work (MLOps: machine learning and operations), for
+    ``decode`` and ``fit``: one evidence dimension, the weakest part's length in the posting's
+    vector, that only the blended role weighs."""
+
+    id: str
+    role: str
+    label: Text
+    weight: float
+    parts: list[BlendPart]
+
+
 class VocabularyFile(_Record):
-    """``profiles/vocabulary.yaml``: the words ``decode`` recognises."""
+    """``profiles/vocabulary.yaml``: the words ``decode`` recognises, and the roles that
+    join others (``blends``)."""
 
     terms: list[Term]
+    blends: list[Blend]
 
 
 # --------------------------------------------------------------------------- from accepted data
@@ -340,7 +361,11 @@ def _vocabulary_file(d: dict[str, Any]) -> VocabularyFile:
         Term(id=x["id"], kind=x["kind"], label=_text(x["label"]), names=list(x["names"]),
              en=list(x["en"]), fr=list(x["fr"]), exact=list(x["exact"]),
              context=list(x["context"]), effects=dict(x["effects"]))
-        for x in d["terms"]])
+        for x in d["terms"]], blends=[
+        Blend(id=x["id"], role=x["role"], label=_text(x["label"]), weight=float(x["weight"]),
+              parts=[BlendPart(label=_text(part["label"]), dimensions=list(part["dimensions"]))
+                     for part in x["parts"]])
+        for x in d["blends"]])
 
 
 _BUILD: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -690,7 +715,8 @@ def load_profiles(directory: str | Path | None = None, vocabulary: bool = False)
     vocab = None
     if vocabulary and dims is not None:
         if with_vocab:
-            vocab, errs = _parse_vocabulary(vocab_path, [d.id for d in dims.dimensions], reading)
+            vocab, errs = _parse_vocabulary(vocab_path, dims.dimensions, reading,
+                                            [p.id for _, p in loaded] if not found else None)
             found += errs
         else:
             found.append(problem(vocab_path, "", "file not found"))
@@ -709,15 +735,17 @@ def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
     if not path.exists():
         raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
     reading = _Reading("vocabulary", path, [path])
-    vocab, found = _parse_vocabulary(path, profiles.dimension_ids, reading)
+    vocab, found = _parse_vocabulary(path, profiles.dimensions, reading, profiles.role_ids)
     reading.finish(found)
     if found or vocab is None:
         raise ContentError(found)
     return vocab
 
 
-def _parse_vocabulary(path: Path, dim_ids: list[str], reading: _Reading
+def _parse_vocabulary(path: Path, dims: Sequence[Dimension], reading: _Reading,
+                      role_ids: Sequence[str] | None = None
                       ) -> tuple[VocabularyFile | None, list[Problem]]:
+    dim_ids = [d.id for d in dims]
     try:
         vocab, found = reading.check(path, "vocabulary")
     except ContentError as exc:
@@ -733,7 +761,45 @@ def _parse_vocabulary(path: Path, dim_ids: list[str], reading: _Reading
         if not (term.names or term.en or term.fr or term.exact):
             found.append(problem(path, f"terms[{i}]", "needs at least one name or phrase",
                                  term.id))
+    found += _check_blends(path, vocab.blends, dims, role_ids)
     return vocab, found
+
+
+def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension],
+                  role_ids: Sequence[str] | None) -> list[Problem]:
+    """A blend names a known role, skill and tool dimensions (the ones decode counts), each
+    once, and an id that is not a dimension's."""
+    found = _duplicates(path, blends, "blends")
+    dim_ids = [d.id for d in dims]
+    counted = [d.id for d in dims if d.group != "preference"]
+    for i, blend in enumerate(blends):
+        if blend.id in dim_ids:
+            found.append(problem(path, f"blends[{i}].id", "is a dimension's id: a blend is "
+                                 "an evidence dimension of its own, give it another id",
+                                 blend.id))
+        if role_ids is not None and blend.role not in role_ids:
+            msg, choices = _suggest(blend.role, role_ids)
+            found.append(problem(path, f"blends[{i}].role", msg.replace("dimension", "role"),
+                                 blend.role, choices=choices))
+        if blend.weight < MIN_TOP_WEIGHT:
+            found.append(problem(path, f"blends[{i}].weight",
+                                 f"must be at least {MIN_TOP_WEIGHT} to count", blend.weight))
+        seen: set[str] = set()
+        for j, part in enumerate(blend.parts):
+            for k, d in enumerate(part.dimensions):
+                where = f"blends[{i}].parts[{j}].dimensions[{k}]"
+                if d not in dim_ids:
+                    msg, choices = _suggest(d, counted)
+                    found.append(problem(path, where, msg, d, choices=choices))
+                elif d not in counted:
+                    found.append(problem(path, where, "is a work preference, which decode "
+                                         "does not count: name a skill or tool dimension", d,
+                                         choices=counted))
+                elif d in seen:
+                    found.append(problem(path, where, "is already in this blend: a "
+                                         "dimension belongs to one part", d))
+                seen.add(d)
+    return found
 
 
 def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) -> list[Problem]:

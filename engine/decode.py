@@ -7,6 +7,12 @@ match points back at the words the posting used). The posting's vector is ranked
 profiles with the same cosine as the quiz, and explained the same way, over the skill and tool
 dimensions: a posting describes the job, not what the person enjoys, so what it says about the
 work itself (client contact, on-call, strategy...) is shown but not counted.
+
+A role that joins others' work (MLOps: machine learning and operations; the vocabulary's
+``blends``) gets one more column in the posting's vector: the length of the vector on each of
+the blend's parts, the weakest counting, so it is zero unless the posting asks for every part.
+Only the blended role weighs it. Its share of the cosine is explained like a dimension's, by
+the terms behind the weakest part.
 """
 
 from __future__ import annotations
@@ -18,11 +24,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.content import ProfileSet, Term, VocabularyFile
+from engine.content import Blend, ProfileSet, Term, Text, VocabularyFile
 from engine.errors import DecodeError, problem
 from engine.explain import Evidence, Voice, evidence, explain
 from engine.export import (
     DECODE_SCHEMA_VERSION,
+    BlendDoc,
+    BlendPartDoc,
     DecodeDocument,
     FoundDoc,
     FragileTermDoc,
@@ -169,6 +177,95 @@ def matcher_for(profiles: ProfileSet) -> Matcher:
     return cached[1]
 
 
+@dataclass(frozen=True)
+class Blends:
+    """The vocabulary's blends over these dimensions: per blend, the dimension indices of each
+    part, and the roles' weights on the blends (roles x blends, the blended role's only)."""
+
+    blends: tuple[Blend, ...]
+    parts: tuple[tuple[tuple[int, ...], ...], ...]
+    weights: Array
+    names: tuple[tuple[str, Text], ...]  # (id, label) of every column: dimensions, then blends
+
+    @classmethod
+    def of(cls, profiles: ProfileSet, blends: list[Blend]) -> Blends:
+        index = {d: i for i, d in enumerate(profiles.dimension_ids)}
+        weights = np.zeros((len(profiles.profiles), len(blends)))
+        for b, blend in enumerate(blends):
+            weights[profiles.role_ids.index(blend.role), b] = blend.weight
+        parts = tuple(tuple(tuple(index[d] for d in part.dimensions) for part in blend.parts)
+                      for blend in blends)
+        names = (*((d.id, d.label) for d in profiles.dimensions),
+                 *((b.id, b.label) for b in blends))
+        return cls(tuple(blends), parts, weights, names)
+
+    def lengths(self, v: Array) -> list[Array]:
+        """Per blend, rows x parts: the length of each row of ``v`` on each part (squares
+        added in the part's order, so one row alone or among many gives the same bits)."""
+        out = []
+        for parts in self.parts:
+            cols = []
+            for dims in parts:
+                total = np.zeros(len(v))
+                for d in dims:
+                    total += v[:, d] * v[:, d]
+                cols.append(np.sqrt(total))
+            out.append(np.stack(cols, axis=1) if cols else np.zeros((len(v), 0)))
+        return out
+
+    def extend(self, v: Array) -> Array:
+        """Rows of ``v`` (rows x dims) with each blend's value after them: the length of its
+        weakest part."""
+        v = np.atleast_2d(v)
+        values = [lengths.min(axis=1) for lengths in self.lengths(v)]
+        out: Array = np.hstack([v, np.stack(values, axis=1)]) if values else v
+        return out
+
+    def columns(self, u: Array, rows: Array) -> Array:
+        """Items x blends: each item's part of the blends' values in ``u``, from its part of
+        ``u`` (``rows``, items x dims, adding up to ``u``): the blend's value is
+        ``sum u_d^2 / L`` over its weakest part (L its length), so an item's part is
+        ``sum rows_d u_d / L``."""
+        out = np.zeros((len(rows), len(self.blends)))
+        for b, (parts, lengths) in enumerate(zip(self.parts, self.lengths(u[None, :]),
+                                                 strict=True)):
+            weakest = int(np.argmin(lengths[0]))
+            length = float(lengths[0, weakest])
+            if length > 0:
+                for d in parts[weakest]:
+                    out[:, b] += rows[:, d] * (u[d] / length)
+        return out
+
+    def documents(self, u: Array, lang: str, profiles: ProfileSet) -> list[BlendDoc]:
+        """What each blend found in ``u`` (one row, dims or extended)."""
+        docs = []
+        for blend, parts, lengths in zip(self.blends, self.parts, self.lengths(u[None, :]),
+                                         strict=True):
+            row = lengths[0].tolist()
+            docs.append(BlendDoc(
+                id=blend.id, role_id=blend.role, label=blend.label.get(lang), value=min(row),
+                weakest=int(np.argmin(lengths[0])),
+                parts=[BlendPartDoc(label=part.label.get(lang),
+                                    dimensions=[profiles.dimension_ids[d] for d in dims],
+                                    length=length)
+                       for part, dims, length in zip(blend.parts, parts, row, strict=True)]))
+        return docs
+
+
+_BLENDS: dict[int, tuple[ProfileSet, Blends]] = {}
+
+
+def blends_for(profiles: ProfileSet) -> Blends:
+    """The vocabulary's blends beside these profiles, compiled once."""
+    cached = _BLENDS.get(id(profiles))
+    if cached is None or cached[0] is not profiles:
+        from engine.content import load_vocabulary
+
+        blends = list(load_vocabulary(profiles).blends)
+        cached = _BLENDS[id(profiles)] = (profiles, Blends.of(profiles, blends))
+    return cached[1]
+
+
 _TITLES: dict[int, tuple[ProfileSet, list[tuple[str, int, tuple[str, ...]]]]] = {}
 
 
@@ -241,17 +338,28 @@ def _scaled(totals: Array) -> Array:
 
 
 def _evidence(matcher: Matcher, found: dict[int, list[str]], profiles: ProfileSet,
-              counted: NDArray[np.bool_], weights: Array, explain_top: int) -> Evidence:
-    """The posting's vector and its terms as the explainer's items (one per term found)."""
+              counted: NDArray[np.bool_], weights: Array, blends: Blends) -> Evidence:
+    """The posting's vector (its blends after the dimensions) and its terms as the
+    explainer's items (one per term found); ``weights`` are extended with the blends too."""
     u, effects = posting_vector(profiles, found, matcher, counted)
     sums = effects.sum(axis=0)
     # exact: u_d is proportional to the sum of the terms' weighted effects
     shares = np.where(effects > 0, u[None, :] * effects / np.where(sums > 0, sums, 1.0), 0.0)
 
     def leave_out(items: list[int]) -> Array:
-        return _scaled(sums[None, :] - effects[items])
+        return blends.extend(_scaled(sums[None, :] - effects[items]))
 
-    return evidence(u, effects, shares, weights, True, list(range(len(found))), leave_out)
+    return evidence(blends.extend(u)[0], np.hstack([effects, blends.columns(u, effects)]),
+                    np.hstack([shares, blends.columns(u, shares)]), weights, True,
+                    list(range(len(found))), leave_out)
+
+
+def posting_extended(profiles: ProfileSet, text: str) -> Array:
+    """A posting's vector with its blends after the dimensions, as decode ranks it."""
+    matcher = matcher_for(profiles)
+    u, _ = posting_vector(profiles, matcher.find(text), matcher, counted_dimensions(profiles))
+    out: Array = blends_for(profiles).extend(u)[0]
+    return out
 
 
 def _voice(matcher: Matcher, term_ids: list[int], matched: dict[int, list[str]],
@@ -276,17 +384,17 @@ def _voice(matcher: Matcher, term_ids: list[int], matched: dict[int, list[str]],
 def _document(
     found: dict[int, list[str]], ev: Evidence, block_scores: Array, profiles: ProfileSet,
     weights: Array, unit_weights: Array, matcher: Matcher, counted: list[int], lang: str,
-    title: str | None, respondent: Any, explain_top: int,
+    title: str | None, respondent: Any, explain_top: int, blends: Blends,
 ) -> DecodeDocument:
     from engine.i18n import t
 
-    dims = profiles.dimension_ids
+    dims = [name for name, _ in blends.names]
     term_ids = list(found)
     matched = {ti: distinct(found[ti]) for ti in term_ids}  # each term's words, listed once
     recognised = bool(ev.u.any())
     ranking, confidence = explain(ev, block_scores, profiles, weights, unit_weights, lang,
                                   _voice(matcher, term_ids, matched, lang), explain_top,
-                                  recognised, counted)
+                                  recognised, counted, names=blends.names)
     named = title_role(title, profiles)
     top_id = ranking[0].role_id if recognised else None
     mismatch = None
@@ -312,6 +420,7 @@ def _document(
             for ti in term_ids
         ],
         vector={dims[d]: float(ev.u[d]) for d in counted},
+        blends=blends.documents(ev.u, lang, profiles),
         preferences=_preferences(profiles, matcher, found, counted, lang),
         title_role=named, skills_role=top_id, title_mismatch=mismatch,
         confidence=confidence, ranking=ranking,
@@ -356,23 +465,24 @@ def decode_many(
 ) -> list[DecodeDocument]:
     """Decode (text, title, id) items with one cosine call for all of them."""
     matcher = matcher_for(profiles)
+    blends = blends_for(profiles)
     counted = counted_dimensions(profiles)
-    weights = np.array(profiles.weight_rows()) * counted
+    weights = np.hstack([np.array(profiles.weight_rows()) * counted, blends.weights])
     unit_weights = unit_rows(weights)
     if not items:
         return []
-    counted_ids = [int(d) for d in np.flatnonzero(counted)]
+    counted_ids = [*(int(d) for d in np.flatnonzero(counted)),
+                   *range(len(counted), len(counted) + len(blends.blends))]
     docs, start = [], 0
     with bulk():
         founds = [matcher.find(text) for text, _, _ in items]
-        evs = [_evidence(matcher, found, profiles, counted, weights, explain_top)
-               for found in founds]
+        evs = [_evidence(matcher, found, profiles, counted, weights, blends) for found in founds]
         blocks = [ev.block() for ev in evs]
         scores = cosine(np.vstack(blocks), unit_weights)
         for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
             docs.append(_document(found, ev, scores[start:start + len(block)], profiles,
                                   weights, unit_weights, matcher, counted_ids, lang, title,
-                                  rid, explain_top))
+                                  rid, explain_top, blends))
             start += len(block)
     return docs
 

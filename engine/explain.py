@@ -22,7 +22,7 @@ name items; this module builds the typed documents' ranking and confidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,13 +143,17 @@ class Voice:
 def explain(
     ev: Evidence, block_scores: Array, profiles: ProfileSet, weights: Array, unit_weights: Array,
     lang: str, voice: Voice, explain_top: int, enough: bool, counted_dims: list[int],
-    gaps: dict[int, list[Any]] | None = None,
+    gaps: dict[int, list[Any]] | None = None, names: Sequence[tuple[str, Any]] | None = None,
 ) -> tuple[list[Any], Any]:
     """The ranking (each role with its score, contributions, reasons for and against, and
     gaps, the first ``explain_top`` explained) and the confidence note, as the voice's typed
     documents. ``gaps``: each role's gap documents, built by the caller; without them, the
-    dimension gaps of ``ev.gap_plan``."""
-    dims = [d.id for d in profiles.dimensions]
+    dimension gaps of ``ev.gap_plan``. ``names``: (id, label) of each column of the vectors,
+    when there are more than the dimensions (a posting's blends); the labels have ``get(lang)``."""
+    if names is None:
+        names = [(d.id, d.label) for d in profiles.dimensions]
+    dims = [name for name, _ in names]
+    labels = [label.get(lang) for _, label in names]
     u, unit_u = ev.u, unit_rows(ev.u)[0]
     terms = contributions(unit_u, unit_weights)
     scores = block_scores[0].tolist()
@@ -167,7 +171,7 @@ def explain(
                         key=lambda i: (-sign * share[i], voice.item_key(i)))
         items = [voice.cite(i, d, effect[i], share[i], share[i] * scale) for i in behind]
         return voice.contribution(**{
-            "dimension": dims[d], "label": profiles.dimensions[d].label.get(lang),
+            "dimension": dims[d], "label": labels[d],
             "person": float(u[d]), "weight": float(weights[ri, d]),
             "score": float(terms[ri, d]), voice.items_field: items})
 
@@ -185,7 +189,7 @@ def explain(
                 role_gaps = gaps.get(ri, [])
             else:
                 role_gaps = [voice.gap(dimension=dims[d],
-                                       label=profiles.dimensions[d].label.get(lang),
+                                       label=labels[d],
                                        person=float(u[d]), weight=float(weights[ri, d]),
                                        score_now=scores[ri], score_if=float(gap_scores[g, ri]))
                              for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]

@@ -27,9 +27,13 @@ SCHEMA_VERSION = 2
 """Of result documents: 2 since preference answers are signed (a value or a contribution can
 be negative, and ``against_contributions`` lists them) and gaps are the person's own answers
 beside the role's typical ones (``AnswerGapDoc``)."""
-DECODE_SCHEMA_VERSION = 2
+DECODE_SCHEMA_VERSION = 3
 """Of decoded postings: 2 since a posting's evidence is its own kind of item (``terms``,
-``fragile_terms``) instead of answers with no answer."""
+``fragile_terms``) instead of answers with no answer; 3 since roles that join others have an
+evidence dimension each (``blends``), listed in ``vector`` and ``contributions`` beside the
+dimensions."""
+FIT_SCHEMA_VERSION = 1
+"""Of a person's fit with a posting (``rolematch fit``)."""
 
 
 # --------------------------------------------------------------------------- the document model
@@ -237,6 +241,25 @@ class PreferenceDoc(_Doc):
     matched: list[str] = Field(description="The words of the posting that point at it.")
 
 
+class BlendPartDoc(_Doc):
+    label: str
+    dimensions: list[str]
+    length: float = Field(ge=0.0, description="The length of the posting's vector on the "
+                                              "part's dimensions.")
+
+
+class BlendDoc(_Doc):
+    """A role that joins others' work, and how much of each part the posting asks for."""
+
+    id: str
+    role_id: str
+    label: str
+    value: float = Field(ge=0.0, description="The weakest part's length: the blend's value in "
+                                             "the vector, zero unless every part is asked for.")
+    weakest: int = Field(ge=0, description="Which part is the weakest (its index in parts).")
+    parts: list[BlendPartDoc]
+
+
 class DecodeDocument(_Document):
     """A decoded job posting: the evidence found, and the roles it describes."""
 
@@ -247,7 +270,13 @@ class DecodeDocument(_Document):
                                          "ranking counts only those).")
     found: list[FoundDoc]
     vector: dict[str, float] = Field(description="The posting's vector on the skill and tool "
-                                                 "dimensions, the ones the ranking counts.")
+                                                 "dimensions, the ones the ranking counts, "
+                                                 "then on each blend (see blends).")
+    blends: list[BlendDoc] = Field(
+        default_factory=list,
+        description="The roles that join others' work (MLOps: machine learning and "
+                    "operations), each an evidence dimension the blended role alone weighs: "
+                    "the length of the posting's vector on its weakest part.")
     preferences: list[PreferenceDoc] = Field(
         default_factory=list,
         description="What the posting says about the work itself (client contact, on-call, "

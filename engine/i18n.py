@@ -86,17 +86,28 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Titled {title}, but the skills asked read as {role}: {evidence}.",
         "Intitulé {title}, mais les compétences demandées correspondent à {role} : {evidence}.",
     ),
+    "decode.close_call": (
+        "Close call: this posting reads almost as much as {second} as {first} (within "
+        "{margin:.1f} points); ask the employer which of the two the job is.",
+        "Résultat serré : cette offre se lit presque autant comme {second} que comme {first} "
+        "(à {margin:.1f} points) ; demandez à l'employeur lequel des deux est le poste.",
+    ),
     "decode.robust": (
-        "Robust: leaving out any single term found would not change the top role.",
-        "Solide : ignorer un seul des termes trouvés ne changerait pas le premier métier.",
+        "Robust: without any one of the terms found, this posting would still read as {role}.",
+        "Solide : sans l'un quelconque des termes trouvés, cette offre se lirait toujours "
+        "comme {role}.",
     ),
     "decode.fragile": (
-        "Fragile: leaving out one of {n} terms ({questions}) would change the top role.",
-        "Fragile : ignorer l'un de {n} termes ({questions}) changerait le premier métier.",
+        "Fragile: without one of {n} terms found in the posting ({terms}), it would no "
+        "longer read as {role}.",
+        "Fragile : sans l'un de {n} termes trouvés dans l'offre ({terms}), elle ne se lirait "
+        "plus comme {role}.",
     ),
     "decode.fragile_one": (
-        "Fragile: leaving out one term ({questions}) would change the top role.",
-        "Fragile : ignorer un seul terme ({questions}) changerait le premier métier.",
+        "Fragile: without one term found in the posting ({terms}), it would no longer read "
+        "as {role}.",
+        "Fragile : sans un terme trouvé dans l'offre ({terms}), elle ne se lirait plus comme "
+        "{role}.",
     ),
     "decode.gap_line": (
         "{dim} (posting {you:.0%}, role {role:.0%}): {now:.0f}% -> {then:.0f}% if it asked "

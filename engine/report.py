@@ -129,24 +129,25 @@ def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str,
         return []
     notes = []
     title = {m.role_id: m.title for m in doc.ranking}
+    # a posting's notes speak of the posting and the role it reads as, not of answers
+    about = "decode" if isinstance(doc, DecodeDocument) else "result"
     if conf.close_call:
-        notes.append(("yellow", t("result.close_call", lang, first=title[conf.first],
+        notes.append(("yellow", t(f"{about}.close_call", lang, first=title[conf.first],
                                   second=title[conf.second], margin=100 * conf.margin)))
     if isinstance(doc, DecodeDocument):
-        about = "decode"
         labels = {f.term: f.label for f in doc.found}
         fragile = [labels.get(f.term, f.term) for f in doc.confidence.fragile_terms]  # type: ignore[union-attr]
     else:
-        about = "result"
         fragile = [f.question_id for f in doc.confidence.fragile_answers]  # type: ignore[union-attr]
     if not fragile:
-        notes.append(("dim", t(f"{about}.robust", lang)))
+        notes.append(("dim", t(f"{about}.robust", lang, role=title[conf.first])))
     else:
         named = ", ".join(fragile[:limit])
         if limit is not None and len(fragile) > limit:
             named += ", …"
         key = f"{about}.fragile_one" if len(fragile) == 1 else f"{about}.fragile"
-        notes.append(("yellow", t(key, lang, n=len(fragile), questions=named)))
+        notes.append(("yellow", t(key, lang, n=len(fragile), questions=named, terms=named,
+                                  role=title[conf.first])))
     return notes
 
 

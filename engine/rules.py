@@ -297,10 +297,31 @@ class Term(_Strict):
     effects: dict[str, Weight] = Field(min_length=1)
 
 
+class BlendPart(_Strict):
+    """One of the halves a blended role joins: dimensions a posting must ask for."""
+
+    label: Text
+    dimensions: list[Id] = Field(min_length=1)
+
+
+class Blend(_Strict):
+    """A role that joins others' work (MLOps: machine learning and operations), for
+    ``decode`` and ``fit``: one evidence dimension, the weakest part's length in the posting's
+    vector, that only the blended role weighs."""
+
+    id: Id
+    role: Id
+    label: Text
+    weight: Weight
+    parts: list[BlendPart] = Field(min_length=2)
+
+
 class VocabularyFile(_Strict):
-    """``profiles/vocabulary.yaml``: the words ``decode`` recognises."""
+    """``profiles/vocabulary.yaml``: the words ``decode`` recognises, and the roles that
+    join others (``blends``)."""
 
     terms: list[Term] = Field(min_length=1)
+    blends: list[Blend] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- answers

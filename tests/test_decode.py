@@ -116,7 +116,7 @@ def test_contributions_add_up_and_schema_holds(content: Content) -> None:
                  "AWS cost optimization", content.profiles)
     data = doc.to_data()
     jsonschema.validate(data, decode_schema())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     for role in doc.ranking:
         assert abs(sum(role.contributions.values()) - role.score) < 1e-9
     assert doc.ranking[0].role_id == "mlops-engineer"
@@ -195,6 +195,7 @@ def test_ranking_counts_skills_and_tools_and_shows_the_rest(content: Content) ->
     assert prefs == {"pref-production": ["on-call rotation"], "pref-strategy": ["roadmap"],
                      "pref-client-contact": ["Work directly with customers"]}
     counted = {d.id for d in content.profiles.dimensions if d.group != "preference"}
+    counted |= {blend.id for blend in b.blends}  # the blends' evidence dimensions
     assert set(b.vector) == counted
     assert all(set(m.contributions) == counted for m in b.ranking)
     screen = decode_screen(b)
@@ -208,8 +209,28 @@ def test_decode_screen_speaks_of_the_posting(content: Content) -> None:
     doc = decode("Airflow, dbt, Spark and BigQuery pipelines, ETL and data modeling.",
                  content.profiles)
     screen = " ".join(decode_screen(doc, width=100).split())
-    assert "leaving out any single term found would not change the top role" in screen
+    assert ("Robust: without any one of the terms found, this posting would still read as "
+            "Data Engineer.") in screen
+    assert "answer" not in screen.lower() and "your top match" not in screen
     assert "SQL and querying (posting 0%, role 80%)" in screen and "(you " not in screen
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_close_call_on_a_posting_names_the_two_roles_it_reads_as(content: Content,
+                                                                   lang: str) -> None:
+    from engine.report import confidence_notes
+
+    doc = decode("Kubernetes, Terraform, CI/CD. Power BI dashboards and SQL reporting.",
+                 content.profiles, lang=lang)
+    assert doc.confidence is not None
+    doc = doc.model_copy(update={"confidence": doc.confidence.model_copy(
+        update={"close_call": True})})
+    close = confidence_notes(doc)[0][1]
+    first, second = doc.ranking[0].title, doc.ranking[1].title
+    assert first in close and second in close
+    assert ("this posting reads almost as much as" if lang == "en"
+            else "cette offre se lit presque autant") in close
+    assert "read both cards" not in close and "lisez les deux fiches" not in close
 
 
 def test_explanations_name_terms_by_their_label(content: Content) -> None:
@@ -224,7 +245,8 @@ def test_explanations_name_terms_by_their_label(content: Content) -> None:
     platforms = next(x for x in why if x.term == "ml-platforms")
     assert (platforms.label, platforms.matched) == ("ML platforms", ["MLflow"])
     screen = " ".join(decode_screen(doc).split())
-    assert "Fragile: leaving out one term (ML platforms) would change the top role." in screen
+    assert ("Fragile: without one term found in the posting (ML platforms), it would no longer "
+            f"read as {doc.ranking[0].title}.") in screen
     assert "ML platforms → “MLflow”" in screen
     fr = decode(text, content.profiles, lang="fr")
     fr_why = [x.label for c in fr.ranking[0].top_contributions for x in c.terms]

@@ -1,0 +1,108 @@
+"""Roles that join others' work (the vocabulary's blends): a blended role wins a posting that
+asks for both halves and loses one that asks for one; its evidence adds up like a dimension's;
+bad blends are one line each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from engine.content import Content, load_profiles
+from engine.decode import decode
+from tests.conftest import ContentCopy, Run
+
+RunCli = Callable[..., Run]
+
+OPS = ("Run Kubernetes clusters with Terraform and Helm, CI/CD pipelines in GitHub Actions, "
+       "Prometheus and Grafana monitoring.")
+MODELS_IN_PRODUCTION = ("Serve our machine learning models in production: MLflow model "
+                        "registry, drift detection and retraining.")
+MODELLING = "Train and tune models with PyTorch: feature engineering, classification, ranking."
+SOFTWARE = "Production code in Python behind REST APIs, code reviews and unit tests."
+
+
+@pytest.mark.parametrize(("text", "top"), [
+    (OPS, "devops-engineer"),  # operations alone
+    (MODELLING, "ml-engineer"),  # machine learning alone
+    (MODELS_IN_PRODUCTION + " " + OPS, "mlops-engineer"),  # both halves
+    (MODELLING + " " + SOFTWARE, "ml-engineer"),
+])
+def test_a_blend_wins_both_halves_and_loses_one(content: Content, text: str, top: str) -> None:
+    assert decode(text, content.profiles).ranking[0].role_id == top
+
+
+def test_a_blend_is_zero_unless_every_part_is_asked_for(content: Content) -> None:
+    doc = decode(OPS, content.profiles)
+    mlops = next(b for b in doc.blends if b.role_id == "mlops-engineer")
+    assert mlops.value == 0 and mlops.parts[mlops.weakest].length == 0
+    assert mlops.parts[1].length > 0  # the operations part is there, alone
+    assert doc.vector[mlops.id] == 0
+
+
+def test_the_blend_turns_a_posting_that_asks_for_both(copy: ContentCopy) -> None:
+    """Without its blend, MLOps loses a posting that asks for machine learning and operations
+    to the role with more of one half; with it, it wins."""
+    text = ("Feature engineering, classification, model training, PyTorch. Model deployment "
+            "with Docker and Kubernetes, Terraform, Jenkins CI/CD, Grafana monitoring.")
+    with_blends = decode(text, load_profiles(copy.profiles))
+    vocabulary = copy.profiles / "vocabulary.yaml"
+    body = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(body[:body.index("\nblends:")] + "\n", encoding="utf-8")
+    without = decode(text, load_profiles(copy.profiles))
+    assert without.ranking[0].role_id == "devops-engineer" and not without.blends
+    assert with_blends.ranking[0].role_id == "mlops-engineer"
+
+
+def test_blend_evidence_adds_up(content: Content) -> None:
+    doc = decode(MODELS_IN_PRODUCTION + " " + OPS, content.profiles)
+    blend = next(b for b in doc.blends if b.role_id == "mlops-engineer")
+    assert blend.value == pytest.approx(min(p.length for p in blend.parts))
+    assert blend.value == pytest.approx(doc.vector[blend.id])
+    top = doc.ranking[0]
+    for role in doc.ranking:
+        assert sum(role.contributions.values()) == pytest.approx(role.score, abs=1e-12)
+    line = next(c for c in top.top_contributions if c.dimension == blend.id)
+    assert line.label == "Machine learning and operations together"
+    # the terms behind the weakest part share out the blend's value and its points exactly
+    assert sum(t.share for t in line.terms) == pytest.approx(line.person)
+    assert sum(t.score for t in line.terms) == pytest.approx(line.score)
+    weakest = set(blend.parts[blend.weakest].dimensions)
+    found = {f.term: f.effects for f in doc.found}
+    assert all(weakest & set(found[t.term]) for t in line.terms)
+
+
+def test_one_posting_gives_the_same_bits_alone_or_among_many(content: Content) -> None:
+    from engine.decode import decode_many
+
+    texts = [OPS, MODELLING, MODELS_IN_PRODUCTION + " " + OPS, MODELLING + " " + SOFTWARE]
+    many = decode_many([(t, None, None) for t in texts], content.profiles)
+    for text, doc in zip(texts, many, strict=True):
+        alone = decode(text, content.profiles)
+        assert [m.score for m in alone.ranking] == [m.score for m in doc.ranking]
+        assert alone.vector == doc.vector
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    role: mlops-engineer\n", "    role: mlops-enginer\n",
+     "blends[0].role: unknown role; did you mean 'mlops-engineer'?"),
+    ("dimensions: [containers, ci-cd,", "dimensions: [pref-production, ci-cd,",
+     "blends[0].parts[1].dimensions[0]: is a work preference"),
+    ("dimensions: [containers, ci-cd,", "dimensions: [model-deployment, ci-cd,",
+     "blends[0].parts[1].dimensions[0]: is already in this blend"),
+    ("dimensions: [containers, ci-cd,", "dimensions: [contaners, ci-cd,",
+     "blends[0].parts[1].dimensions[0]: unknown dimension; did you mean 'containers'?"),
+    ("  - id: ml-with-operations\n", "  - id: cloud\n", "blends[0].id: is a dimension's id"),
+    ("  - id: ml-with-software\n", "  - id: ml-with-operations\n",
+     "blends[1].id: duplicate id"),
+    ("    weight: 1.0\n", "    weight: 0.0\n", "blends[0].weight: must be at least 0.01"),
+    ("    weight: 1.0\n", "    weight: 1.0\n    colour: red\n", "blends[0].colour"),
+])
+def test_a_bad_blend_is_one_clear_line(run: RunCli, copy: ContentCopy, old: str, new: str,
+                                       message: str) -> None:
+    copy.edit(copy.profiles / "vocabulary.yaml", old, new)
+    r = run("validate", "--profiles", str(copy.profiles))
+    assert r.code == 2
+    assert any("vocabulary.yaml: " + message in line for line in r.err.splitlines()), r.err
+    r = run("decode", "--profiles", str(copy.profiles), "Airflow and dbt")
+    assert r.code == 2 and message in r.err
