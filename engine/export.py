@@ -289,6 +289,52 @@ class DecodeDocument(_Document):
     ranking: list[PostingRoleDoc]
 
 
+class AskDoc(_Doc):
+    """One thing a posting asks for (a skill or tool dimension, or a blend), beside the
+    person's value on it."""
+
+    dimension: str
+    label: str
+    posting: float = Field(description="The posting's value on it (its vector, as decode "
+                                       "ranks it).")
+    person: float = Field(description="The person's value on it (their result's vector).")
+    score: float = Field(description="Its part of the fit: (person_d / |person|) x "
+                                     "(posting_d / |posting|) over what the posting asks for; "
+                                     "the parts add up to score.")
+    what_if: AnswerGapDoc | None = Field(
+        default=None, description="For an ask the person lacks: the one answer that, given "
+                                  "at the level the posting asks, raises the fit most (the "
+                                  "fit recomputed through the same vectoriser).")
+
+
+class FitRoleDoc(_Doc):
+    role_id: str
+    title: str
+    posting_score: float = Field(description="The posting's cosine with the role (decode).")
+    person_score: float = Field(description="The person's score for the role (their result).")
+
+
+class FitDocument(_Document):
+    """How well one person (a saved result) fits one job posting."""
+
+    model_config = ConfigDict(extra="forbid", title="rolematch fit")
+
+    title: str | None = Field(description="The posting's title, if it has one.")
+    recognised: bool = Field(description="False when the posting names no known skill or "
+                                         "tool: there is nothing to fit.")
+    score: float | None = Field(description="Cosine of the person's vector and the posting's, "
+                                            "over what the posting asks for (its dimensions "
+                                            "and blends above zero).")
+    match_percent: float | None = Field(description="100 x score, rounded to 0.1.")
+    covered: list[AskDoc] = Field(description="Asks where the person's value is at least the "
+                                              "posting's. Largest part of the fit first.")
+    lacking: list[AskDoc] = Field(description="The other asks, those whose what-if raises the "
+                                              "fit most first, then by the posting's value.")
+    posting_role: FitRoleDoc | None = Field(description="The role the posting reads as.")
+    person_role: FitRoleDoc | None = Field(description="The person's top role (none without "
+                                                       "enough answers).")
+
+
 Document = ResultDocument | DecodeDocument
 
 
@@ -298,6 +344,10 @@ def decode_schema() -> dict[str, Any]:
 
 def result_schema() -> dict[str, Any]:
     return published_schema(ResultDocument, "result")
+
+
+def fit_schema() -> dict[str, Any]:
+    return published_schema(FitDocument, "fit")
 
 
 # --------------------------------------------------------------------------- writing and reading

@@ -131,6 +131,59 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),
     "decode.gaps": ("Usually asked for this role, not mentioned",
                     "Habituel pour ce métier, non mentionné"),
+    # fit
+    "fit.title": ("Your fit with this posting", "Votre adéquation avec cette offre"),
+    "fit.titled": ("Your fit with “{title}”", "Votre adéquation avec « {title} »"),
+    "fit.nothing": (
+        "Nothing to fit: no known skill or tool in this posting.",
+        "Rien à comparer : aucune compétence ni aucun outil connus dans cette offre.",
+    ),
+    "fit.match": ("{pct:.0f}% over the {n} things it asks for",
+                  "{pct:.0f} % sur les {n} éléments qu'elle demande"),
+    "fit.posting_role": (
+        "This posting reads as {role} ({posting:.0f}%); you match that role at {you:.0f}%.",
+        "Cette offre se lit comme {role} ({posting:.0f} %) ; vous correspondez à ce métier à "
+        "{you:.0f} %.",
+    ),
+    "fit.person_role": (
+        "Your top role: {role} ({you:.0f}%); this posting reads as it at {posting:.0f}%.",
+        "Votre premier métier : {role} ({you:.0f} %) ; cette offre s'y lit à {posting:.0f} %.",
+    ),
+    "fit.same_role": ("It is your top role too.", "C'est aussi votre premier métier."),
+    "fit.no_person_role": (
+        "Your result has not enough answers to name a top role.",
+        "Votre résultat n'a pas assez de réponses pour nommer un premier métier.",
+    ),
+    "fit.covered": ("You cover ({n} of {total})", "Vous couvrez ({n} sur {total})"),
+    "fit.lacking": ("You lack, what would raise the fit most first ({n} of {total})",
+                    "Il vous manque, ce qui relèverait le plus l'adéquation d'abord ({n} sur "
+                    "{total})"),
+    "fit.ask_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",
+                     "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
+    "fit.lack_line": ("{label} (posting {posting:.0%}, you {you:.0%})",
+                      "{label} (offre {posting:.0%}, vous {you:.0%})"),
+    "fit.gap_line": (
+        "{question}: you answered {you}, this posting asks: {typical} (fit {now:.1f}% -> "
+        "{then:.1f}%)",
+        "{question} : votre réponse {you}, cette offre demande : {typical} (adéquation "
+        "{now:.1f} % -> {then:.1f} %)",
+    ),
+    "fit.gap_tools_line": (
+        "{question}: this posting also asks for: {typical} (fit {now:.1f}% -> {then:.1f}%)",
+        "{question} : cette offre demande aussi : {typical} (adéquation {now:.1f} % -> "
+        "{then:.1f} %)",
+    ),
+    "fit.gap_skipped_line": (
+        "{question}: you skipped it, this posting asks: {typical} (fit {now:.1f}% -> "
+        "{then:.1f}%)",
+        "{question} : question passée, cette offre demande : {typical} (adéquation {now:.1f} "
+        "% -> {then:.1f} %)",
+    ),
+    "fit.no_what_if": (
+        "no single answer at the level this posting asks would raise the fit",
+        "aucune réponse au niveau que demande cette offre ne relèverait à elle seule "
+        "l'adéquation",
+    ),
     # roles / questions / validate
     "roles.objective": ("Objective", "Objectif"),
     "roles.also_called": ("Also called", "Autres intitulés"),

@@ -36,7 +36,7 @@ from engine.export import (
     bulk,
     stamp,
 )
-from engine.questions import AnswerValue
+from engine.questions import AnswerValue, QuestionType
 from engine.vectors import (
     Array,
     Model,
@@ -136,19 +136,26 @@ def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Arra
     for (p, ri), per_question in found.items():
         answers, lang, docs = people[p], langs[p], []
         for _, qi, row in sorted(per_question.values())[:MAX_GAPS]:
-            qt, value = model.types[qi], plan[row][3]
-            mine_value = answers.values.get(qt.id)
-            typical_value = value
-            if qt.capped:  # a tools question: name the typical tool not ticked
-                have = set(mine_value or [])  # type: ignore[arg-type]
-                typical_value = [o for o in value if o not in have]  # type: ignore[union-attr]
-            docs.append(AnswerGapDoc(
-                question_id=qt.id, label=qt.short(lang), answer=mine_value,
-                answer_label=qt.point_label(mine_value, lang), typical=typical_value,
-                typical_label=qt.point_label(typical_value, lang),
-                score_now=float(scores[p][ri]), score_if=float(then[row, ri])))
+            docs.append(gap_doc(model.types[qi], answers, plan[row][3], lang,
+                                float(scores[p][ri]), float(then[row, ri])))
         out[p][ri] = docs
     return out
+
+
+def gap_doc(qt: QuestionType, answers: Answers, value: AnswerValue, lang: str,
+            now: float, then: float) -> AnswerGapDoc:
+    """A what-if in the person's scale words: their answer, the one put in its place
+    (``value``, one of ``qt.gaps``; for a tools question, only the tool not ticked yet), and
+    the score before and after. Used by a result's gaps and by ``engine.fit``."""
+    mine_value = answers.values.get(qt.id)
+    typical_value = value
+    if qt.capped:  # a tools question: name the typical tool not ticked
+        have = set(mine_value or [])  # type: ignore[arg-type]
+        typical_value = [o for o in value if o not in have]  # type: ignore[union-attr]
+    return AnswerGapDoc(
+        question_id=qt.id, label=qt.short(lang), answer=mine_value,
+        answer_label=qt.point_label(mine_value, lang), typical=typical_value,
+        typical_label=qt.point_label(typical_value, lang), score_now=now, score_if=then)
 
 
 def _warnings(model: Model, answers: Answers, u: Array) -> list[Any]:

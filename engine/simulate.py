@@ -24,7 +24,13 @@ reaches this level."""
 
 def ideal_answers(model: Model, profile: Profile) -> Answers:
     """The answers a person who is exactly this role would give."""
-    p = model.weights[model.role_ids.index(profile.id)]
+    values = ideal_values(model, model.weights[model.role_ids.index(profile.id)])
+    return Answers(model.questionnaire.id, values)
+
+
+def ideal_values(model: Model, p: np.ndarray) -> dict[str, AnswerValue]:
+    """The answers of someone exactly like the weights ``p`` (over the model's dimensions, in
+    [0, 1]: a role's profile, or what a posting asks for), by question id."""
     index = {d: i for i, d in enumerate(model.dimension_ids)}
 
     def vector(effects: Mapping[str, float]) -> np.ndarray:
@@ -45,8 +51,7 @@ def ideal_answers(model: Model, profile: Profile) -> Answers:
         ne, nw = np.linalg.norm(e), np.linalg.norm(p)
         return float(e @ p / (ne * nw)) if ne > 0 and nw > 0 else 0.0
 
-    values = {qt.id: qt.ideal(level, fit, MULTI_TICK_LEVEL) for qt in model.types}
-    return Answers(model.questionnaire.id, values)
+    return {qt.id: qt.ideal(level, fit, MULTI_TICK_LEVEL) for qt in model.types}
 
 
 def random_answer(model: Model, qi: int, rng: random.Random) -> AnswerValue:

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("engine.cli.batch", "score a JSONL file of answers, one result a line"),
     "decode": ("engine.cli.decode",
                "read a job posting and say which role it really describes, with the evidence"),
+    "fit": ("engine.cli.fit", "how well a saved result fits one job posting, and what to learn"),
     "validate": ("engine.cli.validate", "check questionnaire and profiles, report every error"),
     "roles": ("engine.cli.roles", "list the roles, or show one role's card"),
     "questions": ("engine.cli.questions", "print the questionnaire"),
@@ -64,6 +65,7 @@ examples:
   rolematch show result.json --format html --output result.html
   rolematch batch answers.jsonl -o results.jsonl --summary
   rolematch decode --file posting.txt   which role a job posting really describes
+  rolematch fit result.json posting.txt  how well you fit that posting
   rolematch roles data-engineer     read one role's card
   rolematch questions --json        the questionnaire, to prepare an answers file
   rolematch validate --verbose      check edited content

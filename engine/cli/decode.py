@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 from pathlib import Path
 
 from engine.cli import EXIT_OK, UsageError, options
@@ -16,11 +15,12 @@ from engine.cli.batch import add_workers
 from engine.cli.io import (
     color,
     err,
-    is_tty,
     note,
     numbered_lines,
     output,
+    posting_title,
     print_json,
+    read_posting,
     terminate_interrupts,
     width,
     write,
@@ -69,8 +69,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Decode one posting, or every line of --jsonl."""
     # imported when the command runs, so `rolematch decode --help` stays fast
-    from engine.decode import check_text, decode_many
-    from engine.readers import MAX_POSTING_BYTES, read_bytes, read_stream
+    from engine.decode import decode_many
     from engine.report import decode_screen
 
     lang = options.lang(args)
@@ -80,22 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return _decode_jsonl(args, lang)
     if args.text is not None and args.file is not None:
         raise UsageError("give the posting as TEXT or with --file, not both")
-    raw: str | bytes
-    if args.file is not None:
-        raw, source = read_bytes(args.file, DecodeError, MAX_POSTING_BYTES), str(args.file)
-    elif args.text is not None and args.text != "-":
-        raw, source = args.text, "TEXT"
-    elif args.text == "-" or not is_tty(sys.stdin):
-        raw = read_stream(sys.stdin.buffer, "<stdin>", DecodeError, MAX_POSTING_BYTES)
-        source = "<stdin>"
-    else:
+    text, source = read_posting(args.file, args.text)
+    if not source:
         raise UsageError("give a posting as TEXT, with --file FILE, or on standard input "
                          "(see rolematch decode --help)")
-    text = check_text(raw, source)
-    title = args.title
-    if title is None:
-        first = text.strip().splitlines()[0].strip()
-        title = first if len(first) <= 80 else None
+    title = args.title if args.title is not None else posting_title(text)
     profiles = options.profiles(args)
     doc = decode_many([(text, title, None)], profiles, lang, args.top)[0]
     if args.json:

@@ -178,3 +178,33 @@ class _Progress:
     def stop(self) -> None:
         """Take the bar off the screen (it is transient)."""
         self.bar.stop()
+
+
+def read_posting(path: Path | None, text: str | None = None) -> tuple[str, str]:
+    """A job posting's text and where it came from: the file ``path`` (``-``: standard
+    input), else ``text`` as given, else standard input when it is not a terminal. Empty,
+    binary, non-UTF-8 or too large is a DecodeError (one line, exit code 2); nothing given
+    at all gives an empty source (the caller words the usage message)."""
+    # imported when a posting is read, so `rolematch X --help` stays fast
+    from engine.decode import check_text
+    from engine.errors import DecodeError
+    from engine.readers import MAX_POSTING_BYTES, read_bytes, read_stream
+
+    raw: str | bytes
+    if path is not None and str(path) != "-":
+        raw, source = read_bytes(path, DecodeError, MAX_POSTING_BYTES), str(path)
+    elif text is not None and text != "-":
+        raw, source = text, "TEXT"
+    elif str(path) == "-" or text == "-" or not is_tty(sys.stdin):
+        raw, source = read_stream(sys.stdin.buffer, "<stdin>", DecodeError,
+                                  MAX_POSTING_BYTES), "<stdin>"
+    else:
+        return "", ""
+    return check_text(raw, source), source
+
+
+def posting_title(text: str) -> str | None:
+    """A posting's title when none is given: its first line, if short."""
+    first = text.strip().splitlines()[0].strip()
+    return first if len(first) <= 80 else None
+

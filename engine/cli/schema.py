@@ -8,7 +8,7 @@ from engine.cli import EXIT_OK
 from engine.cli.io import print_json
 
 SCHEMA_KINDS = ("questionnaire", "profile", "dimensions", "vocabulary", "answers", "result",
-                "decode")
+                "decode", "fit")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the schema of ``args.kind``."""
     # imported when the command runs, so `rolematch schema --help` stays fast
     from engine.answers import answers_schema
-    from engine.export import decode_schema, result_schema
+    from engine.export import decode_schema, fit_schema, result_schema
     from engine.rules import json_schema
 
     if args.kind == "answers":
@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(result_schema())
     elif args.kind == "decode":
         print_json(decode_schema())
+    elif args.kind == "fit":
+        print_json(fit_schema())
     else:
         print_json(json_schema(args.kind))
     return EXIT_OK

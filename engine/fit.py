@@ -1,0 +1,138 @@
+"""One person against one job posting: how well they fit it, what they cover, what to learn.
+
+The person is a saved result (their answers, vectorised again by the one vectoriser); the
+posting is decoded (``engine.decode``: its vector over the skill and tool dimensions, then
+its blends). The fit is the cosine of the two vectors over what the posting asks for (the
+columns where the posting's vector is above zero): a skill the posting never mentions neither
+helps nor hurts. Its parts, ``(v_d / |v|) (p_d / |p|)`` over those columns, add up to it.
+
+An ask is *covered* when the person's value there is at least the posting's (both vectors lie
+in [0, 1]; the posting's most asked-for skill is at 1). The others are *lacking*, each with
+the one answer that,
+given at the level the posting asks for it (the answers of someone exactly like the posting,
+``engine.simulate.ideal_values``), raises the fit most: an exact what-if through the same
+vectoriser, worded in the person's own scale like a result's gaps. Raising a value raises a
+cosine only while the person's share of it stays below the posting's (the README's note on
+monotonicity), so a lacking ask can have no such answer: it is then listed last.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from engine.answers import parse_answers
+from engine.content import Content
+from engine.decode import blends_for, decode_many, posting_extended
+from engine.errors import ExportError, problem
+from engine.export import (
+    FIT_SCHEMA_VERSION,
+    AnswerGapDoc,
+    AskDoc,
+    FitDocument,
+    FitRoleDoc,
+    ResultDocument,
+    stamp,
+)
+from engine.questions import AnswerValue
+from engine.scoring import GAP_MIN_GAIN, gap_doc
+from engine.simulate import ideal_values
+from engine.vectors import Model, cosine, encode, model_for, unit_rows, vectors
+
+
+def fit(result: ResultDocument, text: str, content: Content, lang: str | None = None,
+        title: str | None = None, source: str | Path = "<result>") -> FitDocument:
+    """The fit of the person of ``result`` with the posting ``text`` (see the module
+    docstring). ``lang`` defaults to the result's. Raises ExportError when the result was
+    answered with another questionnaire than ``content``'s (its vector would not be the one
+    these answers give now)."""
+    lang = lang or result.lang
+    q, profiles = content.questionnaire, content.profiles
+    ref = result.questionnaire
+    if ref.id != q.id or ref.content_hash != q.content_hash():
+        raise ExportError([problem(
+            source, "questionnaire",
+            f"was answered with another questionnaire than {q.id!r} version {q.version} "
+            "(content_hash differs): score its answers again with rolematch --answers, or "
+            "name that questionnaire with --questionnaire", f"{ref.id} {ref.version}")])
+    answers = parse_answers({"questionnaire": q.id, "answers": result.answers}, q, str(source))
+    posting = decode_many([(text, title, None)], profiles, lang, explain_top=0)[0]
+    person_role = None
+    if result.top is not None:
+        top = result.top
+        person_role = FitRoleDoc(role_id=top.role_id, title=top.title,
+                                 posting_score=next(m.score for m in posting.ranking
+                                                    if m.role_id == top.role_id),
+                                 person_score=top.score)
+    empty = FitDocument(**stamp(lang, None, FIT_SCHEMA_VERSION), title=title, recognised=False,
+                        score=None, match_percent=None, covered=[], lacking=[],
+                        posting_role=None, person_role=person_role)
+    if not posting.recognised:
+        return empty
+    best = posting.ranking[0]
+    posting_role = FitRoleDoc(role_id=best.role_id, title=best.title, posting_score=best.score,
+                              person_score=result.match(best.role_id).score)
+
+    model = model_for(q, profiles)
+    blends = blends_for(profiles)
+    p = posting_extended(profiles, text)
+    asked = np.flatnonzero(p > 0)
+    # the what-ifs: each question answered at the level the posting asks for, where that is
+    # above the person's answer (skills and tools only, as a result's gaps)
+    typical = ideal_values(model, p[:len(model.dimension_ids)])
+    mine = encode(model, answers)
+    plan: list[tuple[int, AnswerValue]] = [
+        (qi, value) for qi, qt in enumerate(model.types)
+        for value in qt.gaps(answers.values.get(qt.id), typical.get(qt.id))]
+    people = blends.extend(vectors(model, [mine, *(with_answer(model, mine, qi, value)
+                                                   for qi, value in plan)]))
+    on_asks = people[:, asked]
+    unit_p = unit_rows(p[asked])
+    scores = cosine(on_asks, unit_p)[:, 0].tolist()
+    now = scores[0]
+    v = on_asks[0]
+    parts = (unit_rows(v)[0] * unit_p[0]).tolist()
+
+    names = blends.names
+    covered: list[tuple[float, AskDoc]] = []
+    lacking: list[tuple[tuple[float, float], AskDoc]] = []
+    for k, j in enumerate(asked.tolist()):
+        dim, label = names[j]
+        ask = AskDoc(dimension=dim, label=label.get(lang), posting=float(p[j]),
+                     person=float(v[k]), score=parts[k])
+        if round(float(v[k]), 12) >= round(float(p[j]), 12):
+            covered.append((-parts[k], ask))
+            continue
+        # the answer that raises this ask and the fit most
+        best_gain, best_doc = 0.0, None
+        for row, (qi, value) in enumerate(plan, start=1):
+            gain = scores[row] - now
+            if on_asks[row, k] > v[k] and gain > GAP_MIN_GAIN and gain > best_gain:
+                best_gain = gain
+                best_doc = gap_doc(model.types[qi], answers, value, lang, now, scores[row])
+        lacking.append(((-round(best_gain, 12), -float(p[j])),
+                        ask.model_copy(update={"what_if": best_doc})))
+    covered.sort(key=lambda item: item[0])
+    lacking.sort(key=lambda item: item[0])
+    return empty.model_copy(update={
+        "recognised": True, "score": now, "match_percent": round(100.0 * now, 1),
+        "covered": [a for _, a in covered], "lacking": [a for _, a in lacking],
+        "posting_role": posting_role})
+
+
+def with_answer(model: Model, slots: list[int], qi: int, value: AnswerValue) -> list[int]:
+    """The slots of answers ``slots`` with question ``qi`` answered ``value`` instead, for
+    the one vectoriser: the same bits as scoring the changed answers."""
+    start, stop = model.slot_range(qi)
+    return [s for s in slots if not start <= s < stop] + [start + s for s in
+                                                          model.types[qi].slots(value)]
+
+
+def learning(doc: FitDocument) -> list[AnswerGapDoc]:
+    """The what-ifs of the lacking asks, each once, the one that raises the fit most first."""
+    seen: dict[str, AnswerGapDoc] = {}
+    for ask in doc.lacking:
+        if ask.what_if is not None:
+            seen.setdefault(ask.what_if.question_id, ask.what_if)
+    return sorted(seen.values(), key=lambda g: -g.score_if)

@@ -1,0 +1,64 @@
+"""The screen of ``rolematch fit``: one person against one posting, drawn from its document.
+
+Plain text, wrapped between words to the width given; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from engine.export import AnswerGapDoc, FitDocument
+from engine.i18n import t
+
+
+def gap_line(g: AnswerGapDoc, lang: str) -> str:
+    """A fit what-if in the person's scale words, worded like a result's gaps."""
+    key = ("fit.gap_skipped_line" if g.answer is None
+           else "fit.gap_tools_line" if isinstance(g.typical, list) else "fit.gap_line")
+    return t(key, lang, question=g.label, you=g.answer_label, typical=g.typical_label,
+             now=100 * g.score_now, then=100 * g.score_if)
+
+
+def fit_screen(doc: FitDocument, width: int = 80) -> str:
+    """The fit, the two roles side by side, what the person covers and what they lack."""
+    lang = doc.lang
+
+    def wrap(text: str, indent: int = 0, hang: int = 2) -> list[str]:
+        return textwrap.wrap(text, width=max(20, width), initial_indent=" " * indent,
+                             subsequent_indent=" " * (indent + hang), break_long_words=False,
+                             break_on_hyphens=False)
+
+    head = t("fit.titled", lang, title=doc.title) if doc.title else t("fit.title", lang)
+    if not doc.recognised or doc.score is None:
+        return "\n".join([head, t("fit.nothing", lang)]) + "\n"
+    total = len(doc.covered) + len(doc.lacking)
+    bar_width = max(10, min(30, width - 40))
+    filled = round(max(0.0, doc.score) * bar_width)
+    lines = [head, f"{t('fit.match', lang, pct=100 * doc.score, n=total)}  "
+                   + "#" * filled + "." * (bar_width - filled), ""]
+    if doc.posting_role is not None:
+        lines += wrap(t("fit.posting_role", lang, role=doc.posting_role.title,
+                        posting=100 * doc.posting_role.posting_score,
+                        you=100 * doc.posting_role.person_score))
+    person = doc.person_role
+    if person is None:
+        lines += wrap(t("fit.no_person_role", lang))
+    elif doc.posting_role is not None and person.role_id == doc.posting_role.role_id:
+        lines += wrap(t("fit.same_role", lang))
+    else:
+        lines += wrap(t("fit.person_role", lang, role=person.title, you=100 * person.person_score,
+                        posting=100 * person.posting_score))
+    if doc.covered:
+        lines += ["", t("fit.covered", lang, n=len(doc.covered), total=total)]
+        for ask in doc.covered:
+            lines += wrap("+ " + t("fit.ask_line", lang, label=ask.label, pts=100 * ask.score,
+                                   posting=ask.posting, you=ask.person), indent=2)
+    if doc.lacking:
+        lines += ["", t("fit.lacking", lang, n=len(doc.lacking), total=total)]
+        for ask in doc.lacking:
+            lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, posting=ask.posting,
+                                   you=ask.person), indent=2)
+            detail = (gap_line(ask.what_if, lang) if ask.what_if is not None
+                      else t("fit.no_what_if", lang))
+            lines += wrap(detail, indent=6)
+    return "\n".join(lines) + "\n"

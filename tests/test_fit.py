@@ -1,0 +1,188 @@
+"""`rolematch fit`: one saved result against one posting, from the same vectors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from engine.content import Content
+from engine.export import FitDocument, ResultDocument, dumps, fit_schema
+from engine.fit import fit
+from engine.fit_screen import fit_screen
+from engine.scoring import score
+from tests.conftest import Run
+
+RunCli = Callable[..., Run]
+REPO = Path(__file__).resolve().parents[1]
+
+DATA_ENGINEER = {"skill_pipelines": 5, "skill_sql": 4, "skill_data_modelling": 4,
+                 "skill_software": 4, "skill_dashboards": 1, "skill_statistics": 2,
+                 "skill_ml": 1, "tools_data": ["spark", "kafka", "airflow", "dbt"],
+                 "tools_analysis": ["pandas"]}
+# short postings, invented for these tests
+PIPELINES_POSTING = ("Data Engineer\nBuild batch and streaming ETL pipelines with Spark, Kafka "
+                     "and Airflow; model the warehouse with dbt; SQL every day; Python.")
+ANALYST_POSTING = ("Data Analyst\nBuild Power BI and Tableau dashboards, answer ad hoc "
+                   "questions with SQL and Excel, present insights to stakeholders.")
+UNKNOWN = "We are a friendly bakery looking for a morning person."
+
+
+@pytest.fixture(scope="module")
+def engineer(content: Content) -> ResultDocument:
+    return score({"questionnaire": "default", "answers": DATA_ENGINEER}, content.questionnaire,
+                 content.profiles)
+
+
+@pytest.fixture
+def saved(tmp_path: Path, engineer: ResultDocument) -> Path:
+    path = tmp_path / "result.json"
+    path.write_text(dumps(engineer))
+    return path
+
+
+def test_a_data_engineer_fits_a_pipelines_posting_better_than_an_analyst_one(
+        content: Content, engineer: ResultDocument) -> None:
+    pipelines = fit(engineer, PIPELINES_POSTING, content)
+    analyst = fit(engineer, ANALYST_POSTING, content)
+    assert pipelines.score is not None and analyst.score is not None
+    assert pipelines.score > analyst.score + 0.3
+    assert pipelines.posting_role is not None and analyst.posting_role is not None
+    assert pipelines.posting_role.role_id == "data-engineer"
+    assert analyst.posting_role.role_id == "data-analyst"
+    assert {a.dimension for a in pipelines.covered} >= {"pipelines-etl", "tools-big-data"}
+    assert "data-visualisation" in {a.dimension for a in analyst.lacking}
+
+
+def test_the_parts_add_up_to_the_fit_over_what_the_posting_asks(
+        content: Content, engineer: ResultDocument) -> None:
+    doc = fit(engineer, ANALYST_POSTING, content)
+    asks = doc.covered + doc.lacking
+    assert sum(a.score for a in asks) == pytest.approx(doc.score, abs=1e-12)
+    assert all(a.posting > 0 for a in asks)
+    assert all(a.person >= a.posting for a in doc.covered)
+    assert all(a.person < a.posting for a in doc.lacking)
+    # a skill the posting never mentions neither helps nor hurts
+    assert "streaming" not in {a.dimension for a in asks}
+    more = dict(DATA_ENGINEER, tools_ml=["pytorch", "cuda"])
+    other = score({"questionnaire": "default", "answers": more}, content.questionnaire,
+                  content.profiles)
+    assert fit(other, ANALYST_POSTING, content).score == pytest.approx(doc.score, abs=1e-12)
+
+
+def test_what_ifs_are_exact_and_ranked(content: Content, engineer: ResultDocument) -> None:
+    doc = fit(engineer, ANALYST_POSTING, content)
+    gains = [a.what_if.score_if for a in doc.lacking if a.what_if is not None]
+    assert gains and gains == sorted(gains, reverse=True)
+    first = doc.lacking[0].what_if
+    assert first is not None and first.question_id == "tools_analysis"
+    assert isinstance(first.typical, list) and "power_bi" in first.typical
+    assert "Power BI" in first.typical_label and "pandas" not in first.typical
+    learnt = dict(DATA_ENGINEER, tools_analysis=["pandas", *first.typical])
+    again = score({"questionnaire": "default", "answers": learnt}, content.questionnaire,
+                  content.profiles)
+    assert fit(again, ANALYST_POSTING, content).score == pytest.approx(first.score_if, abs=1e-12)
+
+
+def test_screen_speaks_of_the_person_and_the_posting(content: Content,
+                                                     engineer: ResultDocument) -> None:
+    screen = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content,
+                                     title="Data Analyst")).split())
+    assert screen.startswith("Your fit with “Data Analyst” ")
+    assert "This posting reads as Data Analyst" in screen
+    assert "Your top role: Data Engineer" in screen
+    assert "Analysis tools: this posting also asks for: " in screen
+    skill = " ".join(fit_screen(fit(engineer, "SQL queries and data visualisation.",
+                                    content)).split())
+    assert "Dashboards and reports: you answered Never done it (1 of 5), this posting asks: " in skill
+    fr = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content, lang="fr")).split())
+    assert "Cette offre se lit comme" in fr and "Il vous manque" in fr
+
+
+def test_cli_screen_json_and_stdin(run: RunCli, saved: Path, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(PIPELINES_POSTING)
+    r = run("fit", str(saved), str(posting))
+    assert r.code == 0 and "Your fit with “Data Engineer”" in r.out
+    assert "It is your top role too." in r.out
+    data = json.loads(run("fit", str(saved), str(posting), "--json").out)
+    jsonschema.validate(data, fit_schema())
+    FitDocument.model_validate(data)
+    import io
+    import sys
+
+    class Stdin(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "stdin", Stdin(io.BytesIO(ANALYST_POSTING.encode())))
+    r = run("fit", str(saved), "-", "--json", "--lang", "fr")
+    data = json.loads(r.out)
+    assert r.code == 0 and data["lang"] == "fr" and data["title"] == "Data Analyst"
+
+
+def test_nothing_to_fit(run: RunCli, saved: Path, tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(UNKNOWN)
+    r = run("fit", str(saved), str(posting))
+    assert r.code == 0 and "Nothing to fit" in r.out
+    data = json.loads(run("fit", str(saved), str(posting), "--json").out)
+    assert data["recognised"] is False and data["score"] is None
+
+
+@pytest.mark.parametrize(("setup", "message"), [
+    (lambda p: None, "file not found"),
+    (lambda p: p.write_text("   \n"), "is empty"),
+    (lambda p: p.write_bytes(b"\x89PNG\x00\x00binary"), "binary"),
+    (lambda p: p.write_bytes(b"caf\xe9 latin-1"), "not UTF-8"),
+])
+def test_a_bad_posting_is_one_line_and_exit_2(run: RunCli, saved: Path, tmp_path: Path,
+                                              setup: Callable[[Path], None],
+                                              message: str) -> None:
+    path = tmp_path / "p.txt"
+    setup(path)
+    r = run("fit", str(saved), str(path))
+    assert r.code == 2 and message in r.err and len(r.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.update(schema_version=99), "schema_version: was written by a newer rolematch"),
+    (lambda d: d.update(vector="x"), "vector"),
+    (lambda d: d["questionnaire"].update(content_hash="0" * 16),
+     "questionnaire: was answered with another questionnaire"),
+])
+def test_a_bad_result_is_one_line_and_exit_2(run: RunCli, saved: Path, tmp_path: Path,
+                                             change: Callable[[dict[str, object]], None],
+                                             message: str) -> None:
+    data = json.loads(saved.read_text())
+    change(data)
+    saved.write_text(json.dumps(data))
+    posting = tmp_path / "posting.txt"
+    posting.write_text(PIPELINES_POSTING)
+    r = run("fit", str(saved), str(posting))
+    assert r.code == 2 and message in r.err and len(r.err.strip().splitlines()) == 1
+
+
+def test_the_shipped_fit_schema_is_current(run: RunCli) -> None:
+    """engine/schemas/fit.schema.json is what `rolematch schema fit` prints (regenerate it
+    with `rolematch schema fit > engine/schemas/fit.schema.json`)."""
+    shipped = (REPO / "engine" / "schemas" / "fit.schema.json").read_text()
+    assert shipped == dumps(fit_schema())
+    assert json.loads(run("schema", "fit").out) == fit_schema()
+
+
+def test_fit_on_a_real_posting(run: RunCli, saved: Path) -> None:
+    """A posting from ../shared/data (read at run time, never copied), when it is there."""
+    data = REPO.parent / "shared" / "data" / "postings-dev.jsonl"
+    if not data.exists():
+        pytest.skip("no ../shared/data here")
+    row = json.loads(data.read_text().splitlines()[0])
+    from engine.content import load_content
+
+    doc = fit(ResultDocument.model_validate_json(saved.read_text()), row["text"], load_content(),
+              title=row["title"])
+    assert doc.recognised and doc.score is not None and 0 < doc.score <= 1
