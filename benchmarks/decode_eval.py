@@ -6,7 +6,8 @@ Each posting is labelled with the role its title names. The role words of that t
 masked out of the text first (so the score comes from the skills, tools and activities asked,
 not from the title), then the posting is decoded. Prints top-1 and top-3 accuracy overall and
 per role, a confusion matrix (rows: label, columns: decoded top role) and postings per second.
-Aims: top-1 >= 0.75 and top-3 >= 0.95 overall, no role below 0.5 top-1, >= 500 postings/s.
+Aims: top-1 >= 0.75 and top-3 >= 0.95 overall, MLOps >= 7 of its 11 postings, every role with
+at least 10 postings at top-1 >= 0.6, >= 500 postings/s.
 The postings are read at run time and never copied into the project.
 """
 
@@ -95,13 +96,20 @@ def main() -> None:
     for role in roles:
         print(f"{role:<17}" + "".join(f"{confusion[role][c]:>7}" for c in [*roles, "none"]))
     rate = n / elapsed
-    worst = min(top1[r] / per[r] for r in roles)
+    big = [r for r in roles if per[r] >= 10]
+    worst = min(big, key=lambda r: top1[r] / per[r])
+    mlops = top1["mlops-engineer"]
+
+    def met(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
     print(f"\n{rate:.0f} postings per second (full documents, top 3 explained; best of 3 "
           f"runs: {elapsed:.2f}s for {n})")
-    print(f"aims: top-1 >= 0.75 ({t1:.3f}: {'met' if t1 >= 0.75 else 'NOT met'}), top-3 >= 0.95 "
-          f"({t3:.3f}: {'met' if t3 >= 0.95 else 'NOT met'}), no role below 0.5 top-1 "
-          f"({worst:.2f}: {'met' if worst >= 0.5 else 'NOT met'}), >= 500 postings/s "
-          f"({'met' if rate >= 500 else 'NOT met'})")
+    print(f"aims: top-1 >= 0.75 ({t1:.3f}: {met(t1 >= 0.75)}), top-3 >= 0.95 ({t3:.3f}: "
+          f"{met(t3 >= 0.95)}), MLOps >= 7 ({mlops} of {per['mlops-engineer']}: "
+          f"{met(mlops >= 7)}), every role with >= 10 postings >= 0.6 top-1 (worst {worst} "
+          f"{top1[worst] / per[worst]:.2f}: {met(top1[worst] / per[worst] >= 0.6)}), "
+          f">= 500 postings/s ({met(rate >= 500)})")
     for label, got, title, terms in misses[: args.misses]:
         print(f"\nMISS {label} -> {got}: {title}\n   {', '.join(terms)}")
     if args.baselines:
