@@ -183,9 +183,12 @@ class Blends:
     part, and the roles' weights on the blends (roles x blends, the blended role's only)."""
 
     blends: tuple[Blend, ...]
-    parts: tuple[tuple[tuple[int, ...], ...], ...]
+    parts: tuple[tuple[list[int], ...], ...]
     weights: Array
     names: tuple[tuple[str, Text], ...]  # (id, label) of every column: dimensions, then blends
+    flat: list[int]  # every part's dimensions, part after part
+    part_starts: list[int]  # where each part starts in ``flat``
+    blend_starts: list[int]  # where each blend's parts start among all parts
 
     @classmethod
     def of(cls, profiles: ProfileSet, blends: list[Blend]) -> Blends:
@@ -193,62 +196,75 @@ class Blends:
         weights = np.zeros((len(profiles.profiles), len(blends)))
         for b, blend in enumerate(blends):
             weights[profiles.role_ids.index(blend.role), b] = blend.weight
-        parts = tuple(tuple(tuple(index[d] for d in part.dimensions) for part in blend.parts)
+        parts = tuple(tuple([index[d] for d in part.dimensions] for part in blend.parts)
                       for blend in blends)
         names = (*((d.id, d.label) for d in profiles.dimensions),
                  *((b.id, b.label) for b in blends))
-        return cls(tuple(blends), parts, weights, names)
+        flat = [d for blend in parts for dims in blend for d in dims]
+        sizes = [len(dims) for blend in parts for dims in blend]
+        part_starts = np.cumsum([0, *sizes[:-1]]).tolist() if sizes else []
+        blend_starts = np.cumsum([0, *(len(blend) for blend in parts[:-1])]).tolist()
+        return cls(tuple(blends), parts, weights, names, flat, part_starts,
+                   blend_starts if parts else [])
 
-    def lengths(self, v: Array) -> list[Array]:
-        """Per blend, rows x parts: the length of each row of ``v`` on each part (squares
-        added in the part's order, so one row alone or among many gives the same bits)."""
-        out = []
-        for parts in self.parts:
-            cols = []
-            for dims in parts:
-                total = np.zeros(len(v))
-                for d in dims:
-                    total += v[:, d] * v[:, d]
-                cols.append(np.sqrt(total))
-            out.append(np.stack(cols, axis=1) if cols else np.zeros((len(v), 0)))
+    def lengths(self, v: Array) -> Array:
+        """Rows x parts (every blend's, in order): the length of each row of ``v`` on each
+        part, the squares added row by row (one row alone or among many: the same bits)."""
+        if not self.flat:
+            return np.zeros((len(v), 0))
+        squares = v[:, self.flat] * v[:, self.flat]
+        out: Array = np.sqrt(np.add.reduceat(squares, self.part_starts, axis=1))
         return out
 
-    def extend(self, v: Array) -> Array:
+    def extend(self, v: Array, lengths: Array | None = None) -> Array:
         """Rows of ``v`` (rows x dims) with each blend's value after them: the length of its
-        weakest part."""
+        weakest part (``lengths``: of ``v``, when already computed)."""
         v = np.atleast_2d(v)
-        values = [lengths.min(axis=1) for lengths in self.lengths(v)]
-        out: Array = np.hstack([v, np.stack(values, axis=1)]) if values else v
+        if not self.blends:
+            return v
+        lengths = self.lengths(v) if lengths is None else lengths
+        out: Array = np.hstack([v, np.minimum.reduceat(lengths, self.blend_starts, axis=1)])
         return out
 
-    def columns(self, u: Array, rows: Array) -> Array:
-        """Items x blends: each item's part of the blends' values in ``u``, from its part of
-        ``u`` (``rows``, items x dims, adding up to ``u``): the blend's value is
-        ``sum u_d^2 / L`` over its weakest part (L its length), so an item's part is
-        ``sum rows_d u_d / L``."""
+    def _weakest(self, lengths: Array) -> list[tuple[int, float]]:
+        """Per blend, for one row of lengths: the weakest part's index and length."""
+        row = lengths.tolist()
+        if not self.blends:
+            return []
+        ends = [*self.blend_starts[1:], len(row)]
+        out = []
+        for start, end in zip(self.blend_starts, ends, strict=True):
+            part = min(range(start, end), key=lambda k: (row[k], k))
+            out.append((part - start, row[part]))
+        return out
+
+    def columns(self, u: Array, rows: Array, lengths: Array) -> Array:
+        """Items x blends: each item's part of the blends' values in ``u`` (``lengths``: its
+        part lengths), from its part of ``u`` (``rows``, items x dims, adding up to ``u``):
+        the blend's value is ``sum u_d^2 / L`` over its weakest part (L its length), so an
+        item's part is ``sum rows_d u_d / L``."""
         out = np.zeros((len(rows), len(self.blends)))
-        for b, (parts, lengths) in enumerate(zip(self.parts, self.lengths(u[None, :]),
-                                                 strict=True)):
-            weakest = int(np.argmin(lengths[0]))
-            length = float(lengths[0, weakest])
+        for b, (k, length) in enumerate(self._weakest(lengths)):
             if length > 0:
-                for d in parts[weakest]:
-                    out[:, b] += rows[:, d] * (u[d] / length)
+                dims = self.parts[b][k]
+                # added in the part's order, whatever the number of rows
+                out[:, b] = np.cumsum(rows[:, dims] * (u[dims] / length), axis=1)[:, -1]
         return out
 
-    def documents(self, u: Array, lang: str, profiles: ProfileSet) -> list[BlendDoc]:
-        """What each blend found in ``u`` (one row, dims or extended)."""
+    def documents(self, lengths: Array, lang: str, profiles: ProfileSet) -> list[BlendDoc]:
+        """What each blend found, from one row of part lengths."""
+        row = lengths.tolist()
         docs = []
-        for blend, parts, lengths in zip(self.blends, self.parts, self.lengths(u[None, :]),
-                                         strict=True):
-            row = lengths[0].tolist()
+        for b, (blend, parts, (weakest, value)) in enumerate(zip(
+                self.blends, self.parts, self._weakest(lengths), strict=True)):
+            start = self.blend_starts[b]
             docs.append(BlendDoc(
-                id=blend.id, role_id=blend.role, label=blend.label.get(lang), value=min(row),
-                weakest=int(np.argmin(lengths[0])),
+                id=blend.id, role_id=blend.role, label=blend.label.get(lang), value=value,
+                weakest=weakest,
                 parts=[BlendPartDoc(label=part.label.get(lang),
                                     dimensions=[profiles.dimension_ids[d] for d in dims],
-                                    length=length)
-                       for part, dims, length in zip(blend.parts, parts, row, strict=True)]))
+                                    length=row[start + k])
+                       for k, (part, dims) in enumerate(zip(blend.parts, parts, strict=True))]))
         return docs
 
 
@@ -338,9 +354,11 @@ def _scaled(totals: Array) -> Array:
 
 
 def _evidence(matcher: Matcher, found: dict[int, list[str]], profiles: ProfileSet,
-              counted: NDArray[np.bool_], weights: Array, blends: Blends) -> Evidence:
+              counted: NDArray[np.bool_], weights: Array,
+              blends: Blends) -> tuple[Evidence, Array]:
     """The posting's vector (its blends after the dimensions) and its terms as the
-    explainer's items (one per term found); ``weights`` are extended with the blends too."""
+    explainer's items (one per term found), and the lengths of its blends' parts; ``weights``
+    are extended with the blends too."""
     u, effects = posting_vector(profiles, found, matcher, counted)
     sums = effects.sum(axis=0)
     # exact: u_d is proportional to the sum of the terms' weighted effects
@@ -349,9 +367,12 @@ def _evidence(matcher: Matcher, found: dict[int, list[str]], profiles: ProfileSe
     def leave_out(items: list[int]) -> Array:
         return blends.extend(_scaled(sums[None, :] - effects[items]))
 
-    return evidence(blends.extend(u)[0], np.hstack([effects, blends.columns(u, effects)]),
-                    np.hstack([shares, blends.columns(u, shares)]), weights, True,
-                    list(range(len(found))), leave_out)
+    lengths = blends.lengths(u[None, :])
+    ev = evidence(blends.extend(u, lengths)[0],
+                  np.hstack([effects, blends.columns(u, effects, lengths[0])]),
+                  np.hstack([shares, blends.columns(u, shares, lengths[0])]), weights, True,
+                  list(range(len(found))), leave_out)
+    return ev, lengths[0]
 
 
 def posting_extended(profiles: ProfileSet, text: str) -> Array:
@@ -384,7 +405,7 @@ def _voice(matcher: Matcher, term_ids: list[int], matched: dict[int, list[str]],
 def _document(
     found: dict[int, list[str]], ev: Evidence, block_scores: Array, profiles: ProfileSet,
     weights: Array, unit_weights: Array, matcher: Matcher, counted: list[int], lang: str,
-    title: str | None, respondent: Any, explain_top: int, blends: Blends,
+    title: str | None, respondent: Any, explain_top: int, blends: Blends, lengths: Array,
 ) -> DecodeDocument:
     from engine.i18n import t
 
@@ -420,7 +441,7 @@ def _document(
             for ti in term_ids
         ],
         vector={dims[d]: float(ev.u[d]) for d in counted},
-        blends=blends.documents(ev.u, lang, profiles),
+        blends=blends.documents(lengths, lang, profiles),
         preferences=_preferences(profiles, matcher, found, counted, lang),
         title_role=named, skills_role=top_id, title_mismatch=mismatch,
         confidence=confidence, ranking=ranking,
@@ -477,12 +498,13 @@ def decode_many(
     with bulk():
         founds = [matcher.find(text) for text, _, _ in items]
         evs = [_evidence(matcher, found, profiles, counted, weights, blends) for found in founds]
-        blocks = [ev.block() for ev in evs]
+        blocks = [ev.block() for ev, _ in evs]
         scores = cosine(np.vstack(blocks), unit_weights)
-        for found, ev, block, (_, title, rid) in zip(founds, evs, blocks, items, strict=True):
+        for found, (ev, lengths), block, (_, title, rid) in zip(founds, evs, blocks, items,
+                                                                strict=True):
             docs.append(_document(found, ev, scores[start:start + len(block)], profiles,
                                   weights, unit_weights, matcher, counted_ids, lang, title,
-                                  rid, explain_top, blends))
+                                  rid, explain_top, blends, lengths))
             start += len(block)
     return docs
 

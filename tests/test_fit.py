@@ -97,7 +97,8 @@ def test_screen_speaks_of_the_person_and_the_posting(content: Content,
     assert "Analysis tools: this posting also asks for: " in screen
     skill = " ".join(fit_screen(fit(engineer, "SQL queries and data visualisation.",
                                     content)).split())
-    assert "Dashboards and reports: you answered Never done it (1 of 5), this posting asks: " in skill
+    assert ("Dashboards and reports: you answered Never done it (1 of 5), this posting asks: "
+            in skill)
     fr = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content, lang="fr")).split())
     assert "Cette offre se lit comme" in fr and "Il vous manque" in fr
 
