@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from engine.export import (
     ContributionDoc,
@@ -21,6 +22,9 @@ from engine.export import (
 )
 from engine.i18n import colon, squash, t
 from engine.render import shorten
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # --------------------------------------------------------------------------- the one walk
 
@@ -158,35 +162,25 @@ def _tidy(text: str) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def result_screen(
-    doc: Document, width: int = 80, color: bool = False, top: int = 3,
-    preamble: list[str] | None = None,
-) -> str:
-    """The result screen, drawn from a result document, or the ranking part of a decoded
-    posting's screen (``decode_screen``).
-
-    The quiz, ``--answers`` and ``show`` all draw from the document, so a saved result looks
-    exactly like the screen it came from. With ``color`` false the text has no escape codes
-    (NO_COLOR, pipes). No line is wider than ``width``; wrapping happens between words.
-    """
-    import io
-
-    from rich import box
+def _console(out: Any, width: int, color: bool) -> Console:
+    """A rich console writing to ``out``: plain text without ``color`` (NO_COLOR, pipes)."""
     from rich.console import Console
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
 
-    s = sheet(doc, top, limit=4)
-    lang = s.lang
-    out = io.StringIO()
-    console = Console(
+    return Console(
         file=out, width=width, force_terminal=color, no_color=not color,
         color_system="standard" if color else None, highlight=False, emoji=False,
         legacy_windows=False, soft_wrap=False,
     )
-    for line in preamble or []:
-        console.print(Text(line))
+
+
+def _draw_head(console: Console, s: Sheet, width: int, color: bool) -> bool:
+    """The title, the warnings, the ranking table and the confidence notes; False (and only
+    the title and warnings) when there are not enough answers to rank."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = s.lang
     if s.answered is None:
         console.print(Text(s.title, style="bold"))
     else:
@@ -197,7 +191,7 @@ def result_screen(
     for warning in s.warnings:
         console.print(Text("! " + warning, style="yellow"))
     if not s.enough:
-        return _tidy(out.getvalue())
+        return False
 
     bar_width = max(10, min(30, width - 40))
     full, empty = ("█", "░") if color else ("#", ".")
@@ -220,6 +214,21 @@ def result_screen(
 
     for style, note in s.notes:
         console.print(Text(note, style=style))
+    return True
+
+
+def _rule(console: Console, card: Card, color: bool) -> None:
+    from rich.text import Text
+
+    console.rule(Text(f"{card.rank}. {card.title}  {100 * card.score:.0f}%", style="bold"),
+                 align="left", characters="─" if color else "-")
+
+
+def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
+    """One role's full card: objective, why, against, to grow, tools, a day, what to ask."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
 
     def item(marker: str, body: Text, indent: int = 2) -> None:
         grid = Table.grid(padding=0)
@@ -232,32 +241,56 @@ def result_screen(
         console.print(Text(label, style="bold"))
         console.print(Padding(Text(squash(body)), (0, 0, 0, 2)))
 
+    _rule(console, card, color)
+    console.print(Text(card.objective, style="italic"))
+    if card.reasons:
+        console.print(Text(t("result.why", lang), style="bold"))
+        for reason in card.reasons:
+            item("+ ", Text(reason.text, style="green"))
+            for asked, said in reason.cited[:2]:
+                item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
+    if card.against:
+        console.print(Text(t("result.against", lang), style="bold"))
+        for reason in card.against:
+            item("− ", Text(reason.text, style="red"))
+            for asked, said in reason.cited[:2]:
+                item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
+    if card.gaps:
+        console.print(Text(card.gaps_title, style="bold"))
+        for gap in card.gaps:
+            item("- ", Text(gap))
+    block(t("result.tools", lang), ", ".join(card.tools))
+    block(t("result.day", lang), card.day)
+    console.print(Text(t("result.ask", lang), style="bold"))
+    for question in card.asks[:3]:
+        item("- ", Text(question))
+
+
+def result_screen(
+    doc: Document, width: int = 80, color: bool = False, top: int = 3,
+    preamble: list[str] | None = None,
+) -> str:
+    """The result screen, drawn from a result document, or the ranking part of a decoded
+    posting's screen (``decode_screen``).
+
+    The quiz, ``--answers`` and ``show`` all draw from the document, so a saved result looks
+    exactly like the screen it came from. With ``color`` false the text has no escape codes
+    (NO_COLOR, pipes). No line is wider than ``width``; wrapping happens between words.
+    """
+    import io
+
+    from rich.text import Text
+
+    s = sheet(doc, top, limit=4)
+    out = io.StringIO()
+    console = _console(out, width, color)
+    for line in preamble or []:
+        console.print(Text(line))
+    if not _draw_head(console, s, width, color):
+        return _tidy(out.getvalue())
     for card in s.cards:
         console.print()
-        console.rule(Text(f"{card.rank}. {card.title}  {100 * card.score:.0f}%", style="bold"),
-                     align="left", characters="─" if color else "-")
-        console.print(Text(card.objective, style="italic"))
-        if card.reasons:
-            console.print(Text(t("result.why", lang), style="bold"))
-            for reason in card.reasons:
-                item("+ ", Text(reason.text, style="green"))
-                for asked, said in reason.cited[:2]:
-                    item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
-        if card.against:
-            console.print(Text(t("result.against", lang), style="bold"))
-            for reason in card.against:
-                item("− ", Text(reason.text, style="red"))
-                for asked, said in reason.cited[:2]:
-                    item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
-        if card.gaps:
-            console.print(Text(card.gaps_title, style="bold"))
-            for gap in card.gaps:
-                item("- ", Text(gap))
-        block(t("result.tools", lang), ", ".join(card.tools))
-        block(t("result.day", lang), card.day)
-        console.print(Text(t("result.ask", lang), style="bold"))
-        for question in card.asks[:3]:
-            item("- ", Text(question))
+        _draw_card(console, card, s.lang, color)
     return _tidy(out.getvalue())
 
 
