@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine.export import (
+    AnswerGapDoc,
     ContributionDoc,
     DecodeDocument,
     PostingContributionDoc,
@@ -25,6 +26,7 @@ from engine.render import shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 # --------------------------------------------------------------------------- the one walk
 
@@ -106,14 +108,18 @@ def _gap_lines(m: RoleDoc | PostingRoleDoc, lang: str) -> list[str]:
     if isinstance(m, PostingRoleDoc):
         return [t("decode.gap_line", lang, dim=g.label, you=g.person, role=g.weight,
                   now=100 * g.score_now, then=100 * g.score_if) for g in m.gaps]
-    lines = []
-    for g in m.gaps:
-        key = ("result.gap_skipped_line" if g.answer is None
-               else "result.gap_tools_line" if isinstance(g.typical, list)
-               else "result.gap_line")
-        lines.append(t(key, lang, question=g.label, you=g.answer_label,
-                       typical=g.typical_label, now=100 * g.score_now, then=100 * g.score_if))
-    return lines
+    return [_gap_sentence(g, lang) for g in m.gaps]
+
+
+def _gap_sentence(g: AnswerGapDoc, lang: str, typical: str | None = None) -> str:
+    """One gap in the person's words; ``typical`` replaces the typical answer's label (the
+    summary shortens a long list of tools)."""
+    key = ("result.gap_skipped_line" if g.answer is None
+           else "result.gap_tools_line" if isinstance(g.typical, list)
+           else "result.gap_line")
+    return t(key, lang, question=g.label, you=g.answer_label,
+             typical=g.typical_label if typical is None else typical,
+             now=100 * g.score_now, then=100 * g.score_if)
 
 
 def _cited(c: ContributionDoc | PostingContributionDoc) -> list[tuple[str, str]]:
@@ -291,6 +297,186 @@ def result_screen(
     for card in s.cards:
         console.print()
         _draw_card(console, card, s.lang, color)
+    return _tidy(out.getvalue())
+
+
+# --------------------------------------------------------------------------- one screen
+
+
+SUMMARY_REASONS = 3
+SUMMARY_AGAINST = 2
+
+
+def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
+                   color: bool = False) -> str:
+    """The result in at most ``height`` lines (when the ranking itself fits): the title, all
+    the roles with their bars, the confidence notes, then the top match's main reasons for
+    and against, each with the answers behind it, and its most useful gap.
+
+    What does not fit is left out, least useful first (a third reason, a second reason
+    against); the full card is one menu choice away. No line is wider than ``width``.
+    """
+    import io
+
+    from rich.text import Text
+
+    s = sheet(doc, top=1, limit=2)
+    out = io.StringIO()
+    console = _console(out, width, color)
+    if not _draw_head(console, s, width, color) or not s.cards:
+        return _tidy(out.getvalue())
+    card, lang = s.cards[0], s.lang
+    room = height - len(out.getvalue().splitlines()) - 1  # the card's rule
+    gap = doc.ranking[0].gaps[0] if doc.ranking[0].gaps else None
+    # what to show, most useful first: (kind, index); a gap's second line is "gap", 1
+    wanted = [("for", 0), ("gap", 0), ("against", 0), ("for", 1), ("for", 2),
+              ("against", 1), ("gap", 1)]
+    have = {"for": min(len(card.reasons), SUMMARY_REASONS),
+            "against": min(len(card.against), SUMMARY_AGAINST), "gap": 2 if gap else 0}
+    chosen = [(kind, i) for kind, i in wanted if i < have[kind]][:max(room, 1)]
+    n_for = sum(kind == "for" for kind, _ in chosen)
+    n_against = sum(kind == "against" for kind, _ in chosen)
+    gap_lines = sum(kind == "gap" for kind, _ in chosen)
+
+    _rule(console, card, color)
+    for marker, style, reasons in (("+ ", "green", card.reasons[:n_for]),
+                                   ("− ", "red", card.against[:n_against])):
+        for reason in reasons:
+            console.print(_reason_line(marker, reason, style, width))
+    if gap is not None and gap_lines:
+        for line in _summary_gap(gap, lang, width, gap_lines):
+            console.print(Text(line))
+    return _tidy(out.getvalue())
+
+
+def _reason_line(marker: str, reason: Reason, style: str, width: int) -> Text:
+    """``  + Data pipelines and ETL: +13.4 pts ← Build pipelines``: one line, the answers
+    behind the reason in the person's words, shortened to the width."""
+    from rich.text import Text
+
+    head = "  " + marker + reason.text
+    said = "; ".join(answer for _, answer in reason.cited[:2])
+    line = Text.assemble(("  " + marker, ""), (shorten(reason.text, width - 4), style))
+    room = width - len(head) - 3
+    if said and room >= 8:
+        line.append(" ← " + shorten(said, room), style="dim")
+    return line
+
+
+def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int) -> list[str]:
+    """The most useful gap in at most ``lines`` lines, a long list of tools shortened so
+    the what-if at its end stays in view."""
+    typical = gap.typical_label
+    while True:
+        text = f"{t('result.gaps', lang)}{colon(lang)} {_gap_sentence(gap, lang, typical)}"
+        wrapped = textwrap.wrap(text, width=width, initial_indent="  ",
+                                subsequent_indent="    ", break_long_words=False,
+                                break_on_hyphens=False)
+        if len(wrapped) <= lines or len(typical) <= 12:
+            return wrapped[:lines]
+        typical = shorten(typical, len(typical) - 8)
+
+
+def card_screen(doc: ResultDocument, role_id: str, width: int = 80,
+                color: bool = False) -> str:
+    """One role's full card, as the result screen draws it (reasons and gaps when the
+    document explains that role)."""
+    import io
+
+    s = sheet(doc, top=len(doc.ranking), limit=4)
+    rank = doc.match(role_id).rank
+    out = io.StringIO()
+    console = _console(out, width, color)
+    _draw_card(console, next(c for c in s.cards if c.rank == rank), s.lang, color)
+    return _tidy(out.getvalue())
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One dimension's part in two roles' matches, and the answers behind it."""
+
+    label: str
+    first: float
+    second: float
+    said: list[tuple[str, str]]  # (what was asked, what the person answered)
+
+
+def differences(doc: ResultDocument, first: str, second: str,
+                labels: dict[str, str] | None = None,
+                limit: int = 6) -> tuple[list[Difference], tuple[float, float]]:
+    """The dimensions that separate two roles' matches, largest difference first, and what
+    the other dimensions add to each (so each column adds up to the role's score).
+
+    Each is named by its label and the person's answers behind it, as the document's
+    explanations cite them (``labels`` names a dimension no explanation mentions).
+    """
+    a, b = doc.match(first), doc.match(second)
+    named: dict[str, str] = dict(labels or {})
+    said: dict[str, list[tuple[str, str]]] = {}
+    for role in doc.ranking:
+        for c in [*role.top_contributions, *role.against_contributions]:
+            named.setdefault(c.dimension, c.label)
+            if c.answers and c.dimension not in said:
+                said[c.dimension] = [(x.question_text, x.answer_label) for x in c.answers[:2]]
+    dims = [d for d in a.contributions
+            if abs(a.contributions[d] - b.contributions.get(d, 0.0)) >= 0.0005]
+    dims.sort(key=lambda d: (-round(abs(a.contributions[d] - b.contributions.get(d, 0.0)), 12),
+                             d))
+    shown = [Difference(named.get(d, d), a.contributions[d], b.contributions.get(d, 0.0),
+                        said.get(d, [])) for d in dims[:limit]]
+    rest = (a.score - sum(x.first for x in shown), b.score - sum(x.second for x in shown))
+    return shown, rest
+
+
+def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80,
+                   color: bool = False, labels: dict[str, str] | None = None) -> str:
+    """Two roles side by side: what each dimension adds to each match, the dimensions that
+    separate them first, each with the answers behind it; the columns add up to the
+    matches."""
+    import io
+
+    from rich.text import Text
+
+    lang = doc.lang
+    a, b = doc.match(first), doc.match(second)
+    shown, rest = differences(doc, first, second, labels)
+    out = io.StringIO()
+    console = _console(out, width, color)
+    for line in textwrap.wrap(t("compare.header", lang, first=a.title, a=100 * a.score,
+                                second=b.title, b=100 * b.score,
+                                gap=abs(100 * (a.score - b.score))), width=width):
+        console.print(Text(line, style="bold"))
+    for line in textwrap.wrap(t("compare.intro", lang), width=width):
+        console.print(Text(line, style="dim"))
+    # two right-aligned columns, the role titles wrapped above them
+    column = max(10, min(16, (width - 20) // 2))
+    name = width - 2 * (column + 2)
+    heads = [textwrap.wrap(title, column) or [""] for title in (a.title, b.title)]
+    depth = max(map(len, heads))
+    heads = [[""] * (depth - len(h)) + h for h in heads]
+
+    def row(label: str, left: str, right: str, styles: tuple[str, str, str]) -> Text:
+        return Text.assemble((shorten(label, name).ljust(name), styles[0]),
+                             ("  " + shorten(left, column).rjust(column), styles[1]),
+                             ("  " + shorten(right, column).rjust(column), styles[2]))
+
+    def pts(value: float) -> str:
+        return t("compare.pts", lang, pts=round(100 * value, 1) + 0.0)  # never "-0.0"
+
+    console.print()
+    for i in range(depth):
+        console.print(row(t("compare.dimension", lang) if i == depth - 1 else "",
+                          heads[0][i], heads[1][i], ("bold",) * 3))
+    for d in shown:
+        ahead = d.first > d.second
+        console.print(row(d.label, pts(d.first), pts(d.second),
+                          ("", "green" if ahead else "", "" if ahead else "green")))
+        for asked, answer in d.said:
+            asked = shorten(asked, max(12, width - 11 - len(answer)))
+            console.print(Text("    " + shorten(f"{asked} → {answer}", width - 4), style="dim"))
+    console.print(row(t("compare.rest", lang), pts(rest[0]), pts(rest[1]), ("dim",) * 3))
+    console.print(row(t("result.match", lang), f"{100 * a.score:.0f}%",
+                      f"{100 * b.score:.0f}%", ("bold",) * 3))
     return _tidy(out.getvalue())
 
 
