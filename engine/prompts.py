@@ -8,6 +8,9 @@ The answer is the value for the answers file, or SKIP / BACK.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import questionary
@@ -20,6 +23,7 @@ from engine.questions import AnswerValue, Likert, Multi, Single
 SKIP = "__skip__"
 BACK = "__back__"
 NONE = "__none__"
+QUIT = "quit"
 _SPECIAL = (SKIP, BACK, NONE)
 
 
@@ -204,3 +208,164 @@ def normalise(raw: Any) -> AnswerValue | str:
     if isinstance(raw, int | str):
         return raw
     return SKIP
+
+
+# --------------------------------------------------------------------------- echoes
+
+
+def echo_lines(message: str, answer: str, width: int | None = None) -> list[tuple[str, str]]:
+    """The confirmed question as it stays on screen, line by line as (question part, answer
+    part): "? " and the question wrapped between words, then the answer after it when it
+    fits on the last line, else on lines of its own, wrapped between words too
+    (prompt_toolkit would cut it mid-word: "Never do" / "ne it")."""
+    width = _width() if width is None else width
+    wrapped = _wrap(message, width - 2)
+    lines = [("? " + wrapped[0], ""), *(("  " + line, "") for line in wrapped[1:])]
+    if not answer:
+        return lines
+    last = lines[-1][0]
+    if len(last) + 1 + len(answer) <= width:
+        lines[-1] = (last + " ", answer)
+        return lines
+    return lines + [("  ", line) for line in _wrap(answer, width - 2)]
+
+
+def answer_echo(qt: Any, lang: str, raw: Any, width: int | None = None) -> str:
+    """What a confirmed answer echoes: the chosen label; for a tick-any question the ticked
+    labels (as many whole labels as fit on a line, then "+N more"), and "None of these"
+    alike whether it was ticked or nothing was."""
+    value = normalise(raw)
+    if value == SKIP:
+        return t("quiz.skip", lang)
+    if value == BACK:
+        return t("quiz.back", lang)
+    if isinstance(value, list):
+        if not value:
+            return t("quiz.none", lang)
+        room = (_width() if width is None else width) - 2
+        labels = {o.id: o.label.get(lang) for o in qt.question.options}
+        names = [squash(labels[v]) for v in value]
+        for n in range(len(names), 0, -1):
+            more = len(names) - n
+            text = ", ".join(names[:n]) + (" " + t("quiz.echo_more", lang, n=more) if more
+                                           else "")
+            if len(text) <= room or n == 1:
+                return text if len(text) <= room else _cut(text, room)
+    if qt.kind == "likert":
+        return squash(qt.scale[int(value) - 1].get(lang))  # type: ignore[arg-type]
+    return squash(qt.question.options[qt.option_ids.index(value)].label.get(lang))
+
+
+def _cut(text: str, limit: int) -> str:
+    from engine.render import shorten
+
+    return shorten(text, limit)
+
+
+def echo(q: Questionnaire, index: int, lang: str, raw: Any, **kwargs: Any) -> None:
+    """Print the confirmed question and its answer in questionary's colours (the quiz erases
+    questionary's own echo, which says "done (2 selections)" and wraps mid-word)."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.styles import merge_styles_default
+
+    width = _width()
+    answer = answer_echo(q.types[index], lang, raw, width)
+    tokens: list[tuple[str, str]] = []
+    for asked, said in echo_lines(q.questions[index].text.get(lang), answer, width):
+        if asked.startswith("? "):
+            tokens += [("class:qmark", "?"), ("class:question", asked[1:])]
+        else:
+            tokens.append(("class:question", asked))
+        tokens += [("class:answer", said), ("", "\n")]
+    print_formatted_text(FormattedText(tokens), style=merge_styles_default([None]), end="",
+                         output=kwargs.get("output"))
+
+
+@contextlib.contextmanager
+def keys_held() -> Iterator[None]:
+    """Keep the terminal in the prompts' raw mode between prompts too, so keys typed ahead
+    while the next question is prepared reach it as typed: not echoed onto the screen as
+    "^[[B", Enter not turned into a line feed, Ctrl-C read by the next prompt (which saves
+    the answers) rather than by a signal."""
+    if not sys.stdin.isatty():
+        yield
+        return
+    from prompt_toolkit.input.vt100 import raw_mode
+
+    with raw_mode(sys.stdin.fileno()):
+        yield
+
+
+# --------------------------------------------------------------------------- after the result
+
+
+def _exits_with(question: questionary.Question, value: Any,
+                keys: Sequence[str]) -> questionary.Question:
+    """Make ``keys`` (Esc, q) end the prompt with ``value``."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from questionary.prompts.common import InquirerControl
+
+    lists = [c for c in question.application.layout.find_all_controls()
+             if isinstance(c, InquirerControl)]
+    bindings = KeyBindings()
+    for key in keys:
+        @bindings.add(key, eager=True)
+        def _exit(event: Any) -> None:
+            for ic in lists:  # echo the choice the key stands for, as if it was chosen
+                at = next((i for i, c in enumerate(ic.choices)
+                           if not isinstance(c, Separator) and c.value == value), None)
+                if at is not None:
+                    ic.pointed_at = at
+                    ic.is_answered = True
+            event.app.exit(result=value)
+
+    app = question.application
+    app.key_bindings = (bindings if app.key_bindings is None
+                        else merge_key_bindings([app.key_bindings, bindings]))
+    return question
+
+
+def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
+    """What next after the result: open a card, compare two roles, save, quit (Esc, q)."""
+    choices = [Choice(t(f"menu.{key}", lang), value=key, shortcut_key=str(i))
+               for i, key in enumerate(("card", "compare", "save", QUIT), start=1)]
+    return _exits_with(questionary.select(
+        t("menu.question", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
+        instruction=t("menu.instruction", lang), **kwargs), QUIT, ("escape", "q"))
+
+
+def pick_role(lang: str, message: str, roles: Sequence[tuple[str, str]],
+              default: str | None = None, **kwargs: Any) -> questionary.Question:
+    """One of the roles, ``(role id, "2. DevOps Engineer  40%")`` in ranking order; Esc or q
+    go back (BACK)."""
+    choices: list[Any] = [Choice(title, value=rid, shortcut_key=str(i))
+                          for i, (rid, title) in enumerate(roles, start=1)]
+    choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    return _exits_with(questionary.select(
+        message, choices=choices, default=default, use_shortcuts=len(roles) <= 9,
+        use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs),
+        BACK, ("escape", "q"))
+
+
+def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
+    """JSON, Markdown or HTML; Esc or q go back (BACK)."""
+    choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
+                          for i, key in enumerate(("json", "md", "html"), start=1)]
+    choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    return _exits_with(questionary.select(
+        t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
+        instruction=t("menu.sub_instruction", lang), **kwargs), BACK, ("escape", "q"))
+
+
+def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
+    """The file to write, typed (the default name preselected); Esc goes back (BACK)."""
+    return _exits_with(questionary.text(
+        t("menu.path", lang), default=default,
+        validate=lambda text: bool(text.strip()), **kwargs), BACK, ("escape",))
+
+
+def confirm_overwrite(lang: str, path: str, **kwargs: Any) -> questionary.Question:
+    """Replace an existing file? No unless the person says yes; Esc is no."""
+    return _exits_with(questionary.confirm(t("menu.overwrite", lang, path=path), default=False,
+                                           **kwargs), False, ("escape",))

@@ -43,6 +43,12 @@ def is_tty(stream: Any) -> bool:
         return False
 
 
+def at_terminal() -> bool:
+    """Whether a person is at a terminal: standard input and output both terminals (the
+    result's summary and menu need both; a pipe or a redirection gets the full text)."""
+    return is_tty(sys.stdin) and is_tty(sys.stdout)
+
+
 def width() -> int:
     """The width to lay text out in: the terminal's, kept between 40 and 100 columns."""
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))

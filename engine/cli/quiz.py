@@ -104,6 +104,12 @@ class Quiz:
             self._start_warmup()
         if not session.given:
             self.welcome()
+        with prompts.keys_held():
+            return self._loop(session)
+
+    def _loop(self, session: QuizSession) -> Answers | None:
+        """Ask until the session is done; None on Ctrl-C (answers saved)."""
+        q = self.content.questionnaire
         autosave_failed = False
         kwargs = self._prompt_kwargs()
         while True:
@@ -114,12 +120,16 @@ class Quiz:
             key = "quiz.progress_quick" if self.quick else "quiz.progress"
             self.say(t(key, self.lang, i=session.position + 1, n=session.total,
                        section=section))
+            prompt = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
+                                        first=session.position == 0, **kwargs)
+            # questionary's own echo goes: ours wraps between words and names the ticks
+            prompt.application.erase_when_done = True
             try:
-                raw = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
-                                         first=session.position == 0, **kwargs).unsafe_ask()
+                raw = prompt.unsafe_ask()
             except KeyboardInterrupt:
                 self._interrupted(session)
                 return None
+            prompts.echo(q, session.index, self.lang, raw, **kwargs)
             value = prompts.normalise(raw)
             if value == prompts.BACK:
                 session.back()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
-from engine.cli.io import color, flush_stdout, is_tty, note, width, write
+from engine.cli.io import at_terminal, color, flush_stdout, is_tty, note, width, write
 from engine.cli.options import positive
 from engine.errors import ExportError, problem
 from engine.files import write_atomic
@@ -22,6 +22,7 @@ from engine.i18n import t
 if TYPE_CHECKING:
     from engine.answers import Answers
     from engine.content import Content
+    from engine.export import ResultDocument
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +46,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print the result as JSON on stdout instead of the result screen "
                              "(the prompts then draw on stderr)")
+    parser.add_argument("--full", action="store_true",
+                        help="on a terminal, print the full result instead of the one-screen "
+                             "summary and its menu (off a terminal it is always the full text)")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
                         help="also write the result document (JSON) to FILE, readable by you "
                              "only")
@@ -126,6 +130,8 @@ def _finish(
     try:
         if args.json:
             write(dumps(doc))
+        elif result_menu_wanted(args):
+            _menu(doc, content, args.top, interactive)
         else:
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         flush_stdout()
@@ -140,6 +146,33 @@ def _finish(
     if interactive:
         clear_resume(q)
     return EXIT_OK
+
+
+def result_menu_wanted(args: argparse.Namespace) -> bool:
+    """The one-screen summary and its menu: on a terminal, unless --json or --full."""
+    return at_terminal() and not args.json and not args.full
+
+
+def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) -> None:
+    """The summary and the menu; on Ctrl-C the quiz's answers stay in the resume file."""
+    # imported only on a terminal: questionary and the menu's screens
+    from engine.cli.result_menu import ResultMenu, explain_all
+    from engine.resume import save_resume
+
+    explained, labels = explain_all(doc, content)
+    try:
+        ResultMenu(doc, explained, top, labels).run()
+    except KeyboardInterrupt:
+        if interactive:
+            try:
+                kept = save_resume(content.questionnaire, dict(doc.answers), doc.lang)
+            except ExportError as exc:
+                for line in exc.lines():
+                    note(line)
+            else:
+                note(f"your answers are kept in {kept}; `rolematch --resume` shows the "
+                     "result again")
+        raise
 
 
 def _keep_answers(exc: ExportError, content: Content, answers: Answers,

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from engine.cli import EXIT_OK
-from engine.cli.io import color, note, width, write
+from engine.cli.io import at_terminal, color, note, width, write
 from engine.cli.options import positive
 from engine.files import write_atomic
 
@@ -22,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
                         help="write to FILE instead of stdout")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--full", action="store_true",
+                        help="on a terminal, print the full result instead of the one-screen "
+                             "summary and its menu (off a terminal it is always the full text)")
     parser.add_argument("--top", type=positive, default=3, metavar="N",
                         help="roles shown in detail (default: 3, at most those explained in "
                              "the result)")
@@ -35,7 +38,14 @@ def run(args: argparse.Namespace) -> int:
 
     doc = read_result(args.result)
     if args.format == "screen" and args.output is None:
-        write(result_screen(doc, width=width(), color=color(), top=args.top))
+        if at_terminal() and not args.full:
+            # imported only on a terminal: questionary and the menu's screens
+            from engine.cli.result_menu import ResultMenu, explain_all
+
+            explained, labels = explain_all(doc)
+            ResultMenu(doc, explained, args.top, labels).run()
+        else:
+            write(result_screen(doc, width=width(), color=color(), top=args.top))
         return EXIT_OK
     if args.format == "md":
         text = markdown_report(doc, args.top)

@@ -1,0 +1,181 @@
+"""The result on a terminal: one screen that fits, then a menu to open a role's card, compare
+two roles, save the result or quit.
+
+Only when standard input and output are both terminals (``io.at_terminal``) and neither
+``--json`` nor ``--full`` was asked for: anywhere else the commands print the full text as
+they always did. Imported only then, with questionary and rich.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine import prompts
+from engine.cli.io import color, note, width, write
+from engine.errors import EngineError, ExportError
+from engine.export import ResultDocument, dumps
+from engine.files import write_atomic
+from engine.i18n import t
+from engine.report import (
+    card_screen,
+    compare_screen,
+    html_report,
+    markdown_report,
+    summary_screen,
+)
+
+if TYPE_CHECKING:
+    from engine.content import Content
+
+MENU_LINES = 6
+"""What the menu takes below the summary: its question, four choices and the cursor's line."""
+
+
+def explain_all(doc: ResultDocument, content: Content | None = None,
+                ) -> tuple[ResultDocument, dict[str, str] | None]:
+    """The result with every role explained, and the dimensions' labels, for the cards and
+    the comparisons: the saved answers scored again, when the content is the one they were
+    scored with and the ranking comes out the same to the bit; else the document as it is
+    (its top roles explained) and no labels."""
+    from engine.scoring import score
+
+    try:
+        if content is None:
+            from engine.content import load_content
+
+            content = load_content()
+        q, ps = content.questionnaire, content.profiles
+        if q.id != doc.questionnaire.id or q.content_hash() != doc.questionnaire.content_hash:
+            return doc, None
+        again = score({"questionnaire": q.id, "answers": doc.answers}, q, ps,
+                      explain_top=len(doc.ranking), lang=doc.lang, mode=doc.mode)
+    except EngineError:
+        return doc, None
+    if [(m.role_id, m.score) for m in again.ranking] != [(m.role_id, m.score)
+                                                          for m in doc.ranking]:
+        return doc, None
+    return again, {d.id: d.label.get(doc.lang) for d in ps.dimensions}
+
+
+def height() -> int:
+    """The terminal's height in lines (at least 10)."""
+    return max(10, shutil.get_terminal_size((80, 24)).lines)
+
+
+class ResultMenu:
+    """The summary, then the menu until the person quits (Esc or q too).
+
+    ``doc`` is the result as saved (``--output``, the JSON choice); ``explained`` the same
+    result with every role explained, which the cards and comparisons draw from. Ctrl-C
+    raises KeyboardInterrupt, for the command to end with 130.
+    """
+
+    def __init__(self, doc: ResultDocument, explained: ResultDocument | None = None,
+                 top: int = 3, labels: dict[str, str] | None = None) -> None:
+        self.doc = doc
+        self.explained = explained or doc
+        self.top = top
+        self.labels = labels
+        self.lang = doc.lang
+
+    def run(self) -> None:
+        """Show the summary and answer the menu until the person quits."""
+        write(summary_screen(self.explained, width=width(), height=height() - MENU_LINES,
+                             color=color()))
+        sys.stdout.flush()
+        actions: dict[str, Callable[[], None]] = {
+            "card": self.open_card, "compare": self.compare, "save": self.save}
+        while True:
+            choice = prompts.result_menu(self.lang).unsafe_ask()
+            if choice not in actions:  # quit, Esc, q
+                return
+            actions[choice]()
+
+    def _roles(self) -> list[tuple[str, str]]:
+        return [(m.role_id, f"{m.rank}. {m.title}  {100 * m.score:.0f}%")
+                for m in self.explained.ranking]
+
+    def open_card(self) -> None:
+        """A role's full card, through the pager when it is longer than the screen."""
+        role = prompts.pick_role(self.lang, t("menu.pick_card", self.lang),
+                                 self._roles()).unsafe_ask()
+        if role != prompts.BACK:
+            page(card_screen(self.explained, role, width=width(), color=color()))
+
+    def compare(self) -> None:
+        """Two roles side by side, what separates them first."""
+        roles = self._roles()
+        first = prompts.pick_role(self.lang, t("menu.pick_first", self.lang), roles).unsafe_ask()
+        if first == prompts.BACK:
+            return
+        others = [r for r in roles if r[0] != first]
+        title = next(name for rid, name in roles if rid == first)
+        second = prompts.pick_role(
+            self.lang, f"{t('menu.pick_first', self.lang)} {title.split('. ', 1)[-1]} "
+                       f"{t('menu.pick_second', self.lang)}", others).unsafe_ask()
+        if second == prompts.BACK:
+            return
+        page(compare_screen(self.explained, first, second, width=width(), color=color(),
+                            labels=self.labels))
+
+    def save(self) -> None:
+        """The result as JSON, Markdown or HTML, to a path the person types: written
+        atomically, readable by them only, an existing file replaced only if they say so."""
+        kind = prompts.pick_format(self.lang).unsafe_ask()
+        if kind == prompts.BACK:
+            return
+        typed = prompts.ask_path(self.lang, f"rolematch-result.{kind}").unsafe_ask()
+        if typed == prompts.BACK:
+            return
+        path = Path(os.path.expanduser(str(typed).strip()))
+        replace = False
+        if path.is_dir():
+            note(t("menu.not_saved", self.lang, reason=f"{path} is a folder"))
+            return
+        if path.exists():
+            replace = bool(prompts.confirm_overwrite(self.lang, str(path)).unsafe_ask())
+            if not replace:
+                note(t("menu.kept", self.lang, path=path))
+                return
+        text = (dumps(self.doc) if kind == "json"
+                else markdown_report(self.doc, self.top) if kind == "md"
+                else html_report(self.doc, self.top))
+        try:
+            write_atomic(path, text, force=replace)
+        except ExportError as exc:
+            for line in exc.lines():
+                note(t("menu.not_saved", self.lang, reason=line))
+            return
+        note(t("menu.saved", self.lang, path=path))
+
+
+def page(text: str) -> None:
+    """``text`` on the terminal: through the pager ($PAGER, else less, else more) when it
+    is longer than the screen, else printed as it is."""
+    command = os.environ.get("PAGER") or next(
+        (name for name in ("less", "more") if shutil.which(name)), None)
+    if len(text.splitlines()) < height() or not command:
+        write(text)
+        sys.stdout.flush()
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "-R")  # less shows the colours instead of their escape codes
+    env.setdefault("LESSCHARSET", "utf-8")  # and the text as it is written, UTF-8
+    sys.stdout.flush()
+    proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env, text=True,
+                            encoding="utf-8", errors="replace")
+    with contextlib.suppress(OSError), proc.stdin as pipe:  # type: ignore[union-attr]
+        pipe.write(text)  # the pager may quit before reading it all
+    while True:
+        try:
+            proc.wait()
+            return
+        except KeyboardInterrupt:  # the pager takes Ctrl-C; wait until it has quit
+            continue
