@@ -38,6 +38,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{question} : question passée, typique de ce métier : {typical} (score {now:.1f} % -> "
         "{then:.1f} %)",
     ),
+    "result.summary_gap": ("{question} (match {now:.1f}% -> {then:.1f}%)",
+                           "{question} (score {now:.1f} % -> {then:.1f} %)"),
     "result.scale_point": ("{label} ({k} of {n})", "{label} ({k} sur {n})"),
     "result.against": ("Against", "Contre"),
     "result.no_gaps": ("No large gap on the dimensions this role weighs most.",

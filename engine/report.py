@@ -366,15 +366,27 @@ def _reason_line(marker: str, reason: Reason, style: str, width: int) -> Text:
 def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int) -> list[str]:
     """The most useful gap in at most ``lines`` lines, a long list of tools shortened so
     the what-if at its end stays in view."""
+    head = f"{t('result.gaps', lang)}{colon(lang)} "
+
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(head + text, width=width, initial_indent="  ",
+                             subsequent_indent="    ", break_long_words=False,
+                             break_on_hyphens=False)
+
     typical = gap.typical_label
-    while True:
-        text = f"{t('result.gaps', lang)}{colon(lang)} {_gap_sentence(gap, lang, typical)}"
-        wrapped = textwrap.wrap(text, width=width, initial_indent="  ",
-                                subsequent_indent="    ", break_long_words=False,
-                                break_on_hyphens=False)
-        if len(wrapped) <= lines or len(typical) <= 12:
-            return wrapped[:lines]
+    while len(typical) > 12:
+        wrapped = wrap(_gap_sentence(gap, lang, typical))
+        if len(wrapped) <= lines:
+            return wrapped
         typical = shorten(typical, len(typical) - 8)
+    # no room for the answers: the question and its what-if alone
+    question = gap.label
+    while True:
+        wrapped = wrap(t("result.summary_gap", lang, question=question,
+                         now=100 * gap.score_now, then=100 * gap.score_if))
+        if len(wrapped) <= lines or len(question) <= 12:
+            return wrapped[:lines]
+        question = shorten(question, len(question) - 8)
 
 
 def card_screen(doc: ResultDocument, role_id: str, width: int = 80,

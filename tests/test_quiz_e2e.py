@@ -19,6 +19,7 @@ from engine.content import Content
 EXE = str(Path(sys.executable).parent / "rolematch")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
 ENTER, DOWN, SPACE, CTRL_C = "\r", "\x1b[B", " ", "\x03"
+MENU = r"What next\?[\s\S]*Quit"
 
 
 def spawn(tmp_path: Path, *args: str, lang: str = "en_US.UTF-8",
@@ -66,7 +67,8 @@ def finish(child: pexpect.spawn) -> str:
 
 
 def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
-    child = spawn(tmp_path, "--save-answers", "mine.yaml", "--output", "result.json")
+    # --full: the full result text on a terminal too, instead of the summary and its menu
+    child = spawn(tmp_path, "--full", "--save-answers", "mine.yaml", "--output", "result.json")
     child.expect("29 questions, about 6 minutes")
     given = answer(child, content, 0, 29)
     child.expect("Your matches")
@@ -120,7 +122,10 @@ def test_back_and_skip(tmp_path: Path, content: Content) -> None:
     answer(child, content, 10, 20)
     child.setwinsize(24, 80)
     answer(child, content, 20, 29)
+    child.expect(MENU)
+    child.send("q")  # q quits the menu
     finish(child)
+    assert child.exitstatus == 0
     saved = json.loads((tmp_path / "mine.json").read_text())["answers"]
     assert saved["skill_statistics"] == 5
     assert saved["skill_sql"] is None
@@ -143,13 +148,15 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     child.expect("Resuming: 3 answers restored, starting at question 4")
     rest = answer(child, content, 3, 29)
     child.expect("Your matches")
+    child.expect(MENU)
+    child.send("4" + ENTER)  # Quit
     finish(child)
     assert child.exitstatus == 0
     assert yaml.safe_load((tmp_path / "all.yaml").read_text())["answers"] == first | rest
 
 
 def test_full_quiz_in_french(tmp_path: Path, content: Content) -> None:
-    child = spawn(tmp_path, lang="fr_FR.UTF-8")
+    child = spawn(tmp_path, "--full", lang="fr_FR.UTF-8")
     child.expect("29 questions, environ 6 minutes")
     answer(child, content, 0, 29, word="sur")
     child.expect("Vos correspondances")
@@ -215,7 +222,10 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     child.expect(r"no remaining answer|is settled")
     child.expect("What now")
     child.send(ENTER)  # See my result
-    screen = finish(child)
+    child.expect(MENU)
+    screen = ANSI.sub("", child.before or "")
+    child.send("\x1b")  # Esc quits the menu
+    finish(child)
     assert child.exitstatus == 0
     assert len(asked) <= 12
     assert re.search(r"1\s+\S?\s*Data Engineer", screen)

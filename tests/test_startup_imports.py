@@ -103,3 +103,13 @@ def test_library_scoring_never_imports_questionary() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["data-scientist", "False"]
+
+
+def test_a_result_off_a_terminal_never_imports_the_prompts(tmp_path: Any) -> None:
+    """Piped, ``--answers`` prints the full text: questionary stays unimported (the menu
+    and its prompts are for a terminal only)."""
+    answers = tmp_path / "me.json"
+    answers.write_text(json.dumps({"questionnaire": "default", "answers": {"skill_sql": 5}}))
+    code, loaded = loaded_after("--answers", str(answers))
+    assert code == 0
+    assert "questionary" not in loaded and "prompt_toolkit" not in loaded

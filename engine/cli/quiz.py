@@ -77,6 +77,10 @@ class Quiz:
 
     def run(self, resume: bool) -> Answers | None:
         """The finished answers, or None when the person pressed Ctrl-C (answers saved)."""
+        with prompts.keys_held():
+            return self._run(resume)
+
+    def _run(self, resume: bool) -> Answers | None:
         q = self.content.questionnaire
         restored = None
         if resume:
@@ -104,12 +108,6 @@ class Quiz:
             self._start_warmup()
         if not session.given:
             self.welcome()
-        with prompts.keys_held():
-            return self._loop(session)
-
-    def _loop(self, session: QuizSession) -> Answers | None:
-        """Ask until the session is done; None on Ctrl-C (answers saved)."""
-        q = self.content.questionnaire
         autosave_failed = False
         kwargs = self._prompt_kwargs()
         while True:

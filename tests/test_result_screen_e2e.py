@@ -1,0 +1,144 @@
+"""The result as a person meets it: one screen in an 80x24 terminal, then the menu; and,
+off a terminal, exactly the full text it has always been."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from terminal import CTRL_C, DOWN, ENTER, ESC, EXE, SPACE, Terminal
+
+from engine.content import Content
+from engine.scoring import score
+
+PERSONA = Path(__file__).resolve().parent.parent / "benchmarks/personas/answers"
+MENU = r"What next\?[\s\S]*Quit"
+
+
+def answers_file(tmp_path: Path, persona: str = "de-1-payments-spark") -> Path:
+    data = json.loads((PERSONA / f"{persona}.json").read_text())
+    data.pop("respondent")
+    path = tmp_path / "me.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="the pager test needs less")
+def test_first_screen_then_card_compare_save_quit(tmp_path: Path, content: Content) -> None:
+    me = answers_file(tmp_path)
+    doc = score(json.loads(me.read_text()), content.questionnaire, content.profiles)
+    top = doc.ranking[0]
+    term = Terminal(tmp_path, "--answers", str(me), env={"PAGER": "less"})
+    term.expect(MENU)
+    first = term.visible()
+    # every role, the top match's reasons and its gap, and the menu: all on one screen
+    for role in doc.ranking:
+        assert role.title in first
+    reasons = [c.label for c in top.top_contributions]
+    assert all(label in first for label in reasons[:2])
+    assert "To grow" in first and "What next?" in first
+    assert first.splitlines()[0].startswith("Your matches")
+
+    # a card longer than the screen opens in the pager; q goes back to the menu
+    term.send("1" + ENTER)
+    term.expect("Which role")
+    term.send("3" + ENTER)
+    term.expect(r"\(END\)|:\s*$|lines")
+    assert f"3. {doc.ranking[2].title}" in term.visible()
+    term.send("q")
+    term.expect(MENU)
+
+    # compare the first two: the dimension that separates them most, in a labelled row
+    term.send("2" + ENTER + ENTER)
+    term.expect("with which role")
+    term.send(ENTER)
+    term.expect("points apart")
+    term.send("q")  # the comparison is longer than 24 lines: it was in the pager too
+    term.expect(MENU)
+
+    # save as Markdown to a typed path; a second time it asks, and No keeps the file
+    term.send("3" + ENTER + "2" + ENTER)
+    term.expect("File to write")
+    term.send("\x7f" * 40 + "report.md" + ENTER)
+    term.expect("Saved to report.md")
+    saved = tmp_path / "report.md"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    from engine.report import markdown_report
+
+    assert saved.read_text() == markdown_report(doc)
+    saved.write_text("mine")
+    term.send("3" + ENTER + "2" + ENTER)
+    term.expect("File to write")
+    term.send("\x7f" * 40 + "report.md" + ENTER)
+    term.expect("Replace it")
+    term.send(ENTER)  # the default is No
+    term.expect("unchanged")
+    assert saved.read_text() == "mine"
+    term.expect(MENU)
+
+    term.send(ESC)  # Esc quits
+    assert term.finish() == 0
+    assert "Traceback" not in term.seen
+
+
+@pytest.mark.parametrize("argv", [["--answers", "me.json"], ["--answers", "me.json", "--top", "2"],
+                                  ["show", "result.json"]])
+def test_off_a_terminal_the_output_is_the_full_text_byte_for_byte(
+        tmp_path: Path, content: Content, argv: list[str]) -> None:
+    """Piped, nothing changes: the full result screen, exactly."""
+    from engine.export import read_result
+    from engine.report import result_screen
+
+    me = answers_file(tmp_path, "ds-2-energy-forecasting")
+    subprocess.run([EXE, "--answers", str(me), "--output", "result.json"], cwd=tmp_path,
+                   check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    doc = read_result(tmp_path / "result.json")
+    top = int(argv[-1]) if "--top" in argv else 3
+    r = subprocess.run([EXE, *argv], cwd=tmp_path, capture_output=True, check=True,
+                       stdin=subprocess.DEVNULL, env={"COLUMNS": "80", "PATH": "/usr/bin"})
+    assert r.stdout == result_screen(doc, width=80, color=False, top=top).encode()
+
+
+def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
+        tmp_path: Path, content: Content) -> None:
+    """Every key of the quiz sent in one write, before the first question is drawn: each
+    answer arrives as typed, the echoes name what was ticked, and Ctrl-C in the menu exits
+    with 130 keeping the answers for `rolematch --resume`."""
+    keys, given = "", {}
+    for q in content.questionnaire.questions:
+        if q.type == "likert":
+            keys += DOWN * 3 + ENTER  # fourth point, by arrows
+            given[q.id] = 4
+        elif q.type == "single":
+            at = min(7, len(q.options) - 1)  # seven quick Down presses, or the last option
+            keys += DOWN * at + ENTER
+            given[q.id] = q.options[at].id
+        elif q.id == "tools_ml":
+            keys += DOWN * len(q.options) + SPACE + ENTER  # "None of these"
+            given[q.id] = []
+        else:
+            keys += SPACE + DOWN + SPACE + ENTER
+            given[q.id] = [q.options[0].id, q.options[1].id]
+    term = Terminal(tmp_path, "--save-answers", "mine.yaml", columns=100)
+    term.expect("29 questions, about 6 minutes")
+    term.send(keys)
+    term.expect(MENU)
+    assert yaml.safe_load((tmp_path / "mine.yaml").read_text())["answers"] == given
+    shown = term.transcript()
+    assert "^[" not in shown  # keys typed ahead are not echoed by the terminal
+    assert "done (" not in shown  # tick-any questions echo what was ticked
+    ops = next(q for q in content.questionnaire.questions if q.id == "tools_ops")
+    assert f"{ops.options[0].label.en}, {ops.options[1].label.en}" in shown
+    ml = next(q for q in content.questionnaire.questions if q.id == "tools_ml")
+    assert any(line.startswith("? " + ml.text.en[:30]) for line in shown.splitlines())
+    assert "None of these" in shown
+    term.send(CTRL_C)
+    assert term.finish() == 130
+    assert "rolematch --resume" in term.seen and "Traceback" not in term.seen
+    kept = json.loads((tmp_path / "data" / "resume-default.json").read_text())["answers"]
+    assert kept == given

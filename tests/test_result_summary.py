@@ -1,0 +1,112 @@
+"""The one-screen summary, the comparison, the quiz's echoes and the menu's keys, in-process."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from engine import prompts
+from engine.cli.result_menu import MENU_LINES
+from engine.content import Content
+from engine.export import ResultDocument
+from engine.report import compare_screen, differences, summary_screen
+from engine.scoring import score
+
+PERSONAS = sorted((Path(__file__).resolve().parent.parent
+                   / "benchmarks/personas/answers").glob("*.json"))
+
+
+def result(content: Content, path: Path, lang: str = "en") -> ResultDocument:
+    data = json.loads(path.read_text())
+    data.pop("respondent", None)
+    return score(data, content.questionnaire, content.profiles, explain_top=8, lang=lang)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32)], ids=["80x24", "100x32"])
+@pytest.mark.parametrize("path", PERSONAS, ids=[p.stem for p in PERSONAS])
+def test_the_summary_fits_the_screen_above_the_menu(content: Content, path: Path,
+                                                     size: tuple[int, int]) -> None:
+    width, lines = size
+    for lang in ("en", "fr"):
+        doc = result(content, path, lang)
+        text = summary_screen(doc, width=width, height=lines - MENU_LINES)
+        shown = text.splitlines()
+        assert len(shown) <= lines - MENU_LINES
+        assert max(map(len, shown)) <= width
+        assert all(role.title in text for role in doc.ranking)
+        top = doc.ranking[0]
+        assert f"+ {top.top_contributions[0].label}" in text
+        if top.gaps:
+            assert re.search(r"->\s+\d+\.\d\s?%\)", text)  # the gap's what-if is in view
+
+
+def test_the_comparison_adds_up_to_both_matches(content: Content) -> None:
+    doc = result(content, PERSONAS[0])
+    for first, second in [(0, 1), (0, 7), (3, 5)]:
+        a, b = doc.ranking[first], doc.ranking[second]
+        shown, rest = differences(doc, a.role_id, b.role_id)
+        assert sum(d.first for d in shown) + rest[0] == pytest.approx(a.score, abs=1e-12)
+        assert sum(d.second for d in shown) + rest[1] == pytest.approx(b.score, abs=1e-12)
+        gaps = [abs(d.first - d.second) for d in shown]
+        assert gaps == sorted(gaps, reverse=True)
+        text = compare_screen(doc, a.role_id, b.role_id, width=80)
+        assert max(map(len, text.splitlines())) <= 80
+        assert shown[0].label in text and "→" in text  # the answers behind, in words
+
+
+@pytest.mark.parametrize("width", [40, 63, 80, 100])
+def test_echoes_wrap_between_words_and_fit(content: Content, width: int) -> None:
+    q = content.questionnaire
+    for qt, question in zip(q.types, q.questions, strict=True):
+        for lang in ("en", "fr"):
+            text = question.text.get(lang)
+            answers: list[Any] = ([qt.scale[0].get(lang)] if qt.kind == "likert"
+                                  else [o.label.get(lang) for o in question.options])
+            for answer in answers:
+                lines = ["".join(part) for part in prompts.echo_lines(text, answer, width)]
+                assert all(len(line) <= width for line in lines)
+                words = " ".join(line[2:] for line in lines).split()
+                assert words == (text + " " + answer).split()  # no word cut in two
+
+
+def test_tick_any_echoes_the_ticked_labels_and_none_of_these_alike(content: Content) -> None:
+    q = content.questionnaire
+    i = [x.id for x in q.questions].index("tools_ops")
+    qt, options = q.types[i], q.questions[i].options  # type: ignore[union-attr]
+    ids = [o.id for o in options]
+    assert prompts.answer_echo(qt, "en", ids[:2], 80) == (
+        f"{options[0].label.en}, {options[1].label.en}")
+    assert prompts.answer_echo(qt, "en", [], 80) == "None of these"
+    assert prompts.answer_echo(qt, "en", [prompts.NONE], 80) == "None of these"
+    many = prompts.answer_echo(qt, "en", ids, 50)
+    assert len(many) <= 48 and re.search(r"\+\d+ more$", many)
+    assert prompts.answer_echo(qt, "fr", [], 80) == "Aucun de ceux-ci"
+
+
+@pytest.mark.parametrize(("keys", "chosen"), [("q", "quit"), ("\x1b", "quit"),
+                                              ("3\r", "save"), ("\x1b[B\r", "compare")])
+def test_menu_keys(keys: str, chosen: str) -> None:
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        assert prompts.result_menu("en", input=inp, output=DummyOutput()).unsafe_ask() == chosen
+
+
+def test_esc_goes_back_from_a_role_and_ctrl_c_interrupts() -> None:
+    roles = [("data-engineer", "1. Data Engineer  82%"), ("devops-engineer", "2. DevOps")]
+    with create_pipe_input() as inp:
+        inp.send_text("q")
+        assert prompts.pick_role("en", "Which role?", roles, input=inp,
+                                 output=DummyOutput()).unsafe_ask() == prompts.BACK
+    with create_pipe_input() as inp:
+        inp.send_text("2\r")
+        assert prompts.pick_role("en", "Which role?", roles, input=inp,
+                                 output=DummyOutput()).unsafe_ask() == "devops-engineer"
+    with create_pipe_input() as inp, pytest.raises(KeyboardInterrupt):
+        inp.send_text("\x03")
+        prompts.result_menu("en", input=inp, output=DummyOutput()).unsafe_ask()
