@@ -67,6 +67,8 @@ def one_run(types: list[str], pause: float) -> tuple[float, float]:
             child.send(keys(qtype, i))
         child.expect("Your matches")
         result = time.perf_counter() - sent
+        child.expect("Quit")  # the one-screen summary's menu
+        child.send("q")
         child.expect(pexpect.EOF)
         return first, result
 
