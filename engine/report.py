@@ -429,7 +429,9 @@ def differences(doc: ResultDocument, first: str, second: str,
         for c in [*role.top_contributions, *role.against_contributions]:
             named.setdefault(c.dimension, c.label)
             if c.answers and c.dimension not in said:
-                said[c.dimension] = [(x.question_text, x.answer_label) for x in c.answers[:2]]
+                # the answers pulling this dimension's way, as the cards cite them
+                said[c.dimension] = [(x.question_text, x.answer_label) for x in c.answers
+                                     if x.score * c.score > 0][:2]
     dims = [d for d in a.contributions
             if abs(a.contributions[d] - b.contributions.get(d, 0.0)) >= 0.0005]
     dims.sort(key=lambda d: (-round(abs(a.contributions[d] - b.contributions.get(d, 0.0)), 12),
