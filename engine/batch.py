@@ -321,7 +321,12 @@ def in_processes(
     import multiprocessing
     from collections import deque
 
-    pool = multiprocessing.get_context().Pool(workers, _start_worker, (load, load_args))
+    # forked from a fresh single-threaded server, not from this process: a fork copies
+    # whatever lock another thread holds at that moment (the quiz's warm-up thread, a
+    # library's pool), and a child waiting on it hangs for ever
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["engine.batch", "engine.scoring", "engine.decode"])
+    pool = context.Pool(workers, _start_worker, (load, load_args))
     pending: deque[Any] = deque()
     try:
         for group in groups:
