@@ -249,16 +249,12 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
 
     _rule(console, card, color)
     console.print(Text(card.objective, style="italic"))
-    if card.reasons:
-        console.print(Text(t("result.why", lang), style="bold"))
-        for reason in card.reasons:
-            item("+ ", Text(reason.text, style="green"))
-            for asked, said in reason.cited[:2]:
-                item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
-    if card.against:
-        console.print(Text(t("result.against", lang), style="bold"))
-        for reason in card.against:
-            item("− ", Text(reason.text, style="red"))
+    for key, marker, style, reasons in (("result.why", "+ ", "green", card.reasons),
+                                        ("result.against", "− ", "red", card.against)):
+        if reasons:
+            console.print(Text(t(key, lang), style="bold"))
+        for reason in reasons:
+            item(marker, Text(reason.text, style=style))
             for asked, said in reason.cited[:2]:
                 item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
     if card.gaps:
@@ -540,18 +536,13 @@ def markdown_report(doc: ResultDocument, top: int = 3) -> str:
     for card in s.cards:
         out += ["", f"## {card.rank}. {card.title} ({100 * card.score:.0f}%)", "",
                 f"*{card.objective}*", ""]
-        if card.reasons:
-            out += [f"**{t('result.why', lang)}**", ""]
-            for reason in card.reasons:
-                out.append(f"- {reason.text}")
-                out += [f"  - {asked} → {said}" for asked, said in reason.cited[:2]]
-            out.append("")
-        if card.against:
-            out += [f"**{t('result.against', lang)}**", ""]
-            for reason in card.against:
-                out.append(f"- {reason.text}")
-                out += [f"  - {asked} → {said}" for asked, said in reason.cited[:2]]
-            out.append("")
+        for key, reasons in (("result.why", card.reasons), ("result.against", card.against)):
+            if reasons:
+                out += [f"**{t(key, lang)}**", ""]
+                for reason in reasons:
+                    out.append(f"- {reason.text}")
+                    out += [f"  - {asked} → {said}" for asked, said in reason.cited[:2]]
+                out.append("")
         if card.gaps:
             out += [f"**{card.gaps_title}**", ""]
             out += [f"- {gap}" for gap in card.gaps]
