@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from engine.answers import checker_for
 from engine.content import Content, ProfileSet
@@ -18,6 +18,9 @@ from engine.errors import AnswersError, problem
 from engine.readers import json_line
 from engine.scoring import score_many
 from engine.vectors import cosine, encode, model_for, vectors
+
+if TYPE_CHECKING:
+    from engine.tally import CohortTally, MarketTally
 
 Mode = Literal["full", "summary", "csv"]
 DEFAULT_CHUNK = {"full": 256, "summary": 16384, "csv": 16384}
@@ -98,17 +101,16 @@ class Writer:
     """Formats results for one output mode."""
 
     def __init__(self, out: TextIO, mode: Mode, content: Content, lang: str,
-                 header: bool = True) -> None:
+                 header: bool = True, tally: CohortTally | None = None) -> None:
         self.out, self.mode, self.content, self.lang = out, mode, content, lang
         self.model = model_for(content.questionnaire, content.profiles)
         self.roles = content.profiles.role_ids
+        self.tally = tally  # what a cohort report counts, filled as chunks are scored
         self.csv: Any = None
         if mode == "csv":
             self.csv = csv.writer(out, lineterminator="\n")
             if header:
                 write_header(out, mode, content)
-
-
 
     def chunk(self, rows: list[tuple[int, Any]], explain_top: int) -> int:
         import orjson
@@ -117,12 +119,16 @@ class Writer:
         if self.mode == "full":
             people = [a for _, a in rows]
             docs = score_many(model, people, [a.lang or self.lang for a in people], explain_top)
+            if self.tally is not None:
+                self.tally.add_docs(docs)
             self.out.write("".join(orjson.dumps(doc.to_data()).decode() + "\n" for doc in docs))
             return len(rows)
         import numpy as np
 
         vecs = vectors(model, [slots for _, (slots, _) in rows])
         scores = cosine(vecs, model.unit_weights)
+        if self.tally is not None:
+            self.tally.add_scores(vecs, scores)
         percents = np.round(100.0 * scores, 1).tolist()
         enough: list[bool] = np.count_nonzero(vecs, axis=1).astype(bool).tolist()
         tops = np.argsort(-scores, axis=1, kind="stable")[:, 0].tolist()
@@ -147,9 +153,10 @@ def run_batch(
     lines: Iterable[tuple[int, bytes]], content: Content, out: TextIO, *, mode: Mode = "full",
     lang: str = "en", on_error: Literal["skip", "fail"] = "skip", source: str = "<stdin>",
     chunk_size: int | None = None, explain_top: int = 3,
-    report: Callable[[int, str], None] | None = None,
+    report: Callable[[int, str], None] | None = None, tally: CohortTally | None = None,
 ) -> BatchStats:
-    """Score every line; raise AnswersError at the first bad line when ``on_error`` is fail."""
+    """Score every line; raise AnswersError at the first bad line when ``on_error`` is fail.
+    ``tally``, if given, counts what a cohort report shows."""
     stats = BatchStats()
 
     def on_bad(number: int, reason: str) -> None:
@@ -164,7 +171,7 @@ def run_batch(
             stats.lines = item[0]
             yield item
 
-    writer = Writer(out, mode, content, lang)
+    writer = Writer(out, mode, content, lang, tally=tally)
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
     for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full"):
         stats.rows += writer.chunk(chunk, explain_top)
@@ -182,12 +189,14 @@ enough that the processes start and finish together."""
 @dataclass(frozen=True)
 class ChunkResult:
     """What one chunk of raw lines gave: the output of its good rows in order (one string,
-    or with ``split`` one string per row), their line numbers, and its bad lines."""
+    or with ``split`` one string per row), their line numbers, its bad lines, and with
+    ``tally`` what a report counts of its rows."""
 
     text: str
     numbers: list[int]
     bad: list[tuple[int, str]]
     rows: list[str] | None = None
+    tally: CohortTally | MarketTally | None = None
 
 
 class _Parts:
@@ -211,20 +220,30 @@ def _rows(parts: list[str], mode: Mode) -> list[str]:
 
 def score_lines(
     lines: Lines, content: Content, *, mode: Mode, lang: str, source: str, explain_top: int,
-    split: bool = False,
+    split: bool = False, tally: bool = False,
 ) -> ChunkResult:
     """Check and score one chunk of raw numbered lines, as ``run_batch`` does, without
     printing: the results a worker process sends back. The CSV header is not included."""
     bad: list[tuple[int, str]] = []
     sink = _Parts()
-    writer = Writer(sink, mode, content, lang, header=False)  # type: ignore[arg-type]
+    counts = cohort_tally(content) if tally else None
+    writer = Writer(sink, mode, content, lang, header=False,  # type: ignore[arg-type]
+                    tally=counts)
     numbers: list[int] = []
     for chunk in chunks(lines, content, source, max(1, len(lines)),
                         lambda n, r: bad.append((n, r)), mode != "full"):
         writer.chunk(chunk, explain_top)
         numbers.extend(n for n, _ in chunk)
     rows = _rows(sink.parts, mode) if split else None
-    return ChunkResult("".join(sink.parts), numbers, bad, rows)
+    return ChunkResult("".join(sink.parts), numbers, bad, rows, counts)
+
+
+def cohort_tally(content: Content) -> CohortTally:
+    """An empty cohort tally over the content's roles and dimensions."""
+    from engine.tally import CohortTally
+
+    model = model_for(content.questionnaire, content.profiles)
+    return CohortTally(model.role_ids, model.dimension_ids)
 
 
 def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad | None:
@@ -253,7 +272,7 @@ def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad
 
 def decode_lines(
     lines: Lines, profiles: ProfileSet, *, lang: str, source: str, explain_top: int,
-    split: bool = False,
+    split: bool = False, tally: bool = False,
 ) -> ChunkResult:
     """Check and decode one chunk of raw numbered --jsonl lines, without printing."""
     import orjson
@@ -270,9 +289,15 @@ def decode_lines(
         elif item is not None:
             items.append(item)
             numbers.append(number)
-    rows = [orjson.dumps(d.to_data()).decode() + "\n"
-            for d in decode_many(items, profiles, lang, explain_top)]
-    return ChunkResult("".join(rows), numbers, bad, rows if split else None)
+    docs = decode_many(items, profiles, lang, explain_top)
+    rows = [orjson.dumps(d.to_data()).decode() + "\n" for d in docs]
+    counts = None
+    if tally:
+        from engine.tally import MarketTally
+
+        counts = MarketTally(tuple(profiles.role_ids))
+        counts.add_docs(docs)
+    return ChunkResult("".join(rows), numbers, bad, rows if split else None, counts)
 
 
 def grouped(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[Lines]:

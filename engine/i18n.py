@@ -225,6 +225,94 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "aucune réponse au niveau que demande cette offre ne relèverait à elle seule "
         "l'adéquation",
     ),
+    # reports over many results (batch --report, decode --jsonl --report)
+    "report.footer": ("rolematch {version} · {date} · charts: matplotlib {mpl}",
+                      "rolematch {version} · {date} · graphiques : matplotlib {mpl}"),
+    "report.people": ("people", "personnes"),
+    "report.share": ("share", "part"),
+    "cohort.title": ("Cohort report", "Rapport de cohorte"),
+    "cohort.summary": ("{n} people scored; {k} without enough answers to name a top role.",
+                       "{n} personnes évaluées ; {k} sans assez de réponses pour désigner un "
+                       "premier métier."),
+    "cohort.top": ("Top roles", "Premiers métiers"),
+    "cohort.top_chart": ("People by top role", "Personnes par premier métier"),
+    "cohort.close": ("Close calls", "Résultats serrés"),
+    "cohort.close_summary": (
+        "{c} of {n} people ({pct:.1f}%) have their first two roles within {margin:.0f} "
+        "points of each other: read both cards with them.",
+        "{c} personnes sur {n} ({pct:.1f} %) ont leurs deux premiers métiers à moins de "
+        "{margin:.0f} points l'un de l'autre : lisez les deux fiches avec elles."),
+    "cohort.first": ("First role", "Premier métier"),
+    "cohort.second": ("Second role", "Deuxième métier"),
+    "cohort.profile": ("Average profile of each group", "Profil moyen de chaque groupe"),
+    "cohort.profile_note": (
+        "Each column is the mean vector of the people whose top role it is, dimension by "
+        "dimension, times 100 (below 0 only from dislikes).",
+        "Chaque colonne est le vecteur moyen des personnes dont c'est le premier métier, "
+        "dimension par dimension, multiplié par 100 (sous 0 seulement par des rejets)."),
+    "cohort.profile_chart": ("Mean value by dimension, by top role",
+                             "Valeur moyenne par dimension, par premier métier"),
+    "cohort.dimension": ("Dimension", "Dimension"),
+    "cohort.group": ("Top role", "Premier métier"),
+    "cohort.table": ("The numbers", "Les chiffres"),
+    "market.title": ("Job market report", "Rapport sur le marché de l'emploi"),
+    "market.summary": ("{n} postings decoded; {r} with a skill or tool recognised.",
+                       "{n} offres décodées ; {r} avec une compétence ou un outil reconnu."),
+    "market.cross": ("Title against content", "Intitulé contre contenu"),
+    "market.cross_note": (
+        "Rows: the role the title names. Columns: the role the skills and tools describe. "
+        "On the diagonal they agree.",
+        "Lignes : le métier que nomme l'intitulé. Colonnes : le métier que décrivent les "
+        "compétences et les outils. Sur la diagonale, ils concordent."),
+    "market.cross_chart": ("Postings by title role and content role",
+                           "Offres par métier de l'intitulé et métier du contenu"),
+    "market.title_role": ("Role the title names", "Métier de l'intitulé"),
+    "market.content_role": ("Role the content describes", "Métier du contenu"),
+    "market.no_title_role": ("(no role in the title)", "(aucun métier dans l'intitulé)"),
+    "market.nothing": ("(nothing recognised)", "(rien de reconnu)"),
+    "market.disagree": ("Titles that name another role", "Intitulés qui nomment un autre métier"),
+    "market.disagree_summary": (
+        "{d} of {t} postings whose title names a role ({pct:.1f}%) describe another role in "
+        "their skills and tools.",
+        "{d} des {t} offres dont l'intitulé nomme un métier ({pct:.1f} %) décrivent un autre "
+        "métier par leurs compétences et leurs outils."),
+    "market.disagree_chart": ("Content reads as another role, by title role",
+                              "Contenu d'un autre métier, par métier de l'intitulé"),
+    "market.share_axis": ("share of the postings so titled", "part des offres de cet intitulé"),
+    "market.terms": ("Terms that decide each role", "Termes qui décident chaque métier"),
+    "market.terms_note": (
+        "For the postings whose content reads as the role: the terms most often among its "
+        "reasons, and the points they add to its match on average.",
+        "Pour les offres dont le contenu correspond au métier : les termes le plus souvent "
+        "parmi ses raisons, et les points qu'ils ajoutent en moyenne à son score."),
+    "market.term": ("Term", "Terme"),
+    "market.postings": ("postings", "offres"),
+    "market.points": ("points on average", "points en moyenne"),
+    "market.none": ("No posting had a skill or tool recognised.",
+                    "Aucune offre n'avait de compétence ou d'outil reconnu."),
+    # the chart in show --format html
+    "result.chart_title": ("Your profile against the top roles",
+                           "Votre profil face aux premiers métiers"),
+    "result.chart_note": (
+        "Dimension by dimension, your vector and each role's weights, both scaled to length "
+        "1: the numbers the match multiplies and adds up. Where a role's bar is longer than "
+        "yours, it asks for more than you said.",
+        "Dimension par dimension, votre vecteur et les poids de chaque métier, ramenés à la "
+        "longueur 1 : les nombres que le score multiplie et additionne. Là où la barre d'un "
+        "métier dépasse la vôtre, il demande plus que ce que vous avez dit."),
+    "result.chart_axis": ("value, vector scaled to length 1",
+                          "valeur, vecteur ramené à la longueur 1"),
+    "result.chart_you": ("You", "Vous"),
+    "result.chart_missing": (
+        "The chart of your profile against the top roles needs matplotlib: "
+        "pip install 'rolematch[report]', then run rolematch show again.",
+        "Le graphique de votre profil face aux premiers métiers nécessite matplotlib : "
+        "pip install 'rolematch[report]', puis relancez rolematch show."),
+    "result.chart_other_profiles": (
+        "No chart: the role profiles loaded are not the ones this result was scored with "
+        "(name them with --profiles).",
+        "Pas de graphique : les profils de métiers chargés ne sont pas ceux avec lesquels ce "
+        "résultat a été calculé (indiquez-les avec --profiles)."),
     # roles / questions / validate
     "roles.objective": ("Objective", "Objectif"),
     "roles.also_called": ("Also called", "Autres intitulés"),

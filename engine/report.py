@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from engine.content import ProfileSet
 from engine.export import (
     AnswerGapDoc,
     ContributionDoc,
@@ -564,12 +565,49 @@ block;height:100%;background:#2f7d5b}.note{background:#fff8e1;padding:.5rem .75r
 """
 
 
-def html_report(doc: ResultDocument, top: int = 3) -> str:
-    """A single self-contained HTML page (inline style, no external assets)."""
+def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None = None) -> str:
+    """A single self-contained HTML page (inline style, no external assets). With the role
+    ``profiles`` the result was scored with, it opens with a chart (inline SVG, drawn with
+    matplotlib when it is installed; without it the page says how to get the chart): the
+    person's vector against the top roles' weights, dimension by dimension, both scaled to
+    length 1, the very numbers whose products the match adds up."""
+    import math
     from html import escape as e
 
     s = sheet(doc, top)
     lang = s.lang
+
+    def chart() -> str:
+        if profiles is None or not s.enough or not s.cards:
+            return ""
+        dims = profiles.dimension_ids
+        you = [doc.vector.get(d, 0.0) for d in dims]
+        roles = [doc.ranking[card.rank - 1] for card in s.cards[:3]]
+        weights = {}
+        for role in roles:
+            found = profiles.profile(role.role_id)
+            weights[role.role_id] = [found.weights.get(d, 0.0) for d in dims] if found else []
+        size = math.sqrt(math.fsum(v * v for v in you))
+        unit = {r: [w / math.sqrt(math.fsum(x * x for x in ws)) for w in ws] if ws else []
+                for r, ws in weights.items()}
+        you_unit = [v / size for v in you] if size else you
+        same = set(doc.vector) == set(dims) and all(
+            unit[r.role_id] and abs(math.fsum(a * b for a, b in zip(
+                you_unit, unit[r.role_id], strict=True)) - r.score) < 1e-9 for r in roles)
+        if not same:  # other profiles than the ones the ranking used: no chart is better
+            return f"<p class=note>{tt('result.chart_other_profiles')}</p>"
+        try:
+            from engine import charts
+        except ImportError:
+            return f"<p class=note>{tt('result.chart_missing')}</p>"
+        shown = [i for i in range(len(dims))
+                 if max(abs(you_unit[i]), *(abs(unit[r.role_id][i]) for r in roles)) >= 0.02]
+        series = [(t("result.chart_you", lang), [you_unit[i] for i in shown])]
+        series += [(r.title, [unit[r.role_id][i] for i in shown]) for r in roles]
+        labels = [profiles.dimensions[i].label.get(lang) for i in shown]
+        return (charts.profile_bars("profile", t("result.chart_title", lang), labels, series,
+                                    t("result.chart_axis", lang))
+                + f"<p class=muted>{tt('result.chart_note')}</p>")
 
     def tt(key: str) -> str:
         return e(t(key, lang))
@@ -588,6 +626,7 @@ def html_report(doc: ResultDocument, top: int = 3) -> str:
         body.append(f"<table><thead><tr><th class=n>{tt('result.rank')}</th>"
                     f"<th>{tt('result.role')}</th><th class=n>{tt('result.match')}</th>"
                     f"<th></th></tr></thead><tbody>{rows}</tbody></table>")
+        body.append(chart())
         for card in s.cards:
             body.append(f"<h2>{card.rank}. {e(card.title)} ({100 * card.score:.0f}%)</h2>"
                         f"<p><em>{e(card.objective)}</em></p>")
@@ -608,5 +647,6 @@ def html_report(doc: ResultDocument, top: int = 3) -> str:
                         f"<h3>{tt('result.ask')}</h3><ul>{asks}</ul>")
     return (f"<!DOCTYPE html>\n<html lang=\"{e(lang)}\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>rolematch: {e(s.title)}</title><style>{_CSS}</style></head>"
+            f"<title>rolematch: {e(s.title)}</title><style>{_CSS}"
+            f".chart{{max-width:100%;height:auto;display:block;margin:1rem 0}}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")

@@ -14,11 +14,12 @@ from engine.cli.options import positive
 from engine.errors import EngineError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from typing import TextIO
+    from collections.abc import Callable, Iterable, Iterator
+    from typing import Any, TextIO
 
-    from engine.batch import BatchStats, Mode
+    from engine.batch import BatchStats, ChunkResult, Mode
     from engine.content import Content
+    from engine.tally import CohortTally
 
 
 def workers(value: str) -> int:
@@ -36,10 +37,46 @@ def workers(value: str) -> int:
 
 
 def add_workers(parser: argparse.ArgumentParser) -> None:
-    """--workers, shared with decode --jsonl."""
-    parser.add_argument("--workers", type=workers, default=1, metavar="N",
-                        help="processes working on chunks ('auto': one a CPU; default: 1); "
-                             "the output is the same")
+    """--workers and --scheduler, shared with decode --jsonl."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=workers, default=1, metavar="N",
+                       help="processes working on chunks ('auto': one a CPU; default: 1); "
+                            "the output is the same")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="score on the Dask cluster at ADDRESS (tcp://host:8786; needs "
+                            "rolematch[dask]); the workers read the input themselves, so it "
+                            "must be a path they can reach or a URL (s3://... with s3fs); "
+                            "the output is the same")
+
+
+def check_report(args: argparse.Namespace) -> None:
+    """--report needs matplotlib: said in one line before any work is done."""
+    import importlib.util
+
+    from engine.cli import UsageError
+
+    if args.report is not None and importlib.util.find_spec("matplotlib") is None:
+        raise UsageError("--report draws its charts with matplotlib: "
+                         "pip install 'rolematch[report]'")
+    if args.scheduler is not None and str(args.input_name) == "-":
+        raise UsageError("--scheduler needs an input the workers can read (a path or a URL), "
+                         "not standard input")
+
+
+def tallied(results: Iterable[ChunkResult], tally: Any) -> Iterator[ChunkResult]:
+    """The results, each chunk's tally merged into ``tally`` (if any) as it goes by."""
+    for result in results:
+        if tally is not None and result.tally is not None:
+            tally.merge(result.tally)
+        yield result
+
+
+def write_report(writer: Any, page: Callable[..., str], tally: Any, *args: Any) -> None:
+    """The report page built (with a progress bar on a terminal) and written."""
+    from engine.cli.io import progress_bar
+
+    with progress_bar(1, "report", unit="steps") as update:
+        writer.write(page(tally, *args, progress=update))
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +86,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                           "chunks, so memory stays flat however long the input is.")
     options.add_content(parser)
     options.add_lang(parser)
-    parser.add_argument("input", metavar="INPUT.jsonl", type=Path,
+    parser.add_argument("input", metavar="INPUT.jsonl",
                         help="answers, one JSON object a line ('-' for stdin)")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
                         help="write results to FILE (atomically) instead of stdout")
@@ -64,14 +101,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=positive, default=None, metavar="N",
                         help="lines scored together (default: 16384, or 256 for full results)")
     add_workers(parser)
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--report", metavar="FILE.html", type=Path,
+                        help="also write a cohort report: the distribution of top roles, the "
+                             "close calls and the average profile of each group, with charts "
+                             "(needs rolematch[report])")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite FILE (and the report) if it exists")
 
 
-def _in_processes(
-    args: argparse.Namespace, lines: Iterator[tuple[int, bytes]], content: Content,
+def _in_parallel(
+    args: argparse.Namespace, lines: Iterator[tuple[int, bytes]] | None, content: Content,
     out: TextIO, mode: Mode, lang: str, source: str, report: Callable[[int, str], None],
+    tally: CohortTally | None,
 ) -> BatchStats:
-    """Chunks scored in --workers processes, written in order: the same bytes as one."""
+    """Chunks scored in --workers processes or on the --scheduler cluster, written in
+    order: the same bytes as one process."""
     from engine.batch import (
         DEFAULT_CHUNK,
         WORKER_CHUNK,
@@ -93,39 +137,77 @@ def _in_processes(
 
     size = args.chunk_size or DEFAULT_CHUNK[mode]
     write_header(out, mode, content)
-    results = in_processes(grouped(lines, min(size, WORKER_CHUNK)), args.workers,
-                           score_lines, load_content, (args.questionnaire, args.profiles),
-                           mode=mode, lang=lang, source=source, explain_top=args.top,
-                           split=fail)
-    with contextlib.closing(results):  # ends the processes, whatever happens
-        return write_results(results, out, on_bad=on_bad, fail=fail, group=size)
+    chunk = {"mode": mode, "lang": lang, "source": source, "explain_top": args.top,
+             "split": fail, "tally": tally is not None}
+    with contextlib.ExitStack() as stack:
+        if lines is None:
+            from engine.cli.io import progress_bar
+            from engine.cluster import in_cluster, size_of
+
+            update = stack.enter_context(progress_bar(size_of(args.input, AnswersError),
+                                                      "scoring"))
+            results = in_cluster(args.input, args.scheduler, score_lines, content,
+                                 error=AnswersError, block=CLUSTER_BLOCK[mode],
+                                 progress=update, **chunk)
+        else:
+            results = in_processes(grouped(lines, min(size, WORKER_CHUNK)), args.workers,
+                                   score_lines, load_content,
+                                   (args.questionnaire, args.profiles), **chunk)
+        stack.enter_context(contextlib.closing(results))  # ends the processes or tasks
+        return write_results(tallied(results, tally), out, on_bad=on_bad, fail=fail,
+                             group=size)
+
+
+CLUSTER_BLOCK = {"full": 1 << 18, "summary": 1 << 22, "csv": 1 << 22}
+"""Input bytes a cluster task reads: full results are ~40 times the size of their answers."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Score every line; bad lines are reported (skip) or stop the run (fail)."""
     # imported when the command runs, so `rolematch batch --help` stays fast
-    from engine.batch import run_batch
+    from engine.batch import cohort_tally, run_batch
+    from engine.files import AtomicWriter
 
+    args.input_name = args.input
+    check_report(args)
     lang = options.lang(args)
     content = options.content(args)
     mode: Mode = "summary" if args.summary else "csv" if args.csv else "full"
-    source = "<stdin>" if str(args.input) == "-" else str(args.input)
+    source = "<stdin>" if args.input == "-" else args.input
 
     def report(number: int, reason: str) -> None:
         if args.on_error == "skip":
             err(f"{source}: line {number}: skipped: {reason}")
 
-    with terminate_interrupts(), numbered_lines(args.input, EngineError) as lines, \
-            output(args.output, args.force) as out:
-        if args.workers == 1:
+    tally = cohort_tally(content) if args.report is not None else None
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(terminate_interrupts())
+        lines = None
+        if args.scheduler is None:
+            lines = stack.enter_context(numbered_lines(Path(args.input), EngineError))
+        else:
+            from engine.cluster import size_of
+
+            size_of(args.input, EngineError)  # a missing input is said before anything else
+        page = None
+        if args.report is not None:  # opened now: an existing report stops the run at once
+            page = stack.enter_context(AtomicWriter(args.report, force=args.force))
+        out = stack.enter_context(output(args.output, args.force))
+        if lines is not None and args.workers == 1:
             stats = run_batch(lines, content, out, mode=mode, lang=lang,
                               on_error=args.on_error, source=source,
                               chunk_size=args.chunk_size, explain_top=args.top,
-                              report=report)
+                              report=report, tally=tally)
         else:
-            stats = _in_processes(args, lines, content, out, mode, lang, source, report)
+            stats = _in_parallel(args, lines, content, out, mode, lang, source, report, tally)
+        if page is not None:
+            from engine.batch_report import cohort_page
+
+            write_report(page, cohort_page, tally, content, lang)
     bad = len(stats.bad)
     where = f" to {args.output}" if args.output else ""
     note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    if args.report is not None:
+        note(f"report written to {args.report}")
     return EXIT_OK

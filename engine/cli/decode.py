@@ -51,7 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the posting's text ('-' or a pipe: standard input)")
     parser.add_argument("--file", metavar="FILE", type=Path, help="read the posting from FILE")
     parser.add_argument("--title", help="the posting's title (default: its first line, if short)")
-    parser.add_argument("--jsonl", metavar="FILE", type=Path,
+    parser.add_argument("--jsonl", metavar="FILE",
                         help="decode a JSONL file of postings ({id, title, text} per line), "
                              "one result per line")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
@@ -60,6 +60,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on-error", choices=("skip", "fail"), default="skip",
                         help="with --jsonl, on a bad line: report and go on, or stop")
     add_workers(parser)
+    parser.add_argument("--report", metavar="FILE.html", type=Path,
+                        help="with --jsonl: also write a market report: the role each title "
+                             "names against the role its content describes, how often they "
+                             "disagree, the terms that decide each role, with charts (needs "
+                             "rolematch[report])")
     parser.add_argument("--json", action="store_true",
                         help="print the result as JSON (schema: rolematch schema decode)")
     parser.add_argument("--top", type=positive, default=3, metavar="N",
@@ -73,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     from engine.report import decode_screen
 
     lang = options.lang(args)
+    if args.jsonl is None and (args.report is not None or args.scheduler is not None):
+        raise UsageError("--report and --scheduler go with --jsonl FILE")
     if args.jsonl is not None:
         if args.text is not None or args.file is not None:
             raise UsageError("--jsonl cannot be combined with TEXT or --file")
@@ -102,8 +109,12 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
     from engine.batch import decode_lines, grouped, in_processes, write_results
+    from engine.cli.batch import check_report, tallied, write_report
+    from engine.files import AtomicWriter
 
-    source = str(args.jsonl)
+    args.input_name = args.jsonl
+    check_report(args)
+    source = args.jsonl
     fail = args.on_error == "fail"
 
     def on_bad(number: int, reason: str) -> None:
@@ -111,20 +122,56 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
             raise DecodeError([problem(source, f"line {number}", reason)]) from None
         err(f"{source}: line {number}: skipped: {reason}")
 
-    options_for_chunk = {"lang": lang, "source": source, "explain_top": args.top, "split": fail}
-    with terminate_interrupts(), numbered_lines(args.jsonl, DecodeError) as lines, \
-            output(args.output, args.force) as out:
-        groups = grouped(lines, CHUNK)
-        if args.workers == 1:
-            profiles = options.profiles(args)
-            results: Generator[ChunkResult, None, None] = (
-                decode_lines(group, profiles, **options_for_chunk) for group in groups)
+    options_for_chunk = {"lang": lang, "source": source, "explain_top": args.top,
+                         "split": fail, "tally": args.report is not None}
+    tally = None
+    profiles = None  # loaded here unless only --workers processes need them
+    if args.workers == 1 or args.scheduler is not None or args.report is not None:
+        profiles = options.profiles(args)
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(terminate_interrupts())
+        if args.scheduler is None:
+            lines = stack.enter_context(numbered_lines(Path(args.jsonl), DecodeError))
         else:
-            results = in_processes(groups, args.workers, decode_lines, worker_profiles,
-                                   (args.questionnaire, args.profiles), **options_for_chunk)
-        with contextlib.closing(results):  # ends the processes, whatever happens
-            stats = write_results(results, out, on_bad=on_bad, fail=fail, group=CHUNK)
+            from engine.cluster import size_of
+
+            total = size_of(args.jsonl, DecodeError)
+        page = None
+        if args.report is not None:  # opened now: an existing report stops the run at once
+            page = stack.enter_context(AtomicWriter(args.report, force=args.force))
+        out = stack.enter_context(output(args.output, args.force))
+        results: Generator[ChunkResult, None, None]
+        if args.scheduler is not None:
+            assert profiles is not None
+            from engine.cli.io import progress_bar
+            from engine.cluster import in_cluster
+
+            update = stack.enter_context(progress_bar(total, "decoding"))
+            results = in_cluster(args.jsonl, args.scheduler, decode_lines, profiles,
+                                 error=DecodeError, progress=update, **options_for_chunk)
+        elif args.workers == 1:
+            assert profiles is not None
+            results = (decode_lines(group, profiles, **options_for_chunk)
+                       for group in grouped(lines, CHUNK))
+        else:
+            results = in_processes(grouped(lines, CHUNK), args.workers, decode_lines,
+                                   worker_profiles, (args.questionnaire, args.profiles),
+                                   **options_for_chunk)
+        if page is not None:
+            from engine.tally import MarketTally
+
+            assert profiles is not None
+            tally = MarketTally(tuple(profiles.role_ids))
+        stack.enter_context(contextlib.closing(results))  # ends the processes or tasks
+        stats = write_results(tallied(results, tally), out, on_bad=on_bad, fail=fail,
+                              group=CHUNK)
+        if page is not None:
+            from engine.batch_report import market_page
+
+            write_report(page, market_page, tally, profiles, lang)
     written, bad = stats.rows, len(stats.bad)
     note(f"{written} posting{'s' if written != 1 else ''} decoded; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    if args.report is not None:
+        note(f"report written to {args.report}")
     return EXIT_OK

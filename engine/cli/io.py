@@ -14,7 +14,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -157,18 +157,44 @@ def output(path: Path | None, force: bool) -> Iterator[TextIO]:
         raise stdout_error(exc) from None
 
 
-class _Progress:
-    """A progress bar on stderr, by bytes read, for batch runs on a terminal."""
+@contextlib.contextmanager
+def progress_bar(total: int, description: str,
+                 unit: str = "bytes") -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal: yields
+    ``update(done, total)``, or None when no bar is drawn (piped runs, tests)."""
+    if not is_tty(sys.stderr):
+        yield None
+        return
+    bar = _Progress(total, description, unit)
 
-    def __init__(self, total: int) -> None:
+    def update(done: int, new_total: int) -> None:
+        bar.bar.update(bar.task, completed=done, total=new_total)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+class _Progress:
+    """A progress bar on stderr, by bytes read (or by steps), for runs on a terminal."""
+
+    def __init__(self, total: int, description: str = "scoring", unit: str = "bytes") -> None:
         # rich only when a bar is drawn: piped runs and the small commands never import it
         from rich.console import Console
-        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            MofNCompleteColumn,
+            Progress,
+            TimeRemainingColumn,
+        )
 
+        count = DownloadColumn() if unit == "bytes" else MofNCompleteColumn()
         self.bar = Progress("[progress.description]{task.description}", BarColumn(),
-                            DownloadColumn(), TimeRemainingColumn(),
+                            count, TimeRemainingColumn(),
                             console=Console(stderr=True), transient=True)
-        self.task = self.bar.add_task("scoring", total=total)
+        self.task = self.bar.add_task(description, total=total)
         self.bar.start()
 
     def wrap(self, stream: BinaryIO) -> Iterator[tuple[int, bytes]]:

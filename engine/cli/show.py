@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.cli import EXIT_OK
+from engine.cli import EXIT_OK, options
 from engine.cli.io import at_terminal, color, note, width, write
 from engine.cli.options import positive
 from engine.files import write_atomic
@@ -15,6 +15,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """show's description and options."""
     parser.description = ("Render a saved result (from --output or --json) exactly like the "
                           "quiz's result screen, or as a report a person can print or send.")
+    options.add_content(parser)
     parser.add_argument("result", metavar="RESULT.json", type=Path,
                         help="a saved result")
     parser.add_argument("--format", choices=("screen", "md", "html"), default="screen",
@@ -50,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "md":
         text = markdown_report(doc, args.top)
     elif args.format == "html":
-        text = html_report(doc, args.top)
+        # the chart draws the role profiles the result was scored with (it checks they are)
+        text = html_report(doc, args.top, options.profiles(args))
     else:
         text = result_screen(doc, width=width(), color=False, top=args.top)
     if args.output is None:
