@@ -118,7 +118,7 @@ def _block(source: str, start: int, end: int, first: int, work: Callable[..., Ch
 
 def in_cluster(
     source: str, address: str, work: Callable[..., ChunkResult], data: Any, /, *,
-    error: type[EngineError], block: int = BLOCK_BYTES,
+    error: type[EngineError], block: int | None = None,
     progress: Callable[[int, int], None] | None = None, **kwargs: Any,
 ) -> Generator[ChunkResult, None, None]:
     """``work(lines, data, **kwargs)`` for every block of ``source``, on the cluster at
@@ -127,6 +127,7 @@ def in_cluster(
     ``progress`` is told the bytes done and the total. A cluster that cannot be reached,
     or a worker that cannot read the input, is one line of ``error``."""
     total = size_of(source, error)
+    block = block or BLOCK_BYTES
     if not is_url(source):
         source = os.path.abspath(source)  # the workers' working folder may be another
     try:

@@ -53,11 +53,13 @@ def _profiles(questionnaire: Path | None, profiles: Path | None) -> ProfileSet:
 
 
 def _lines(frame: pd.DataFrame) -> Lines:
-    """The frame's rows as numbered raw lines (a missing value is a blank line)."""
+    """The frame's rows as numbered raw lines, each ending in a newline as in a file (so a
+    JSON error names the same column); a missing value is a blank line."""
     values = frame["value"].tolist()
     numbers = (frame["line"].tolist() if "line" in frame.columns
                else range(1, len(values) + 1))
-    return [(int(n), b"" if v is None else v.encode() if isinstance(v, str) else bytes(v))
+    return [(int(n), (v.encode() if isinstance(v, str) else bytes(v)).removesuffix(b"\n")
+             + b"\n" if isinstance(v, str | bytes) else b"\n")
             for n, v in zip(numbers, values, strict=True)]
 
 
@@ -79,8 +81,10 @@ def _frame(lines: Lines, result: ChunkResult) -> pd.DataFrame:
             next_bad = next(bad, None)
         else:  # a blank line
             out.append((number, None, None))
-    return pd.DataFrame(out, columns=["line", "output", "error"]).astype(
-        {"line": "int64", "output": "object", "error": "object"})
+    numbers, outputs, errors = zip(*out, strict=True) if out else ((), (), ())
+    return pd.DataFrame({"line": pd.Series(numbers, dtype="int64"),  # None stays None
+                         "output": pd.Series(outputs, dtype=object),
+                         "error": pd.Series(errors, dtype=object)})
 
 
 def score_frame(

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     Array = np.ndarray[Any, np.dtype[np.float64]]
 
 
+SCALE = 2.0 ** 32
+"""Vectors are added up as whole multiples of 2^-32: integer sums are exact, so the same
+people give the same report whatever the chunks and however many processes (a float sum
+depends on its order). Exact for up to 2^31 people a group."""
+
+
+def _fixed(values: Any) -> Any:
+    return np.rint(np.asarray(values, dtype=np.float64) * SCALE).astype(np.int64)
+
+
 @dataclass
 class CohortTally:
     """A cohort: how many people top each role, the close calls (first, second) and the sum
@@ -36,11 +46,11 @@ class CohortTally:
     not_enough: int = 0  # lines with no usable answer: no top role
     top: Counter[str] = field(default_factory=Counter)
     close: Counter[tuple[str, str]] = field(default_factory=Counter)
-    sums: Any = None  # roles x dimensions
+    sums: Any = None  # roles x dimensions, in units of 2^-32
 
     def __post_init__(self) -> None:
         if self.sums is None:
-            self.sums = np.zeros((len(self.roles), len(self.dimensions)))
+            self.sums = np.zeros((len(self.roles), len(self.dimensions)), dtype=np.int64)
 
     def add_scores(self, vecs: Array, scores: Array) -> None:
         """A chunk scored as matrices: people x dimensions, people x roles."""
@@ -54,7 +64,7 @@ class CohortTally:
         first, second = order[:, 0], order[:, 1]
         rows = np.arange(len(scores))
         margin = scores[rows, first] - scores[rows, second]
-        np.add.at(self.sums, first, vecs)
+        np.add.at(self.sums, first, _fixed(vecs))
         for ri, n in zip(*np.unique(first, return_counts=True), strict=True):
             self.top[self.roles[int(ri)]] += int(n)
         close = margin < CLOSE_CALL_MARGIN
@@ -71,7 +81,7 @@ class CohortTally:
                 continue
             first = doc.ranking[0].role_id
             self.top[first] += 1
-            self.sums[index[first]] += [doc.vector.get(d, 0.0) for d in self.dimensions]
+            self.sums[index[first]] += _fixed([doc.vector.get(d, 0.0) for d in self.dimensions])
             if doc.confidence.close_call:
                 self.close[(first, doc.confidence.second)] += 1
 
@@ -85,7 +95,7 @@ class CohortTally:
     def average(self, role: str) -> Array | None:
         """The mean vector of the people whose top role is ``role``, None if there are none."""
         n = self.top.get(role, 0)
-        return self.sums[self.roles.index(role)] / n if n else None
+        return self.sums[self.roles.index(role)] / SCALE / n if n else None
 
 
 @dataclass
@@ -98,7 +108,7 @@ class MarketTally:
     recognised: int = 0
     cross: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)
     cited: dict[str, Counter[str]] = field(default_factory=dict)  # role -> term -> postings
-    points: dict[str, dict[str, float]] = field(default_factory=dict)  # role -> term -> pts
+    points: dict[str, dict[str, int]] = field(default_factory=dict)  # role -> term -> 2^-32
     labels: dict[str, str] = field(default_factory=dict)  # term -> label
 
     def add_docs(self, docs: Iterable[DecodeDocument]) -> None:
@@ -118,7 +128,7 @@ class MarketTally:
                     self.labels.setdefault(term.term, term.label)
             cited.update(seen.keys())
             for name, score in seen.items():
-                points[name] = points.get(name, 0.0) + 100 * score
+                points[name] = points.get(name, 0) + round(score * SCALE)  # exact sums
 
     def merge(self, other: MarketTally) -> None:
         self.postings += other.postings
@@ -129,7 +139,7 @@ class MarketTally:
         for role, sums in other.points.items():
             mine = self.points.setdefault(role, {})
             for name, value in sums.items():
-                mine[name] = mine.get(name, 0.0) + value
+                mine[name] = mine.get(name, 0) + value
         for term, label in other.labels.items():
             self.labels.setdefault(term, label)
 
@@ -148,4 +158,4 @@ class MarketTally:
         cited = self.cited.get(role, Counter())
         points = self.points.get(role, {})
         ranked = sorted(cited.items(), key=lambda item: (-item[1], -points[item[0]], item[0]))
-        return [(term, count, points[term] / count) for term, count in ranked[:n]]
+        return [(term, count, 100 * points[term] / SCALE / count) for term, count in ranked[:n]]

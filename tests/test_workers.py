@@ -22,8 +22,7 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # created_at, the same in every run
 
 
-@pytest.fixture(scope="module")
-def answers(content: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def answers_file(content: Content, folder: Path) -> Path:
     """300 answer sets with blank and bad lines among them, the last line bad."""
     model = build_model(content.questionnaire, content.profiles)
     rng = random.Random(7)
@@ -38,9 +37,14 @@ def answers(content: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines[150] = "   "
     lines[151] = "[1, 2]"
     lines.append("x")
-    path = tmp_path_factory.mktemp("workers") / "in.jsonl"
+    path = folder / "in.jsonl"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+@pytest.fixture(scope="module")
+def answers(content: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return answers_file(content, tmp_path_factory.mktemp("workers"))
 
 
 def both(run: RunCli, *argv: str) -> tuple[Run, Run]:
@@ -95,17 +99,21 @@ POSTINGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def postings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def postings_file(folder: Path) -> Path:
     """600 short postings (our own), with blank and bad lines among them."""
     lines = [json.dumps(POSTINGS[i % len(POSTINGS)] | {"id": i}) for i in range(600)]
     lines[5] = ""
     lines[300] = json.dumps({"id": "x", "text": ""})
     lines[301] = json.dumps({"id": "y", "text": "ok", "colour": "red"})
     lines[599] = "{"
-    path = tmp_path_factory.mktemp("postings") / "postings.jsonl"
+    path = folder / "postings.jsonl"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+@pytest.fixture(scope="module")
+def postings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return postings_file(tmp_path_factory.mktemp("postings"))
 
 
 def test_decode_same_bytes(run: RunCli, postings: Path) -> None:
