@@ -49,8 +49,9 @@ def add_workers(parser: argparse.ArgumentParser) -> None:
                             "the output is the same")
 
 
-def check_report(args: argparse.Namespace) -> None:
-    """--report needs matplotlib: said in one line before any work is done."""
+def check_options(args: argparse.Namespace, source: str) -> None:
+    """What --report and --scheduler need, said in one line before any work is done:
+    matplotlib, and an input the workers can read."""
     import importlib.util
 
     from engine.cli import UsageError
@@ -58,7 +59,7 @@ def check_report(args: argparse.Namespace) -> None:
     if args.report is not None and importlib.util.find_spec("matplotlib") is None:
         raise UsageError("--report draws its charts with matplotlib: "
                          "pip install 'rolematch[report]'")
-    if args.scheduler is not None and str(args.input_name) == "-":
+    if args.scheduler is not None and source == "-":
         raise UsageError("--scheduler needs an input the workers can read (a path or a URL), "
                          "not standard input")
 
@@ -168,8 +169,7 @@ def run(args: argparse.Namespace) -> int:
     from engine.batch import cohort_tally, run_batch
     from engine.files import AtomicWriter
 
-    args.input_name = args.input
-    check_report(args)
+    check_options(args, args.input)
     lang = options.lang(args)
     content = options.content(args)
     mode: Mode = "summary" if args.summary else "csv" if args.csv else "full"

@@ -109,11 +109,10 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
     from engine.batch import decode_lines, grouped, in_processes, write_results
-    from engine.cli.batch import check_report, tallied, write_report
+    from engine.cli.batch import check_options, tallied, write_report
     from engine.files import AtomicWriter
 
-    args.input_name = args.jsonl
-    check_report(args)
+    check_options(args, args.jsonl)
     source = args.jsonl
     fail = args.on_error == "fail"
 
