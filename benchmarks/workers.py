@@ -111,8 +111,8 @@ def postings(path: Path, copies: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lines", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--lines", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--copies", type=int, nargs="*", default=[1, 10])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-cluster", action="store_true", help="skip --scheduler")

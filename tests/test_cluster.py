@@ -76,7 +76,7 @@ def test_same_bytes_as_one_process(run: RunCli, cluster: str, files: tuple[Path,
 
 
 def test_blocks_give_every_line_once(tmp_path: Path) -> None:
-    from engine.cluster import block_lines
+    from engine.cluster import block_lines, count_lines
 
     path = tmp_path / "in.jsonl"
     data = b'{"a": 1}\n\n\nsecond line\n' + b"x" * 40 + b"\nlast, no newline"
@@ -86,6 +86,10 @@ def test_blocks_give_every_line_once(tmp_path: Path) -> None:
         got = [line for start in range(0, len(data), block)
                for line in block_lines(str(path), start, min(start + block, len(data)))]
         assert got == lines, block
+        assert [count_lines(str(path), start, min(start + block, len(data)))
+                for start in range(0, len(data), block)] == [
+            len(list(block_lines(str(path), start, min(start + block, len(data)))))
+            for start in range(0, len(data), block)], block
 
 
 def test_unreachable_cluster_is_one_line(run: RunCli, files: tuple[Path, Path],
