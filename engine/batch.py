@@ -341,8 +341,9 @@ def in_processes(
 ) -> Generator[ChunkResult, None, None]:
     """``work(group, load(*load_args), **kwargs)`` for every group, in ``workers`` processes,
     yielded in input order. Each process calls ``load`` once; at most two groups a process
-    are in flight, so memory stays flat. The processes are ended when the iterator is
-    closed or fails (an interrupt included). The functions must be importable by name."""
+    are in flight, so memory stays flat. Closed early, the iterator waits for the groups in
+    flight; on an error or an interrupt it ends the processes at once. The functions must be
+    importable by name."""
     import multiprocessing
     from collections import deque
 
@@ -360,10 +361,19 @@ def in_processes(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+    except GeneratorExit:
+        # the reader stopped early (--on-error fail): let the chunks in flight finish rather
+        # than terminate, which can wait for ever on a chunk half-way through the pipe to a
+        # worker it has just ended (a full test run hung there)
         pool.close()
-    finally:
-        pool.terminate()
         pool.join()
+        raise
+    except BaseException:
+        pool.terminate()  # an interrupt or an error: end the workers now
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 def write_results(
