@@ -138,3 +138,24 @@ def test_invalid_workers(run: RunCli, answers: Path, value: str) -> None:
         assert r.code == 2 and r.out == ""
         lines = r.err.splitlines()
         assert len(lines) == 1 and "--workers" in lines[0] and repr(value) in lines[0]
+
+
+def test_stopping_early_with_big_chunks_in_flight_does_not_hang(content: Content,
+                                                                 tmp_path: Path) -> None:
+    """A bad first line stops the job while chunks far bigger than a pipe's buffer are on
+    their way to the workers: the job must end (Pool.terminate used to wait for ever on a
+    chunk half-way through the pipe to a worker it had just ended)."""
+    import subprocess
+    import sys
+
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(3)
+    line = json.dumps(random_answers(model, rng).to_document()) + "\n"  # ~1 kB
+    src = tmp_path / "big.jsonl"
+    src.write_text("{oops\n" + line * 6000)
+    exe = str(Path(sys.executable).parent / "rolematch")
+    for _ in range(3):
+        r = subprocess.run([exe, "batch", str(src), "--summary", "--on-error", "fail",
+                            "--workers", "2", "--chunk-size", "1000"], capture_output=True,
+                           text=True, timeout=120)
+        assert r.returncode == 2 and "line 1: not valid JSON" in r.stderr
