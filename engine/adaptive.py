@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 
 from engine.answers import Answers
 from engine.questions import AnswerValue
-from engine.simulate import ideal_answers
+from engine.simulate import typical_answers
 from engine.vectors import (
     Model,
     cosine,
@@ -89,8 +89,7 @@ class Quick:
         self.unit = model.unit_weights  # roles x dims
         dims = len(model.dimension_ids)
         # what each role would answer: per role and question, the effect and count rows
-        ideal = [ideal_answers(model, profile) for profile in model.profiles.profiles]
-        x = indicator(model, [encode(model, a) for a in ideal])
+        x = indicator(model, [encode(model, a) for a in typical_answers(model)])
         rows = list(question_rows(model, x))
         self.role_effects = np.stack([effect for effect, _ in rows], axis=1)
         self.role_counts = np.stack([counted for _, counted in rows], axis=1).astype(float)

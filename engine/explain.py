@@ -131,13 +131,13 @@ class Voice:
 
     role: type[Any]
     contribution: type[Any]
-    gap: type[Any]
     confidence: type[Any]
     items_field: str  # the contribution's list of items ("answers", "terms")
     fragile_field: str  # the confidence note's list of items ("fragile_answers", ...)
     cite: Callable[[int, int, float, float, float], Any]  # item, dim, effect, share, score
     item_key: Callable[[int], str]  # sort key among equal shares
     flip: Callable[[int, str], Any]  # item, the role id that would come first without it
+    gap: type[Any] | None = None  # a dimension gap's class, for callers that give no gaps
 
 
 def explain(
@@ -188,6 +188,7 @@ def explain(
             if gaps is not None:
                 role_gaps = gaps.get(ri, [])
             else:
+                assert voice.gap is not None, "no gaps given and no class to make them"
                 role_gaps = [voice.gap(dimension=dims[d],
                                        label=labels[d],
                                        person=float(u[d]), weight=float(weights[ri, d]),

@@ -37,6 +37,7 @@ from engine.export import (
     stamp,
 )
 from engine.questions import AnswerValue, QuestionType
+from engine.simulate import typical_answers
 from engine.vectors import (
     Array,
     Model,
@@ -77,21 +78,6 @@ def _evidence(model: Model, effects: Array, counted: Array, total: Array,
                     dimension_gaps=False)
 
 
-_TYPICAL: dict[int, tuple[Model, list[dict[str, AnswerValue]]]] = {}
-
-
-def typical_answers(model: Model) -> list[dict[str, AnswerValue]]:
-    """Per role (in model order), the answers a person exactly like the role would give;
-    computed once per model."""
-    cached = _TYPICAL.get(id(model))
-    if cached is None or cached[0] is not model:
-        from engine.simulate import ideal_answers
-
-        cached = _TYPICAL[id(model)] = (
-            model, [ideal_answers(model, p).values for p in model.profiles.profiles])
-    return cached[1]
-
-
 def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Array,
           scores: Sequence[Array], explain_top: int,
           langs: Sequence[str]) -> list[dict[int, list[AnswerGapDoc]]]:
@@ -101,7 +87,7 @@ def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Arra
     out: list[dict[int, list[AnswerGapDoc]]] = [{} for _ in people]
     if explain_top <= 0:
         return out
-    typical = typical_answers(model)
+    typical = [a.values for a in typical_answers(model)]
     growable = [(qi, qt) for qi, qt in enumerate(model.types)  # skills and tools
                 if any(qt.gaps(None, t.get(qt.id)) for t in typical)]
     plan: list[tuple[int, int, int, AnswerValue]] = []  # person, role, question, typical
@@ -184,8 +170,7 @@ def _voice(model: Model, answers: Answers, lang: str) -> Voice:
             answer_label=qt.label(value, lang, dimension=model.dimension_ids[d]),
             effect=effect, share=share, score=score)
 
-    return Voice(role=RoleDoc, contribution=ContributionDoc, gap=AnswerGapDoc,
-                 confidence=ConfidenceDoc,
+    return Voice(role=RoleDoc, contribution=ContributionDoc, confidence=ConfidenceDoc,
                  items_field="answers", fragile_field="fragile_answers", cite=cite,
                  item_key=lambda qi: types[qi].id,
                  flip=lambda qi, role: FragileDoc(question_id=types[qi].id,
@@ -225,8 +210,7 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
     if not people:
         return []
     # every person's answers at once, with the arithmetic of one person alone
-    slots = [encode(model, a) for a in people]
-    rows = list(question_rows(model, indicator(model, slots)))
+    rows = list(question_rows(model, indicator(model, [encode(model, a) for a in people])))
     effects = np.stack([effect for effect, _ in rows], axis=1)  # people x questions x dims
     counted = np.stack([c for _, c in rows], axis=1)
     total, count = sum_rows(model, len(people), rows)

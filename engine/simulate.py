@@ -28,6 +28,19 @@ def ideal_answers(model: Model, profile: Profile) -> Answers:
     return Answers(model.questionnaire.id, values)
 
 
+_TYPICAL: dict[int, tuple[Model, list[Answers]]] = {}
+
+
+def typical_answers(model: Model) -> list[Answers]:
+    """Per role (in model order), the answers a person exactly like the role would give
+    (``ideal_answers``); computed once per model, for quick mode and for the result's gaps."""
+    cached = _TYPICAL.get(id(model))
+    if cached is None or cached[0] is not model:
+        cached = _TYPICAL[id(model)] = (
+            model, [ideal_answers(model, p) for p in model.profiles.profiles])
+    return cached[1]
+
+
 def ideal_values(model: Model, p: np.ndarray) -> dict[str, AnswerValue]:
     """The answers of someone exactly like the weights ``p`` (over the model's dimensions, in
     [0, 1]: a role's profile, or what a posting asks for), by question id."""

@@ -11,8 +11,8 @@ from engine.answers import Answers
 from engine.content import Content
 from engine.questions import Likert
 from engine.report import markdown_report, result_screen
-from engine.scoring import score_many, typical_answers
-from engine.simulate import ideal_answers, random_answers
+from engine.scoring import score_many
+from engine.simulate import ideal_answers, random_answers, typical_answers
 from engine.vectors import Model, build_model, person_vector
 
 
@@ -92,7 +92,7 @@ def test_gaps_speak_the_scale(model: Model) -> None:
     """Someone who answers as a typical analyst does, except that they never wrote SQL, reads
     that gap in the scale's words, beside the role's typical level, with the what-if score;
     never as a share of a vector."""
-    answers = typical_answers(model)[model.role_ids.index("data-analyst")]
+    answers = typical_answers(model)[model.role_ids.index("data-analyst")].values
     typical = answers["skill_sql"]
     assert isinstance(typical, int) and typical >= 3
     values = dict(answers, skill_sql=1)  # the role's typical answers, but no SQL
