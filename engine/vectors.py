@@ -174,15 +174,13 @@ def changed_vectors(model: Model, effects: Array, weights: Array, who: NDArray[n
     ``changed[c]``'s rows replaced by ``new_effects[c]`` and ``new_weights[c]``. Added question
     by question in order as ``sum_rows`` does: the same bits as vectorising the changed
     answers."""
-    total = np.zeros((len(who), len(model.dimension_ids)))
-    count = np.zeros_like(total)
-    for qi in range(len(model.types)):
-        here = (changed == qi)[:, None]
-        effect = np.where(here, new_effects, effects[who, qi])
-        weight = np.where(here, new_weights, weights[who, qi])
-        total += np.where(weight > 0, effect, 0.0)
-        count += weight
-    return means(total, count)
+    def rows() -> Iterator[tuple[Array, Array]]:
+        for qi in range(len(model.types)):
+            here = (changed == qi)[:, None]
+            yield (np.where(here, new_effects, effects[who, qi]),
+                   np.where(here, new_weights, weights[who, qi]))
+
+    return means(*sum_rows(model, len(who), rows()))
 
 
 def means(total: Array, count: Array) -> Array:
