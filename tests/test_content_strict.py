@@ -333,3 +333,31 @@ def test_validate_help_documents_strict(run: Callable[..., Run]) -> None:
     r = run("validate", "--help")
     assert r.code == 0
     assert "--strict" in r.out and "warning:" in r.out
+
+
+def test_an_unknown_scale_kind_is_one_line(run: Callable[..., Run], copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "    kind: preference\n", "    kind: liking\n")
+    r = validate(run, copy)
+    assert r.code == 2
+    assert one(r.err.splitlines(), "scales.enjoy.kind") == (
+        f"rolematch: {copy.questionnaire}: scales.enjoy.kind: not an allowed value (got "
+        "'liking'); valid: level, preference")
+
+
+def test_neutral_options_are_checked(run: Callable[..., Run], copy: ContentCopy) -> None:
+    """A neutral option with effects, and a neutral option in a tick-any question: one line
+    each, naming the file, the key and the value."""
+    copy.edit(copy.questionnaire, "        neutral: true\n",
+              "        neutral: true\n        effects: {statistics: 0.5}\n")
+    copy.edit(copy.questionnaire, '      - id: excel\n',
+              '      - id: none_of_these\n        label: {en: "None", fr: "Aucun"}\n'
+              '        neutral: true\n      - id: excel\n')
+    r = validate(run, copy)
+    assert r.code == 2
+    lines = r.err.splitlines()
+    assert one(lines, "a neutral option counts as a skip") == (
+        f"rolematch: {copy.questionnaire}: questions[28].options[8].effects: a neutral option "
+        "counts as a skip: it can have no effects (got {'statistics': 0.5})")
+    assert one(lines, "only a single question") == (
+        f"rolematch: {copy.questionnaire}: questions[13].options[0].neutral: only a single "
+        "question can have a neutral option (ticking nothing already says none) (got True)")
