@@ -392,8 +392,9 @@ def read_result(path: str | Path) -> ResultDocument:
     if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
         raise ExportError([problem(path, "schema_version",
                                    "was written by an older rolematch, which scored answers "
-                                   "differently; its answers are kept in the file: score them "
-                                   "again with rolematch --answers", version,
+                                   "differently; the file's 'answers' are kept: copy them into "
+                                   "an answers file and score them again with rolematch "
+                                   "--answers", version,
                                    choices=[str(SCHEMA_VERSION)])])
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise ExportError([problem(path, "schema_version",

@@ -209,3 +209,21 @@ def test_screen_and_document_agree(content: Content) -> None:
         assert role["score"] == m.score and role["match_percent"] == round(100 * m.score, 1)
         assert f"{m.title}  {100 * m.score:.0f}%" in text or m.rank > 3
         assert m.title in text
+
+
+def test_show_refuses_an_older_schema_version_and_says_where_the_answers_are(
+        run: RunCli, answers_file: Path, tmp_path: Path) -> None:
+    """A result saved before answers were signed is not shown with today's meaning; one line
+    says so, and its answers, still in the file, score again as an answers file."""
+    out = tmp_path / "r.json"
+    run("--answers", str(answers_file), "--output", str(out))
+    doc = json.loads(out.read_text())
+    doc["schema_version"] = 1
+    out.write_text(json.dumps(doc))
+    r = run("show", str(out))
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+    assert f"{out}: schema_version: was written by an older rolematch" in r.err
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps({"questionnaire": doc["questionnaire"]["id"],
+                                 "answers": doc["answers"]}))
+    assert run("--answers", str(again), "--json").code == 0
