@@ -459,12 +459,24 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+class _FrenchNumber(float):
+    """A number that formats with a decimal comma, as French writes it (82,4 %)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).replace(".", ",")
+
+
+def _french_numbers(values: dict[str, object]) -> dict[str, object]:
+    return {k: _FrenchNumber(v) if isinstance(v, float) else v for k, v in values.items()}
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """The UI string ``key`` in ``lang``, formatted with ``values``."""
+    """The UI string ``key`` in ``lang``, formatted with ``values`` (in French, decimals with a
+    comma)."""
     en, fr = _STRINGS[key]
-    text = fr if lang == "fr" else en
-    text = text.format(**values) if values else text
-    return french_spacing(text) if lang == "fr" else text
+    if lang != "fr":
+        return en.format(**values) if values else en
+    return french_spacing(fr.format(**_french_numbers(values)) if values else fr)
 
 
 def string_keys() -> list[str]:

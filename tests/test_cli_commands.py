@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -214,3 +215,20 @@ def test_a_usage_mistake_is_one_line(run: RunCli, argv: list[str], expected: str
     r = run(*argv)
     assert r.code == 2 and r.out == ""
     assert len(r.err.splitlines()) == 1 and r.err.startswith(expected)
+
+
+def test_french_writes_decimals_with_a_comma_and_english_with_a_point(
+        run: RunCli, tmp_path: Path) -> None:
+    """The same points and what-ifs, written as each language writes numbers."""
+    path = tmp_path / "a.json"
+    answers = json.loads((Path(__file__).resolve().parents[1] / "benchmarks" / "personas"
+                          / "answers" / "de-1-payments-spark.json").read_text())
+    answers["id"] = answers.pop("respondent")
+    path.write_text(json.dumps(answers))
+    en = run("--answers", str(path), "--top", "1", "--lang", "en").out
+    fr = run("--answers", str(path), "--top", "1", "--lang", "fr").out
+    en_points = re.findall(r"([+-]\d+)\.(\d) pts", en)
+    fr_points = re.findall(r"([+-]\d+),(\d) pts", fr)
+    assert en_points and en_points == fr_points
+    assert not re.search(r"\d\.\d+ pts|\d\.\d\s%", fr)
+    assert re.search(r"\d,\d\s%", fr)  # the gap's what-if: "82,4 % -> 83,7 %"

@@ -43,7 +43,7 @@ def test_the_summary_fits_the_screen_above_the_menu(content: Content, path: Path
         top = doc.ranking[0]
         assert f"+ {top.top_contributions[0].label}" in text
         if top.gaps:
-            assert re.search(r"->\s+\d+\.\d\s?%\)", text)  # the gap's what-if is in view
+            assert re.search(r"->\s+\d+[.,]\d\s?%\)", text)  # the gap's what-if is in view
 
 
 def test_the_comparison_adds_up_to_both_matches(content: Content) -> None:
