@@ -81,6 +81,17 @@ def test_first_screen_then_card_compare_save_quit(tmp_path: Path, content: Conte
     assert saved.read_text() == "mine"
     term.expect(MENU)
 
+    # save as HTML: the page has the chart, as `show --format html` draws it
+    term.send("3" + ENTER + "3" + ENTER)
+    term.expect("File to write")
+    term.send("\x7f" * 40 + "report.html" + ENTER)
+    term.expect("Saved to report.html")
+    from engine.report import html_report
+
+    page = (tmp_path / "report.html").read_text()
+    assert "<svg" in page and page == html_report(doc, 3, content.profiles)
+    term.expect(MENU)
+
     term.send(ESC)  # Esc quits
     assert term.finish() == 0
     assert "Traceback" not in term.seen

@@ -159,9 +159,9 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
     from engine.cli.result_menu import ResultMenu, explain_all
     from engine.resume import save_resume
 
-    explained, labels = explain_all(doc, content)
+    explained, labels, profiles = explain_all(doc, content)
     try:
-        ResultMenu(doc, explained, top, labels).run()
+        ResultMenu(doc, explained, top, labels, profiles).run()
     except KeyboardInterrupt:
         if interactive:
             try:

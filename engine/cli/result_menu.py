@@ -32,18 +32,18 @@ from engine.report import (
 )
 
 if TYPE_CHECKING:
-    from engine.content import Content
+    from engine.content import Content, ProfileSet
 
 MENU_LINES = 6
 """What the menu takes below the summary: its question, four choices and the cursor's line."""
 
 
 def explain_all(doc: ResultDocument, content: Content | None = None,
-                ) -> tuple[ResultDocument, dict[str, str] | None]:
-    """The result with every role explained, and the dimensions' labels, for the cards and
-    the comparisons: the saved answers scored again, when the content is the one they were
-    scored with and the ranking comes out the same to the bit; else the document as it is
-    (its top roles explained) and no labels."""
+                ) -> tuple[ResultDocument, dict[str, str] | None, ProfileSet | None]:
+    """The result with every role explained, the dimensions' labels and the role profiles,
+    for the cards, the comparisons and the saved page's chart: the saved answers scored again,
+    when the content is the one they were scored with and the ranking comes out the same to
+    the bit; else the document as it is (its top roles explained), no labels, no profiles."""
     from engine.scoring import score
 
     try:
@@ -53,15 +53,15 @@ def explain_all(doc: ResultDocument, content: Content | None = None,
             content = load_content()
         q, ps = content.questionnaire, content.profiles
         if q.id != doc.questionnaire.id or q.content_hash() != doc.questionnaire.content_hash:
-            return doc, None
+            return doc, None, None
         again = score({"questionnaire": q.id, "answers": doc.answers}, q, ps,
                       explain_top=len(doc.ranking), lang=doc.lang, mode=doc.mode)
     except EngineError:
-        return doc, None
+        return doc, None, None
     if [(m.role_id, m.score) for m in again.ranking] != [(m.role_id, m.score)
                                                           for m in doc.ranking]:
-        return doc, None
-    return again, {d.id: d.label.get(doc.lang) for d in ps.dimensions}
+        return doc, None, None
+    return again, {d.id: d.label.get(doc.lang) for d in ps.dimensions}, ps
 
 
 def height() -> int:
@@ -78,11 +78,13 @@ class ResultMenu:
     """
 
     def __init__(self, doc: ResultDocument, explained: ResultDocument | None = None,
-                 top: int = 3, labels: dict[str, str] | None = None) -> None:
+                 top: int = 3, labels: dict[str, str] | None = None,
+                 profiles: ProfileSet | None = None) -> None:
         self.doc = doc
         self.explained = explained or doc
         self.top = top
         self.labels = labels
+        self.profiles = profiles  # the chart on the saved HTML page, as `show --format html`
         self.lang = doc.lang
 
     def run(self) -> None:
@@ -146,7 +148,7 @@ class ResultMenu:
                 return
         text = (dumps(self.doc) if kind == "json"
                 else markdown_report(self.doc, self.top) if kind == "md"
-                else html_report(self.doc, self.top))
+                else html_report(self.doc, self.top, self.profiles))
         try:
             write_atomic(path, text, force=replace)
         except ExportError as exc:

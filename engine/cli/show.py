@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
             # imported only on a terminal: questionary and the menu's screens
             from engine.cli.result_menu import ResultMenu, explain_all
 
-            explained, labels = explain_all(doc)
-            ResultMenu(doc, explained, args.top, labels).run()
+            explained, labels, profiles = explain_all(doc)
+            ResultMenu(doc, explained, args.top, labels, profiles).run()
         else:
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         return EXIT_OK
