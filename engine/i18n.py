@@ -393,12 +393,28 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.arrows_instruction": ("(arrows, Enter)", "(flèches, Entrée)"),
     "quiz.computing": ("Computing your matches...", "Calcul de vos correspondances..."),
     "quiz.interrupted": (
-        "Interrupted. {n} answers saved to {path}. Continue with: rolematch --resume",
-        "Interrompu. {n} réponses enregistrées dans {path}. Reprenez avec : rolematch --resume",
+        "Interrupted. Your answers so far ({n}) are saved in {path}. Continue with: "
+        "rolematch --resume",
+        "Interrompu. Vos réponses ({n}) sont enregistrées dans {path}. Reprenez avec : "
+        "rolematch --resume",
+    ),
+    "quiz.interrupted_nothing": (
+        "Interrupted before any answer. Your unfinished quiz is still in {path}: "
+        "rolematch --resume continues it.",
+        "Interrompu avant toute réponse. Votre questionnaire inachevé est toujours dans "
+        "{path} : rolematch --resume le reprend.",
+    ),
+    "quiz.unfinished": (
+        "You have an unfinished quiz ({n} answered, in {path}). To continue it, press Ctrl-C "
+        "now and run: rolematch --resume. Answering here starts a new quiz and keeps the "
+        "unfinished one as {kept}.",
+        "Vous avez un questionnaire inachevé ({n} réponses, dans {path}). Pour le reprendre, "
+        "appuyez sur Ctrl-C maintenant et lancez : rolematch --resume. Répondre ici commence "
+        "un nouveau questionnaire et garde l'inachevé sous {kept}.",
     ),
     "quiz.resumed": (
-        "Resuming: {n} answers restored, starting at question {i}.",
-        "Reprise : {n} réponses restaurées, à partir de la question {i}.",
+        "Resuming: answers restored ({n}), starting at question {i}.",
+        "Reprise : réponses restaurées ({n}), à partir de la question {i}.",
     ),
     "quiz.resume_dropped": (
         "The questionnaire changed since you saved; these answers no longer fit and were "

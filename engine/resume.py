@@ -7,6 +7,7 @@ the questionnaire are kept where they still fit; the others are reported as drop
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -76,10 +77,22 @@ class CorruptResume(Exception):
         self.kept = kept
 
 
-def _set_aside(path: Path) -> Path:
-    kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+def aside_path(path: Path, why: str) -> Path:
+    """Where a resume file is moved to keep it: beside it, named for why and when."""
+    return path.with_name(f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}")
+
+
+def _set_aside(path: Path, why: str = "corrupt") -> Path:
+    kept = aside_path(path, why)
     os.replace(path, kept)
     return kept
+
+
+def keep_unfinished(path: Path, kept: Path) -> None:
+    """A new quiz is about to save over an unfinished one: move the old file to ``kept``
+    first (never deleted; gone already is fine)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(path, kept)
 
 
 def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Restored | None:

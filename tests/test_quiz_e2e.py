@@ -139,13 +139,15 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     child.send(CTRL_C)
     out = finish(child)
     assert child.exitstatus == 130
-    assert "3 answers saved" in out and "rolematch --resume" in out
+    assert "answers so far (3) are saved" in out and "rolematch --resume" in out
+    # wrapped between words: the command is never cut in two
+    assert any(line.rstrip().endswith("rolematch --resume") for line in out.splitlines())
     assert "Traceback" not in out
     saved = json.loads((tmp_path / "data" / "resume-default.json").read_text())
     assert saved["answers"] == first
 
     child = spawn(tmp_path, "--resume", "--save-answers", "all.yaml")
-    child.expect("Resuming: 3 answers restored, starting at question 4")
+    child.expect(r"Resuming: answers restored \(3\), starting at question 4")
     rest = answer(child, content, 3, 29)
     child.expect("Your matches")
     child.expect(MENU)
@@ -153,6 +155,33 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     finish(child)
     assert child.exitstatus == 0
     assert yaml.safe_load((tmp_path / "all.yaml").read_text())["answers"] == first | rest
+
+
+def test_a_new_quiz_never_overwrites_an_unfinished_one(tmp_path: Path, content: Content) -> None:
+    resume = tmp_path / "data" / "resume-default.json"
+    child = spawn(tmp_path)
+    first = answer(child, content, 0, 3)
+    child.expect(r"\?")
+    child.send(CTRL_C)
+    finish(child)
+    # a plain new quiz says the unfinished one is there; Ctrl-C at once leaves it untouched
+    child = spawn(tmp_path)
+    child.expect(r"unfinished quiz \(3 answered")
+    child.expect(r"\?")
+    child.send(CTRL_C)
+    out = finish(child)
+    assert child.exitstatus == 130 and "still in" in out
+    assert json.loads(resume.read_text())["answers"] == first
+    # answering starts a new quiz: the unfinished one is kept beside, not lost
+    child = spawn(tmp_path)
+    child.expect("unfinished quiz")
+    second = answer(child, content, 0, 1)
+    child.expect(r"\?")
+    child.send(CTRL_C)
+    finish(child)
+    assert json.loads(resume.read_text())["answers"] == second
+    kept = list(resume.parent.glob("resume-default.json.unfinished-*"))
+    assert len(kept) == 1 and json.loads(kept[0].read_text())["answers"] == first
 
 
 def test_full_quiz_in_french(tmp_path: Path, content: Content) -> None:

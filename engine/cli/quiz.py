@@ -11,6 +11,7 @@ import json
 import sys
 import textwrap
 import threading
+from pathlib import Path
 from typing import Any, TextIO
 
 from prompt_toolkit.output import create_output
@@ -21,7 +22,14 @@ from engine.cli.io import err, note, width
 from engine.content import Content
 from engine.errors import ExportError
 from engine.i18n import squash, t
-from engine.resume import CorruptResume, load_resume, resume_path, save_resume
+from engine.resume import (
+    CorruptResume,
+    aside_path,
+    keep_unfinished,
+    load_resume,
+    resume_path,
+    save_resume,
+)
 from engine.session import QuizSession
 
 
@@ -43,6 +51,8 @@ class Quiz:
         self.stop_reason: str | None = None
         self.asked: list[str] = []
         self.quick_used = quick
+        # an unfinished quiz found at the start of a new one: (its file, where it is kept)
+        self.unfinished: tuple[Path, Path] | None = None
 
     def say(self, text: str = "") -> None:
         """A line on the quiz's screen, shown at once."""
@@ -94,6 +104,8 @@ class Quiz:
                     self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
             if restored is not None and restored.quick:
                 self.quick = True
+        else:
+            self._note_unfinished()
         session = QuizSession(q, lang=self.lang, quick=self.quick)
         self.quick_used = self.quick
         if restored is not None:
@@ -136,6 +148,7 @@ class Quiz:
             else:
                 session.answer(value)
             self.say()
+            self._keep_unfinished()
             try:
                 save_resume(q, session.given, self.lang, quick=self.quick)
             except ExportError as exc:
@@ -180,8 +193,42 @@ class Quiz:
             session.add(index)
         return True
 
+    def _note_unfinished(self) -> None:
+        """A new quiz while an unfinished one is saved: say so, and how to continue that one
+        instead; it is moved aside (never overwritten) at the new quiz's first answer."""
+        path = resume_path(self.content.questionnaire.id)
+        try:
+            earlier = load_resume(self.content.questionnaire)
+        except CorruptResume as exc:  # moved aside already: nothing is lost
+            self.say(t("quiz.resume_corrupt", self.lang, path=path, reason=exc.reason,
+                       kept=exc.kept))
+            return
+        if earlier is None or not earlier.given:
+            return
+        self.unfinished = (path, aside_path(path, "unfinished"))
+        self.say(self._wrapped(t("quiz.unfinished", self.lang, n=len(earlier.given),
+                                 path=path, kept=self.unfinished[1])))
+        self.say()
+
+    def _keep_unfinished(self) -> None:
+        if self.unfinished is not None:
+            keep_unfinished(*self.unfinished)
+            self.unfinished = None
+
+    def _wrapped(self, text: str) -> str:
+        """Wrapped between words at the terminal's width (paths and commands stay whole)."""
+        return textwrap.fill(squash(text), width=width(),
+                             break_long_words=False, break_on_hyphens=False)
+
     def _interrupted(self, session: QuizSession) -> None:
         """Ctrl-C: save the answers so far and say how to resume; never lose them."""
+        if self.unfinished is not None and not session.given:
+            # nothing new to keep: the unfinished quiz stays where --resume finds it
+            self.say()
+            note(self._wrapped(t("quiz.interrupted_nothing", self.lang,
+                                 path=self.unfinished[0])))
+            return
+        self._keep_unfinished()
         try:
             path = save_resume(self.content.questionnaire, session.given, self.lang,
                                quick=self.quick)
@@ -192,7 +239,7 @@ class Quiz:
             err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
             return
         self.say()
-        note(t("quiz.interrupted", self.lang, n=len(session.given), path=path))
+        note(self._wrapped(t("quiz.interrupted", self.lang, n=len(session.given), path=path)))
 
     def _start_warmup(self) -> None:
         """Import and warm the scoring path while the person answers (not before the first
