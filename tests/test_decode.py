@@ -43,6 +43,8 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("Postgres on Amazon RDS", "sql", ["Postgres", "Amazon RDS"]),
     ("une thèse de doctorat en vision", "experiments", ["thèse de doctorat"]),
     ("outils de supervision et alertes", "monitoring", ["outils de supervision", "alertes"]),
+    ("Excel and Google Sheets", "excel", ["Excel", "Google Sheets"]),
+    ("build CI/CD pipelines with Jenkins", "ci-cd", ["CI/CD pipelines", "Jenkins"]),
     ("support the deployment of machine learning models", "deployment",
      ["deployment of machine learning models"]),
     ("workflows in ComfyUI with generative models", "generative-ai",
@@ -75,6 +77,9 @@ def test_phrases_match_in_the_singular_too(content: Content, text: str, term: st
     # in 89 of the 354 dev postings, "supervision" (of people) read as system monitoring
     ("these tools and these teams", "experiments"),
     ("supervision of two junior analysts", "monitoring"),
+    ("help you to excel in the position", "excel"),  # the verb is not the spreadsheet
+    ("various economic objectives", "mathematics"),  # "economics" read in the singular
+    ("build CI/CD pipelines with Jenkins", "pipelines"),  # not data pipelines
 ])
 def test_word_boundaries_and_context(content: Content, text: str, term: str) -> None:
     assert term not in terms(content, text)
