@@ -280,3 +280,18 @@ def test_a_bad_jsonl_line_is_worded_as_batch_words_it(tmp_path: Path,
         f"rolematch: {posts}: line 2: skipped: not valid JSON: Expecting value (column 1)",
         f"rolematch: {posts}: line 3: skipped: not valid JSON: Expecting ',' delimiter "
         "(column 23)"]
+
+
+def test_a_file_name_as_text_decodes_the_file(run: RunCli, tmp_path: Path) -> None:
+    """`rolematch decode posting.txt` reads the file, as `rolematch fit` takes a posting."""
+    posting = tmp_path / "posting.txt"
+    posting.write_text("We build ETL pipelines in Airflow and Spark, with dbt models in "
+                       "BigQuery.")
+    by_name = run("decode", str(posting), "--json")
+    by_file = run("decode", "--file", str(posting), "--json")
+    assert by_name.code == by_file.code == 0
+    name_doc, file_doc = json.loads(by_name.out), json.loads(by_file.out)
+    assert name_doc["ranking"][0]["role_id"] == "data-engineer"
+    assert name_doc["ranking"] == file_doc["ranking"]
+    # a text that is no file's name is still the text
+    assert run("decode", "Kubernetes", "--json").code == 0

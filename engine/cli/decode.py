@@ -48,7 +48,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     options.add_content(parser)
     options.add_lang(parser)
     parser.add_argument("text", nargs="?", metavar="TEXT",
-                        help="the posting's text ('-' or a pipe: standard input)")
+                        help="the posting's text, or the name of a file that holds it, as "
+                             "`rolematch fit` takes it ('-' or a pipe: standard input)")
     parser.add_argument("--file", metavar="FILE", type=Path, help="read the posting from FILE")
     parser.add_argument("--title", help="the posting's title (default: its first line, if short)")
     parser.add_argument("--jsonl", metavar="FILE",
@@ -86,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
         return _decode_jsonl(args, lang)
     if args.text is not None and args.file is not None:
         raise UsageError("give the posting as TEXT or with --file, not both")
+    if args.text is not None and "\n" not in args.text and _names_a_file(args.text):
+        # `rolematch decode posting.txt`, as fit takes a posting: the file, not its name
+        args.file, args.text = Path(args.text), None
     text, source = read_posting(args.file, args.text)
     if not source:
         raise UsageError("give a posting as TEXT, with --file FILE, or on standard input "
@@ -98,6 +102,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         write(decode_screen(doc, width=width(), color=color(), top=args.top))
     return EXIT_OK
+
+
+def _names_a_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a path, or a NUL in it: text
+        return False
 
 
 def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> ProfileSet:
