@@ -41,6 +41,9 @@ MAX_GAPS = 3
 """How many gaps an explanation lists per role."""
 GAP_MIN_DEFICIT = 0.05
 """A dimension is a gap when the role's weight is above the value by more than this."""
+GAP_MIN_GAIN = 0.01
+"""A gap is listed only when closing it would raise the score by more than this (a point): a
+what-if that changes next to nothing is not worth a line (quiz, decode and fit alike)."""
 
 
 @dataclass
@@ -193,7 +196,8 @@ def explain(
                                        label=labels[d],
                                        person=float(u[d]), weight=float(weights[ri, d]),
                                        score_now=scores[ri], score_if=float(gap_scores[g, ri]))
-                             for g, (gri, d) in enumerate(ev.gap_plan) if gri == ri]
+                             for g, (gri, d) in enumerate(ev.gap_plan)
+                             if gri == ri and gap_scores[g, ri] - scores[ri] > GAP_MIN_GAIN]
         ranking.append(voice.role(
             rank=rank, score=scores[ri], match_percent=round(100.0 * scores[ri], 1),
             contributions={dims[d]: row[d] for d in counted_dims},

@@ -26,6 +26,7 @@ from engine.answers import parse_answers
 from engine.content import Content
 from engine.decode import blends_for, decode_many, posting_extended
 from engine.errors import ExportError, problem
+from engine.explain import GAP_MIN_GAIN
 from engine.export import (
     FIT_SCHEMA_VERSION,
     AnswerGapDoc,
@@ -36,7 +37,7 @@ from engine.export import (
     stamp,
 )
 from engine.questions import AnswerValue
-from engine.scoring import GAP_MIN_GAIN, gap_doc
+from engine.scoring import gap_doc
 from engine.simulate import ideal_values
 from engine.vectors import Model, cosine, encode, model_for, unit_rows, vectors
 

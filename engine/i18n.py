@@ -170,8 +170,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "decode.header": ("Roles this posting describes", "Métiers que décrit cette offre"),
     "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),
-    "decode.gaps": ("Usually asked for this role, not mentioned",
-                    "Habituel pour ce métier, non mentionné"),
+    "decode.gaps": ("Usually asked for this role, and asked for less here",
+                    "Habituel pour ce métier, et moins demandé ici"),
     # fit
     "fit.title": ("Your fit with this posting", "Votre adéquation avec cette offre"),
     "fit.titled": ("Your fit with “{title}”", "Votre adéquation avec « {title} »"),

@@ -22,7 +22,7 @@ import numpy as np
 
 from engine.answers import Answers, parse_answers
 from engine.content import ProfileSet, Questionnaire
-from engine.explain import MAX_GAPS, Evidence, Voice, evidence, explain
+from engine.explain import GAP_MIN_GAIN, MAX_GAPS, Evidence, Voice, evidence, explain
 from engine.export import (
     AnswerGapDoc,
     AnswerShareDoc,
@@ -56,9 +56,6 @@ from engine.vectors import (
 FLAT_LIKERT_MIN = 5
 """The 'same answer everywhere' warning needs at least this many likert answers."""
 FEW_ANSWERS_SHARE = 1 / 3
-GAP_MIN_GAIN = 0.01
-"""A gap is listed when answering as the role typically does would raise its score by more
-than this (a point): a what-if that changes next to nothing is not worth a line."""
 
 
 def _evidence(model: Model, effects: Array, counted: Array, total: Array,

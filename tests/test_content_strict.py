@@ -128,7 +128,7 @@ def test_questionnaire_and_vocabulary_text_is_checked(run: Callable[..., Run],
     copy.edit(copy.questionnaire, "  - id: skills\n    title: {en: \"Your skills\"",
               "  - id: skills\n    title: {en: \"Your\\a skills\"")
     copy.edit(copy.questionnaire, 'fr: "Jamais fait"', 'fr: "Jamais\\nfait"')
-    copy.edit(vocab, "names: [Excel,", 'names: ["Ex\\ecel",')
+    copy.edit(vocab, "names: [Google Sheets,", 'names: ["Ex\\ecel",')
     r = validate(run, copy)
     assert r.code == 2
     lines = r.err.splitlines()
@@ -246,22 +246,22 @@ def test_a_single_question_whose_options_all_move_nothing_is_an_error(
 
 def test_one_vocabulary_name_under_two_terms(run: Callable[..., Run], copy: ContentCopy) -> None:
     vocab = copy.profiles / "vocabulary.yaml"
-    copy.edit(vocab, "names: [Power BI, PowerBI, DAX]", "names: [Power BI, PowerBI, DAX, excel]")
+    copy.edit(vocab, "names: [Power BI, PowerBI, DAX]", "names: [Power BI, PowerBI, DAX, VBA]")
     r = validate(run, copy)
     assert r.code == 0
     assert one(r.err.splitlines(), "terms[1]") == (
         f"rolematch: warning: {vocab}: terms[1].names[3]: is also listed under "
-        "terms[0].names[0] ('excel'), which decode tries first (got 'excel')")
+        "terms[0].names[3] ('excel'), which decode tries first (got 'VBA')")
 
 
 def test_a_name_decode_tries_first_is_the_one_kept(run: Callable[..., Run],
                                                    copy: ContentCopy) -> None:
     """A name goes before an exact one, whatever the order of the terms."""
     vocab = copy.profiles / "vocabulary.yaml"
-    copy.edit(vocab, "names: [Excel,", "exact: [BI], names: [Excel,")
+    copy.edit(vocab, "exact: [Excel]", "exact: [Excel, BI]")
     r = validate(run, copy)
     assert one(r.err.splitlines(), "terms[0].exact") == (
-        f"rolematch: warning: {vocab}: terms[0].exact[0]: is also listed under "
+        f"rolematch: warning: {vocab}: terms[0].exact[1]: is also listed under "
         "terms[4].names[0] ('dashboards'), which decode tries first (got 'BI')")
 
 
@@ -275,7 +275,7 @@ def test_a_vocabulary_name_that_never_or_always_matches(
     run: Callable[..., Run], copy: ContentCopy, name: str, why: str,
 ) -> None:
     vocab = copy.profiles / "vocabulary.yaml"
-    copy.edit(vocab, "names: [Excel,", f'names: ["{name}", Excel,')
+    copy.edit(vocab, "names: [Google Sheets,", f'names: ["{name}", Google Sheets,')
     r = validate(run, copy)
     assert r.code == 0
     assert one(r.err.splitlines(), "terms[0]") == (

@@ -295,3 +295,17 @@ def test_a_file_name_as_text_decodes_the_file(run: RunCli, tmp_path: Path) -> No
     assert name_doc["ranking"] == file_doc["ranking"]
     # a text that is no file's name is still the text
     assert run("decode", "Kubernetes", "--json").code == 0
+
+
+@pytest.mark.parametrize("text", [
+    "We run Kubernetes and Terraform on AWS, with Prometheus alerting, CI/CD in GitHub Actions, "
+    "infrastructure as code everywhere and an on-call rotation.",
+    "SQL, Tableau and Excel for weekly KPI dashboards; you present findings to stakeholders.",
+])
+def test_a_posting_gap_is_listed_only_when_closing_it_moves_the_match(content: Content,
+                                                                       text: str) -> None:
+    """'85% -> 85%' is no advice: every listed gap raises the score by more than a point."""
+    doc = decode(text, content.profiles, explain_top=8)
+    gaps = [g for role in doc.ranking for g in role.gaps]
+    assert all(g.score_if - g.score_now > 0.01 for g in gaps)
+    assert gaps  # there are still gaps worth listing
