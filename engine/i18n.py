@@ -106,8 +106,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.quit": ("Quit", "Quitter"),
     "menu.back": ("Back", "Retour"),
     "menu.pick_card": ("Which role?", "Quel métier ?"),
-    "menu.pick_first": ("Compare which role", "Comparer quel métier"),
-    "menu.pick_second": ("with which role?", "avec quel métier ?"),
+    "menu.pick_first": ("Compare which role?", "Comparer quel métier ?"),
+    "menu.pick_second": ("Compare {role} ({score:.0f}%) with which role?",
+                         "Comparer {role} ({score:.0f} %) avec quel métier ?"),
     "menu.format": ("Save as", "Enregistrer en"),
     "menu.format_json": ("JSON: the result document, for rolematch show and other programs",
                          "JSON : le document du résultat, pour rolematch show et d'autres "

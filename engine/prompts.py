@@ -335,15 +335,23 @@ def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
         instruction=t("menu.instruction", lang), **kwargs), QUIT, ("escape", "q"))
 
 
-def pick_role(lang: str, message: str, roles: Sequence[tuple[str, str]],
+def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
               default: str | None = None, **kwargs: Any) -> questionary.Question:
-    """One of the roles, ``(role id, "2. DevOps Engineer  40%")`` in ranking order; Esc or q
-    go back (BACK)."""
-    choices: list[Any] = [Choice(title, value=rid, shortcut_key=str(i))
-                          for i, (rid, title) in enumerate(roles, start=1)]
+    """One of the roles, ``(role id, rank, "DevOps Engineer  40%")`` in ranking order; Esc or
+    q go back (BACK).
+
+    Each role's key is its rank, whichever roles the list holds: questionary draws it before
+    the title ("2) DevOps Engineer  40%"), and 2 picks the rank-2 role even when the list
+    lacks rank 1 (Compare's second list). Past rank 9 there are no keys; the rank is then
+    written before the title instead ("10. ...")."""
+    shortcuts = all(1 <= rank <= 9 for _, rank, _ in roles)
+    choices: list[Any] = [
+        Choice(title, value=rid, shortcut_key=str(rank)) if shortcuts
+        else Choice(f"{rank}. {title}", value=rid, shortcut_key=False)
+        for rid, rank, title in roles]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
     return _exits_with(questionary.select(
-        message, choices=choices, default=default, use_shortcuts=len(roles) <= 9,
+        message, choices=choices, default=default, use_shortcuts=shortcuts,
         use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs),
         BACK, ("escape", "q"))
 

@@ -142,3 +142,91 @@ def test_option_descriptions_wrap_and_drop_the_english_label(
     assert all(len(line) <= 40 for line in description_lines)
     assert "Interroger les données en SQL" in " ".join(line.strip() for line in
                                                       description_lines)
+
+
+# --------------------------------------------------------------------------- result menu
+
+
+def _shown(question: Any) -> str:
+    """The role list as questionary draws it."""
+    from questionary.prompts.common import InquirerControl
+
+    control = next(c for c in question.application.layout.find_all_controls()
+                   if isinstance(c, InquirerControl))
+    return "".join(str(token[1]) for token in control.text())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_compare_second_list_the_key_shown_for_a_role_picks_it(
+        content: Content, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """Compare, first the rank-1 role; in the second list (rank 1 gone) each role reads
+    "<its rank>) <title>", with no second number, and pressing that key picks that role:
+    2 is the rank-2 role, not the second line's."""
+    import contextlib
+    import json
+    import re
+    from pathlib import Path
+
+    from engine.cli import result_menu
+    from engine.scoring import score
+
+    path = (Path(__file__).resolve().parent.parent
+            / "benchmarks/personas/answers/de-1-payments-spark.json")
+    data = json.loads(path.read_text())
+    data.pop("respondent", None)
+    doc = score(data, content.questionnaire, content.profiles, explain_top=8, lang=lang)
+    ranking = doc.ranking
+    assert len(ranking) >= 3
+    real = prompts.pick_role
+    for pressed in (ranking[1], ranking[2]):  # the second list's first and second lines
+        asked: list[tuple[str, str]] = []
+        compared: list[tuple[str, str]] = []
+        keys = iter([ENTER, str(pressed.rank) + ENTER])  # rank 1 (the default), then ...
+
+        pipes = contextlib.ExitStack()
+
+        def pick_role(lang: str, message: str, roles: Any, keys: Any = keys,
+                      asked: Any = asked, real: Any = real, pipes: Any = pipes) -> Any:
+            inp = pipes.enter_context(create_pipe_input())
+            inp.send_text(next(keys))
+            inp.close()  # the keys end here: a prompt still waiting fails, not hangs
+            question = real(lang, message, roles, input=inp, output=DummyOutput())
+            asked.append((message, _shown(question)))
+            return question
+
+        monkeypatch.setattr(prompts, "pick_role", pick_role)
+        monkeypatch.setattr(result_menu, "page", lambda text: None)
+        monkeypatch.setattr(result_menu, "compare_screen",
+                            lambda _doc, a, b, compared=compared, **kw:
+                            compared.append((a, b)) or "")
+        with pipes:
+            result_menu.ResultMenu(doc).compare()
+        assert compared == [(ranking[0].role_id, pressed.role_id)]
+
+        (first_q, first_list), (second_q, second_list) = asked
+        top = ranking[0]
+        if lang == "en":
+            assert first_q == "Compare which role?"
+            assert second_q == f"Compare {top.title} ({100 * top.score:.0f}%) with which role?"
+        else:
+            assert first_q == "Comparer quel métier\u00a0?"
+            assert second_q == (f"Comparer {top.title} ({100 * top.score:.0f} %) avec quel "
+                                "métier\u00a0?")
+        for m in ranking:
+            assert f"{m.rank}) {m.title}  {100 * m.score:.0f}%" in first_list
+            if m is not top:
+                assert f"{m.rank}) {m.title}" in second_list
+        assert f"{top.title}  " not in second_list
+        assert not re.search(r"\d\) \d+\. ", first_list + second_list)  # no "1) 2. DevOps"
+
+
+def test_pick_role_past_nine_roles_writes_the_rank_and_has_no_keys() -> None:
+    roles = [(f"r{i}", i, f"Role {i}") for i in range(1, 12)]
+    with create_pipe_input() as inp:
+        inp.send_text(DOWN + ENTER)
+        inp.close()
+        question = prompts.pick_role("en", "Which role?", roles, input=inp,
+                                     output=DummyOutput())
+        shown = _shown(question)
+        assert "10. Role 10" in shown and ") Role" not in shown
+        assert question.unsafe_ask() == "r2"

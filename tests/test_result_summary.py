@@ -98,7 +98,7 @@ def test_menu_keys(keys: str, chosen: str) -> None:
 
 
 def test_esc_goes_back_from_a_role_and_ctrl_c_interrupts() -> None:
-    roles = [("data-engineer", "1. Data Engineer  82%"), ("devops-engineer", "2. DevOps")]
+    roles = [("data-engineer", 1, "Data Engineer  82%"), ("devops-engineer", 2, "DevOps")]
     with create_pipe_input() as inp:
         inp.send_text("q")
         assert prompts.pick_role("en", "Which role?", roles, input=inp,

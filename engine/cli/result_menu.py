@@ -100,8 +100,10 @@ class ResultMenu:
                 return
             actions[choice]()
 
-    def _roles(self) -> list[tuple[str, str]]:
-        return [(m.role_id, f"{m.rank}. {m.title}  {100 * m.score:.0f}%")
+    def _roles(self) -> list[tuple[str, int, str]]:
+        """Each role as the pickers list it: its id, its rank (the key that picks it) and
+        "Data Engineer  81%" (questionary writes the key before it: "1) Data Engineer  81%")."""
+        return [(m.role_id, m.rank, f"{m.title}  {100 * m.score:.0f}%")
                 for m in self.explained.ranking]
 
     def open_card(self) -> None:
@@ -118,10 +120,10 @@ class ResultMenu:
         if first == prompts.BACK:
             return
         others = [r for r in roles if r[0] != first]
-        title = next(name for rid, name in roles if rid == first)
+        chosen = next(m for m in self.explained.ranking if m.role_id == first)
         second = prompts.pick_role(
-            self.lang, f"{t('menu.pick_first', self.lang)} {title.split('. ', 1)[-1]} "
-                       f"{t('menu.pick_second', self.lang)}", others).unsafe_ask()
+            self.lang, t("menu.pick_second", self.lang, role=chosen.title,
+                         score=100 * chosen.score), others).unsafe_ask()
         if second == prompts.BACK:
             return
         page(compare_screen(self.explained, first, second, width=width(), color=color(),
