@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from engine.content import LANGS, Questionnaire
-from engine.errors import AnswersError, Problem, problem
+from engine.errors import AnswersError, Problem, printable, problem
+from engine.kinds import DESCRIBED, document_kind
 from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
 
@@ -141,6 +142,13 @@ class Checker:
         if not isinstance(data, Mapping):
             raise AnswersError([problem(source, "", "must be a mapping with an 'answers' key",
                                         type(data).__name__)])
+        kind = document_kind(data)
+        if kind == "result":
+            return self._from_result(data, source, named)
+        if kind is not None and kind != "answers":
+            raise AnswersError([problem(source, "", f"this is {DESCRIBED[kind]}, not answers: "
+                                                    f"--answers reads an answers file (rolematch "
+                                                    f"schema answers) or a saved result")])
         found: list[Problem] = []
         for key in data:
             if key not in TOP_LEVEL_KEYS:
@@ -183,6 +191,32 @@ class Checker:
         if found:
             raise AnswersError(found)
         return Answers(questionnaire.id, values, lang, respondent)
+
+
+    def _from_result(self, data: Mapping[str, Any], source: str, named: bool) -> Answers:
+        """The answers kept in a saved result (its ``answers``, ``lang`` and ``id``), checked
+        like an answers file's; one line when they are for another questionnaire or do not
+        fit this one."""
+        expected = self.questionnaire.id
+        ref = data.get("questionnaire")
+        qid = ref.get("id") if isinstance(ref, Mapping) else ref
+        if qid != expected:
+            raise AnswersError([problem(source, "questionnaire.id",
+                                        f"this is {DESCRIBED['result']} of another "
+                                        f"questionnaire than {expected!r}: score its answers "
+                                        f"with that questionnaire (--questionnaire FILE)", qid,
+                                        choices=[expected])])
+        inner = {key: data[key] for key in ("lang", "id", "answers") if key in data}
+        try:
+            return self.check({"questionnaire": qid, **inner}, source, named)
+        except AnswersError as exc:
+            first = exc.problems[0].line().removeprefix(f"{printable(source)}: ")
+            count = len(exc.problems)
+            which = "1 problem" if count == 1 else f"{count} problems, the first"
+            raise AnswersError([problem(source, "answers",
+                                        f"this is {DESCRIBED['result']} whose answers do not "
+                                        f"fit questionnaire {expected!r} (perhaps another "
+                                        f"version of it); {which}: {first}")]) from None
 
 
 _CHECKERS: dict[int, Checker] = {}

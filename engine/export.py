@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 from engine import __version__
 from engine.errors import ExportError, problem
 from engine.files import created_at
+from engine.kinds import DESCRIBED, document_kind
 from engine.readers import MAX_RESULT_BYTES, read_json
 from engine.validation import problems_from_validation, published_schema
 
@@ -381,13 +382,23 @@ def dumps(doc: Document | Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def read_result(path: str | Path) -> ResultDocument:
-    """Read a saved result, refusing a newer schema version or a document that does not fit."""
+def read_result(path: str | Path, command: str = "show") -> ResultDocument:
+    """Read a saved result, refusing a file of another kind, a newer schema version or a
+    document that does not fit. ``command`` (the one reading it) is named in the error."""
     path = Path(path)
     data = read_json(path, ExportError, MAX_RESULT_BYTES)
     if not isinstance(data, dict):
         raise ExportError([problem(path, "", "is not a rolematch result (expected an object)",
                                    type(data).__name__)])
+    kind = document_kind(data)
+    if kind == "answers":
+        raise ExportError([problem(path, "", f"this is {DESCRIBED[kind]}, not a quiz result: "
+                                             f"score it first with rolematch --answers FILE "
+                                             f"-o RESULT.json, then {command} RESULT.json")])
+    if kind is not None and kind != "result":
+        raise ExportError([problem(path, "", f"this is {DESCRIBED[kind]}, not a quiz result: "
+                                             f"{command} reads the result of the quiz "
+                                             f"(rolematch --answers FILE --json)")])
     version = data.get("schema_version")
     if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
         raise ExportError([problem(path, "schema_version",

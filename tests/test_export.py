@@ -227,3 +227,98 @@ def test_show_refuses_an_older_schema_version_and_says_where_the_answers_are(
     again.write_text(json.dumps({"questionnaire": doc["questionnaire"]["id"],
                                  "answers": doc["answers"]}))
     assert run("--answers", str(again), "--json").code == 0
+
+
+# ------------------------------------------------------------------ a file of the wrong kind
+
+POSTING = "Data engineer. We build pipelines with airflow, spark, sql, kafka and dbt.\n"
+
+
+@pytest.fixture
+def documents(run: RunCli, answers_file: Path, tmp_path: Path) -> dict[str, Path]:
+    """One file of each kind rolematch writes, written by rolematch itself."""
+    result, posting = tmp_path / "result.json", tmp_path / "posting.txt"
+    posting.write_text(POSTING)
+    assert run("--answers", str(answers_file), "-o", str(result)).code == 0
+    paths = {"result": result, "posting": posting}
+    for kind, argv in {"decode": ("decode", "--file", str(posting), "--json"),
+                       "fit": ("fit", str(result), str(posting), "--json")}.items():
+        r = run(*argv)
+        assert r.code == 0, r.err
+        paths[kind] = tmp_path / f"{kind}.json"
+        paths[kind].write_text(r.out)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(yaml.safe_load(answers_file.read_text())))
+    paths["answers"] = answers
+    return paths
+
+
+def one_line(r: Run, path: Path, *words: str) -> None:
+    """The error is one line on stderr, naming the file and saying what it is; exit 2."""
+    assert r.code == 2 and r.out == ""
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1, r.err
+    assert str(path) in lines[0] and "got {" not in lines[0]
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("kind", ["decode", "fit"])
+def test_show_and_fit_name_a_document_of_another_kind(
+    run: RunCli, documents: dict[str, Path], kind: str
+) -> None:
+    path = documents[kind]
+    one_line(run("show", str(path)), path, f"this is a {kind} document",
+             f"rolematch {kind} --json", "not a quiz result", "show reads the result")
+    one_line(run("fit", str(path), str(documents["posting"])), path,
+             f"this is a {kind} document", "fit reads the result")
+    r = run("show", str(path))
+    assert "schema_version" not in r.err and "older" not in r.err and "newer" not in r.err
+
+
+def test_show_names_an_answers_file(run: RunCli, documents: dict[str, Path]) -> None:
+    path = documents["answers"]
+    one_line(run("show", str(path)), path, "this is an answers file", "rolematch --answers")
+
+
+@pytest.mark.parametrize("kind", ["decode", "fit"])
+def test_answers_names_a_document_of_another_kind(
+    run: RunCli, documents: dict[str, Path], kind: str
+) -> None:
+    path = documents[kind]
+    one_line(run("--answers", str(path)), path, f"this is a {kind} document", "not answers")
+
+
+def test_answers_accepts_a_saved_result(run: RunCli, answers_file: Path,
+                                        documents: dict[str, Path]) -> None:
+    """A saved result's answers score the same as the answers file they came from."""
+    again = run("--answers", str(documents["result"]), "--json")
+    first = run("--answers", str(answers_file), "--json")
+    assert again.code == 0 and again.err == "", again.err
+    ranked = [(m["role_id"], m["score"]) for m in json.loads(again.out)["ranking"]]
+    assert ranked == [(m["role_id"], m["score"]) for m in json.loads(first.out)["ranking"]]
+    assert run("--answers", str(documents["result"])).out == run("--answers",
+                                                                 str(answers_file)).out
+
+
+def test_answers_from_a_result_of_another_questionnaire_is_one_line(
+    run: RunCli, documents: dict[str, Path]
+) -> None:
+    path = documents["result"]
+    doc = json.loads(path.read_text())
+    doc["questionnaire"]["id"] = "other"
+    path.write_text(json.dumps(doc))
+    one_line(run("--answers", str(path)), path, "this is a saved result",
+             "questionnaire.id", "'other'", "--questionnaire")
+
+
+def test_answers_from_a_result_that_no_longer_fits_is_one_line(
+    run: RunCli, documents: dict[str, Path]
+) -> None:
+    path = documents["result"]
+    doc = json.loads(path.read_text())
+    doc["answers"]["skill_sql"] = 9
+    doc["answers"]["gone_question"] = 1
+    path.write_text(json.dumps(doc))
+    one_line(run("--answers", str(path)), path, "this is a saved result", "do not fit",
+             "2 problems", "answers.gone_question")

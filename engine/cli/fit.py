@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from engine.fit import fit
     from engine.fit_screen import fit_screen
 
-    result = read_result(args.result)
+    result = read_result(args.result, "fit")
     text, source = read_posting(args.posting)
     if not source:
         raise UsageError("give a posting as POSTING (a file), '-' or on standard input "

@@ -32,7 +32,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     options.add_content(parser)
     options.add_lang(parser)
     parser.add_argument("--answers", metavar="FILE", type=Path,
-                        help="score this answers file (YAML or JSON) instead of asking")
+                        help="score this answers file (YAML or JSON), or the answers of a "
+                             "saved result, instead of asking")
     parser.add_argument("--quick", action="store_true",
                         help="quick mode: ask the most informative question next and stop as "
                              "soon as your top match is settled (often 8 to 12 questions)")
