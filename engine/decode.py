@@ -79,6 +79,21 @@ def _variants(alias: str, phrase: bool) -> set[tuple[str, ...]]:
             out.add((*head, last[:-3] + "y"))
         elif len(last) >= 4 and not last.endswith(("ss", "us", "is")):
             out.add((*head, last[:-1]))
+    if phrase and len(tokens) > 1:
+        # "ML" is short for "machine learning": a phrase written one way matches the other
+        # ("ML pipelines" = "machine learning pipelines")
+        out |= {spelled for variant in out for spelled in _ml_spellings(variant)}
+    return out
+
+
+def _ml_spellings(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """``tokens`` with "ml" spelled out as "machine learning", or the other way round."""
+    out: set[tuple[str, ...]] = set()
+    for i, word in enumerate(tokens):
+        if word == "ml":
+            out.add((*tokens[:i], "machine", "learning", *tokens[i + 1:]))
+        elif word == "machine" and tokens[i + 1:i + 2] == ("learning",):
+            out.add((*tokens[:i], "ml", *tokens[i + 2:]))
     return out
 
 

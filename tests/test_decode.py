@@ -44,6 +44,10 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("une thèse de doctorat en vision", "experiments", ["thèse de doctorat"]),
     ("outils de supervision et alertes", "monitoring", ["outils de supervision", "alertes"]),
     ("Excel and Google Sheets", "excel", ["Excel", "Google Sheets"]),
+    # "ML" and "machine learning" are one: a phrase written one way matches the other
+    ("build machine learning pipelines", "deployment", ["machine learning pipelines"]),
+    ("the ML lifecycle and the machine learning lifecycle", "ml-lifecycle",
+     ["ML lifecycle", "machine learning lifecycle"]),
     ("build CI/CD pipelines with Jenkins", "ci-cd", ["CI/CD pipelines", "Jenkins"]),
     ("support the deployment of machine learning models", "deployment",
      ["deployment of machine learning models"]),
