@@ -82,6 +82,13 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
     # the what-ifs: each question answered at the level the posting asks for, where that is
     # above the person's answer (skills and tools only, as a result's gaps)
     typical = ideal_values(model, p[:len(model.dimension_ids)])
+    # tools: every tool that moves something the posting asks for is one to try, even
+    # where the posting asks for it too little for someone exactly like it to tick it
+    index = {d: i for i, d in enumerate(model.dimension_ids)}
+    for qt in model.types:
+        if qt.capped:
+            typical[qt.id] = [o.id for o in qt.question.options
+                              if any(p[index[d]] > 0 for d in o.effects)]
     mine = encode(model, answers)
     plan: list[tuple[int, AnswerValue]] = [
         (qi, value) for qi, qt in enumerate(model.types)

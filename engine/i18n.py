@@ -211,9 +211,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{now:.1f} % -> {then:.1f} %)",
     ),
     "fit.gap_tools_line": (
-        "{question}: this posting also asks for: {typical} (fit {now:.1f}% -> {then:.1f}%)",
-        "{question} : cette offre demande aussi : {typical} (adéquation {now:.1f} % -> "
-        "{then:.1f} %)",
+        "{question}: if you learnt {typical} (fit {now:.1f}% -> {then:.1f}%)",
+        "{question} : en apprenant {typical} (adéquation {now:.1f} % -> {then:.1f} %)",
     ),
     "fit.gap_skipped_line": (
         "{question}: you skipped it, this posting asks: {typical} (fit {now:.1f}% -> "
@@ -222,9 +221,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "% -> {then:.1f} %)",
     ),
     "fit.no_what_if": (
-        "no single answer at the level this posting asks would raise the fit",
-        "aucune réponse au niveau que demande cette offre ne relèverait à elle seule "
-        "l'adéquation",
+        "no single answer you could raise would move the fit by more than a point",
+        "aucune réponse que vous pourriez relever ne ferait bouger l'adéquation de plus d'un "
+        "point",
     ),
     # reports over many results (batch --report, decode --jsonl --report)
     "report.footer": ("rolematch {version} · {date} · charts: matplotlib {mpl}",

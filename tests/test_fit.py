@@ -94,9 +94,12 @@ def test_screen_speaks_of_the_person_and_the_posting(content: Content,
     assert screen.startswith("Your fit with “Data Analyst” ")
     assert "This posting reads as Data Analyst" in screen
     assert "Your top role: Data Engineer" in screen
-    assert "Analysis tools: this posting also asks for: " in screen
-    skill = " ".join(fit_screen(fit(engineer, "SQL queries and data visualisation.",
-                                    content)).split())
+    assert "Analysis tools: if you learnt " in screen
+    doc = fit(engineer, "SQL queries, dashboards and data visualisation.", content)
+    skill = " ".join(fit_screen(doc).split())
+    # each what-if in the person's scale words: their answer, and the one put in its place
+    ifs = [a.what_if for a in doc.lacking if a.what_if is not None]
+    assert ifs and all(f"{w.label}: " in skill and w.typical_label in skill for w in ifs)
     assert ("Dashboards and reports: you answered Never done it (1 of 5), this posting asks: "
             in skill)
     fr = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content, lang="fr")).split())
@@ -187,3 +190,18 @@ def test_fit_on_a_real_posting(run: RunCli, saved: Path) -> None:
     doc = fit(ResultDocument.model_validate_json(saved.read_text()), row["text"], load_content(),
               title=row["title"])
     assert doc.recognised and doc.score is not None and 0 < doc.score <= 1
+
+
+def test_a_tool_the_posting_asks_for_a_little_is_still_advice(content: Content,
+                                                               engineer: ResultDocument) -> None:
+    """A posting that mostly wants statistics and mentions PyTorch once: the data engineer
+    who ticked no deep learning tool is told that ticking one would raise the fit."""
+    posting = ("Data Scientist\nStatistics, hypothesis testing, regression and forecasting "
+               "every day; A/B testing and experimental design; statistical modeling in "
+               "Python with scikit-learn; some PyTorch.")
+    doc = fit(engineer, posting, content)
+    lacking = {a.dimension: a for a in doc.lacking}
+    dl = lacking["tools-dl-frameworks"]
+    assert dl.what_if is not None and dl.what_if.question_id == "tools_ml"
+    assert dl.what_if.score_if - dl.what_if.score_now > 0.01
+    assert "pytorch" in dl.what_if.typical  # the tool it names
