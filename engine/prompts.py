@@ -85,6 +85,47 @@ def _show_descriptions(question: questionary.Question) -> questionary.Question:
     return question
 
 
+def _add_keys(question: questionary.Question, bindings: Any) -> questionary.Question:
+    """Add ``bindings`` to the prompt's own; where both bind a key, ours win (prompt_toolkit
+    calls the last match)."""
+    from prompt_toolkit.key_binding import merge_key_bindings
+
+    app = question.application
+    app.key_bindings = (bindings if app.key_bindings is None
+                        else merge_key_bindings([app.key_bindings, bindings]))
+    return question
+
+
+def _stop_at_ends(question: questionary.Question) -> questionary.Question:
+    """Up and Down stop at the first and last items instead of wrapping around (questionary
+    wraps, and has no option not to): one Down too many on "Back" would otherwise land on
+    the first option, and Enter confirm it."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    lists = [c for c in question.application.layout.find_all_controls()
+             if isinstance(c, InquirerControl)]
+    bindings = KeyBindings()
+
+    def move(step: int) -> Any:
+        def _move(event: Any) -> None:
+            for ic in lists:
+                at = ic.pointed_at + step
+                while 0 <= at < ic.choice_count:
+                    choice = ic.filtered_choices[at]
+                    if not isinstance(choice, Separator) and not choice.disabled:
+                        ic.pointed_at = at
+                        break
+                    at += step
+        return _move
+
+    for keys, step in (((Keys.Down, Keys.ControlN), 1), ((Keys.Up, Keys.ControlP), -1)):
+        for key in keys:
+            bindings.add(key, eager=True)(move(step))
+    return _add_keys(question, bindings)
+
+
 def _tail(lang: str, first: bool) -> list[Any]:
     items: list[Any] = [Separator(), Choice(t("quiz.skip", lang), value=SKIP, shortcut_key=False)]
     if not first:
@@ -101,7 +142,7 @@ def likert_prompt(
                for k, p in enumerate(scale, start=1)]
     message, instruction = _message(question.text.get(lang),
                                     t("quiz.likert_instruction", lang, n=len(scale)))
-    return questionary.select(
+    return _stop_at_ends(questionary.select(
         message,
         choices=[*choices, *_tail(lang, first)],
         default=next((c for c in choices if c.value == previous), None),
@@ -109,7 +150,7 @@ def likert_prompt(
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    )
+    ))
 
 
 def single_prompt(
@@ -128,7 +169,7 @@ def single_prompt(
         t("quiz.single_instruction", lang, n=len(choices)) if shortcuts
         else t("quiz.arrows_instruction", lang),
     )
-    return _show_descriptions(questionary.select(
+    return _stop_at_ends(_show_descriptions(questionary.select(
         message,
         choices=[*choices, *_tail(lang, first)],
         default=previous if isinstance(previous, str) else None,
@@ -136,7 +177,7 @@ def single_prompt(
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    ))
+    )))
 
 
 def multi_prompt(
@@ -163,26 +204,26 @@ def multi_prompt(
         return True
 
     message, instruction = _message(question.text.get(lang), t("quiz.multi_instruction", lang))
-    return questionary.checkbox(
+    return _stop_at_ends(questionary.checkbox(
         message,
         choices=choices,
         validate=validate,
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    )
+    ))
 
 
 def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:
     """After quick mode stops: see the result now, or answer the remaining questions."""
-    return questionary.select(
+    return _stop_at_ends(questionary.select(
         t("quiz.quick_choice", lang),
         choices=[Choice(t("quiz.quick_result", lang), value="result"),
                  Choice(t("quiz.quick_continue", lang, n=remaining), value="continue")],
         use_jk_keys=False,
         instruction=" ",
         **kwargs,
-    )
+    ))
 
 
 def prompt_for(
@@ -303,7 +344,7 @@ def keys_held() -> Iterator[None]:
 def _exits_with(question: questionary.Question, value: Any,
                 keys: Sequence[str]) -> questionary.Question:
     """Make ``keys`` (Esc, q) end the prompt with ``value``."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.key_binding import KeyBindings
     from questionary.prompts.common import InquirerControl
 
     lists = [c for c in question.application.layout.find_all_controls()
@@ -320,19 +361,16 @@ def _exits_with(question: questionary.Question, value: Any,
                     ic.is_answered = True
             event.app.exit(result=value)
 
-    app = question.application
-    app.key_bindings = (bindings if app.key_bindings is None
-                        else merge_key_bindings([app.key_bindings, bindings]))
-    return question
+    return _add_keys(question, bindings)
 
 
 def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
     """What next after the result: open a card, compare two roles, save, quit (Esc, q)."""
     choices = [Choice(t(f"menu.{key}", lang), value=key, shortcut_key=str(i))
                for i, key in enumerate(("card", "compare", "save", QUIT), start=1)]
-    return _exits_with(questionary.select(
+    return _exits_with(_stop_at_ends(questionary.select(
         t("menu.question", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.instruction", lang), **kwargs), QUIT, ("escape", "q"))
+        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q"))
 
 
 def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
@@ -350,9 +388,9 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
         else Choice(f"{rank}. {title}", value=rid, shortcut_key=False)
         for rid, rank, title in roles]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
-    return _exits_with(questionary.select(
+    return _exits_with(_stop_at_ends(questionary.select(
         message, choices=choices, default=default, use_shortcuts=shortcuts,
-        use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs),
+        use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs)),
         BACK, ("escape", "q"))
 
 
@@ -361,9 +399,9 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
                           for i, key in enumerate(("json", "md", "html"), start=1)]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
-    return _exits_with(questionary.select(
+    return _exits_with(_stop_at_ends(questionary.select(
         t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.sub_instruction", lang), **kwargs), BACK, ("escape", "q"))
+        instruction=t("menu.sub_instruction", lang), **kwargs)), BACK, ("escape", "q"))
 
 
 def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:

@@ -55,8 +55,23 @@ def test_likert_back(ask: Callable[..., Any]) -> None:
 
 
 def test_the_first_question_has_no_back(ask: Callable[..., Any]) -> None:
-    # from the skip item, Down wraps around to the first scale point
-    assert ask(0, "5" + DOWN + DOWN + ENTER) == 1
+    # skip is the last item: Down there stays on it
+    assert ask(0, "5" + DOWN + DOWN + ENTER) == SKIP
+
+
+def test_down_on_back_stays_on_back(ask: Callable[..., Any], content: Content) -> None:
+    """One Down too many on the last item ("Back") must not wrap to option 1."""
+    assert ask(1, "5" + DOWN * 5 + ENTER) == BACK
+    assert ask(index_of(content, "ideal_day"), "8" + DOWN * 5 + ENTER) == BACK
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    assert ask(i, DOWN * (n + 6) + SPACE + ENTER) == BACK
+
+
+def test_up_on_the_first_option_stays_there(ask: Callable[..., Any], content: Content) -> None:
+    assert ask(1, UP + UP + ENTER) == 1
+    assert ask(index_of(content, "ideal_day"), UP + ENTER) == "business_questions"
+    assert ask(index_of(content, "tools_ops"), UP + SPACE + ENTER) == ["docker"]
 
 
 def test_ctrl_c_raises_keyboard_interrupt(ask: Callable[..., Any]) -> None:
