@@ -334,12 +334,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "que vous aimez ; il n'y a pas de bonne réponse.",
     ),
     "quiz.keys": (
-        "Keys: arrows or 1-5 to choose, Enter to confirm, space to tick. Every question has "
+        "Keys: arrows to move, Enter to confirm. Where the answers are numbered, their number "
+        "keys choose them; where you tick any, space ticks and unticks. Every question has "
         "\"I don't know\" (skip) and \"Back\". Ctrl-C saves your answers and quits; "
         "`rolematch --resume` continues.",
-        "Touches : flèches ou 1-5 pour choisir, Entrée pour valider, espace pour cocher. Chaque "
-        "question propose « Je ne sais pas » (passer) et « Retour ». Ctrl-C enregistre vos "
-        "réponses et quitte ; `rolematch --resume` reprend.",
+        "Touches : flèches pour se déplacer, Entrée pour valider. Quand les réponses sont "
+        "numérotées, les touches numériques les choisissent ; quand on coche, espace coche et "
+        "décoche. Chaque question propose « Je ne sais pas » (passer) et « Retour ». Ctrl-C "
+        "enregistre vos réponses et quitte ; `rolematch --resume` reprend.",
     ),
     "quiz.start": ("Start", "Commencer"),
     "quiz.quick_hint": (

@@ -245,3 +245,29 @@ def test_pick_role_past_nine_roles_writes_the_rank_and_has_no_keys() -> None:
         shown = _shown(question)
         assert "10. Role 10" in shown and ") Role" not in shown
         assert question.unsafe_ask() == "r2"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_intros_number_keys_work_wherever_answers_are_numbered(
+        content: Content, lang: str) -> None:
+    """The intro says the number keys choose where the answers are numbered: on every
+    question whose list shows "2) ", 2 picks that answer; tick-any lists show no numbers,
+    and a number key there ticks nothing."""
+    from engine.i18n import t
+
+    keys = t("quiz.keys", lang)
+    assert "1-5" not in keys  # it said "arrows or 1-5" of every question
+    assert ("numbered" in keys) if lang == "en" else ("numérotées" in keys)
+    q = content.questionnaire
+    for index, qt in enumerate(q.types):
+        with create_pipe_input() as inp:
+            inp.send_text("2" + ENTER)
+            inp.close()
+            question = prompt_for(q, index, lang, input=inp, output=DummyOutput())
+            shown = _shown(question)
+            answer = normalise(question.unsafe_ask())
+        if qt.kind == "multi":
+            assert "2) " not in shown and answer == [], qt.id
+        else:
+            assert "2) " in shown, qt.id
+            assert answer == (2 if qt.kind == "likert" else qt.question.options[1].id), qt.id
