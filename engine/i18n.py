@@ -380,6 +380,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.skip": ("I don't know (skip)", "Je ne sais pas (passer)"),
     "quiz.back": ("Back", "Retour"),
     "quiz.none": ("None of these", "Aucun de ceux-ci"),
+    "quiz.echo_back": ("(back)", "(retour)"),
     "quiz.echo_more": ("+{n} more", "+{n} autres"),
     "quiz.done_button": ("Confirm", "Valider"),
     "quiz.multi_instruction": (

@@ -25,6 +25,9 @@ BACK = "__back__"
 NONE = "__none__"
 QUIT = "quit"
 _SPECIAL = (SKIP, BACK, NONE)
+TICKED_SEPARATOR = " · "
+"""Between ticked labels shown to a person: the labels themselves hold commas ("GitHub
+Actions, GitLab CI")."""
 
 
 def _width() -> int:
@@ -273,13 +276,14 @@ def echo_lines(message: str, answer: str, width: int | None = None) -> list[tupl
 
 def answer_echo(qt: Any, lang: str, raw: Any, width: int | None = None) -> str:
     """What a confirmed answer echoes: the chosen label; for a tick-any question the ticked
-    labels (as many whole labels as fit on a line, then "+N more"), and "None of these"
-    alike whether it was ticked or nothing was."""
+    labels, " · " between them (as many whole labels as fit on a line, then "+N more"), and
+    "None of these" alike whether it was ticked or nothing was; after Back, "(back)", which
+    ``echo`` shows dim: it is not an answer."""
     value = normalise(raw)
     if value == SKIP:
         return t("quiz.skip", lang)
     if value == BACK:
-        return t("quiz.back", lang)
+        return t("quiz.echo_back", lang)
     if isinstance(value, list):
         if not value:
             return t("quiz.none", lang)
@@ -288,8 +292,8 @@ def answer_echo(qt: Any, lang: str, raw: Any, width: int | None = None) -> str:
         names = [squash(labels[v]) for v in value]
         for n in range(len(names), 0, -1):
             more = len(names) - n
-            text = ", ".join(names[:n]) + (" " + t("quiz.echo_more", lang, n=more) if more
-                                           else "")
+            text = TICKED_SEPARATOR.join(names[:n]) + (
+                " " + t("quiz.echo_more", lang, n=more) if more else "")
             if len(text) <= room or n == 1:
                 return text if len(text) <= room else _cut(text, room)
     if qt.kind == "likert":
@@ -303,23 +307,33 @@ def _cut(text: str, limit: int) -> str:
     return shorten(text, limit)
 
 
-def echo(q: Questionnaire, index: int, lang: str, raw: Any, **kwargs: Any) -> None:
-    """Print the confirmed question and its answer in questionary's colours (the quiz erases
-    questionary's own echo, which says "done (2 selections)" and wraps mid-word)."""
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
-    from questionary.styles import merge_styles_default
-
-    width = _width()
+def echo_tokens(q: Questionnaire, index: int, lang: str, raw: Any,
+                width: int | None = None) -> list[tuple[str, str]]:
+    """The confirmed question and its answer as (style, text) fragments: the answer in
+    questionary's answer colour, "(back)" in the dim ``class:echo-back``."""
+    width = _width() if width is None else width
     answer = answer_echo(q.types[index], lang, raw, width)
+    style = "class:echo-back" if normalise(raw) == BACK else "class:answer"
     tokens: list[tuple[str, str]] = []
     for asked, said in echo_lines(q.questions[index].text.get(lang), answer, width):
         if asked.startswith("? "):
             tokens += [("class:qmark", "?"), ("class:question", asked[1:])]
         else:
             tokens.append(("class:question", asked))
-        tokens += [("class:answer", said), ("", "\n")]
-    print_formatted_text(FormattedText(tokens), style=merge_styles_default([None]), end="",
+        tokens += [(style, said), ("", "\n")]
+    return tokens
+
+
+def echo(q: Questionnaire, index: int, lang: str, raw: Any, **kwargs: Any) -> None:
+    """Print the confirmed question and its answer in questionary's colours (the quiz erases
+    questionary's own echo, which says "done (2 selections)" and wraps mid-word)."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.styles import Style
+    from questionary.styles import merge_styles_default
+
+    style = merge_styles_default([Style([("echo-back", "dim italic")])])
+    print_formatted_text(FormattedText(echo_tokens(q, index, lang, raw)), style=style, end="",
                          output=kwargs.get("output"))
 
 

@@ -81,12 +81,56 @@ def test_tick_any_echoes_the_ticked_labels_and_none_of_these_alike(content: Cont
     qt, options = q.types[i], q.questions[i].options  # type: ignore[union-attr]
     ids = [o.id for o in options]
     assert prompts.answer_echo(qt, "en", ids[:2], 80) == (
-        f"{options[0].label.en}, {options[1].label.en}")
+        f"{options[0].label.en} · {options[1].label.en}")
     assert prompts.answer_echo(qt, "en", [], 80) == "None of these"
     assert prompts.answer_echo(qt, "en", [prompts.NONE], 80) == "None of these"
     many = prompts.answer_echo(qt, "en", ids, 50)
     assert len(many) <= 48 and re.search(r"\+\d+ more$", many)
     assert prompts.answer_echo(qt, "fr", [], 80) == "Aucun de ceux-ci"
+
+
+def _echoed(content: Content, qid: str, lang: str, raw: Any) -> tuple[str, list[str]]:
+    """The echo as a person reads it, and the styles its answer part is drawn in."""
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    q = content.questionnaire
+    i = [x.id for x in q.questions].index(qid)
+    out = io.StringIO()
+    prompts.echo(q, i, lang, raw, output=PlainTextOutput(out))
+    question_styles = ("class:qmark", "class:question", "")
+    styles = [style for style, _ in prompts.echo_tokens(q, i, lang, raw, 200)
+              if style not in question_styles]
+    return out.getvalue(), styles
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ticked_labels_that_hold_commas_echo_apart(content: Content, lang: str) -> None:
+    """"Docker, Jenkins, GitHub Actions or GitLab CI, Terraform" read as four tools."""
+    ticked = ["docker", "ci_tools", "terraform"]
+    shown, _ = _echoed(content, "tools_ops", lang, ticked)
+    q = content.questionnaire
+    options = q.questions[[x.id for x in q.questions].index("tools_ops")].options  # type: ignore[union-attr]
+    labels = [o.label.get(lang) for o in options if o.id in ticked]
+    assert "," in labels[1]
+    if lang == "en":
+        assert labels == ["Docker", "Jenkins, GitHub Actions or GitLab CI", "Terraform"]
+    assert " · ".join(labels) in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(("lang", "back"), [("en", "(back)"), ("fr", "(retour)")])
+def test_back_does_not_echo_as_an_answer(content: Content, lang: str, back: str) -> None:
+    """After Back the question stays on screen with "(back)" in dim, not "Back" in the
+    answer's colour as if Back had been chosen as the answer."""
+    for qid in ("ideal_day", "tools_ops"):
+        raw = [prompts.BACK] if qid == "tools_ops" else prompts.BACK
+        shown, styles = _echoed(content, qid, lang, raw)
+        assert shown.rstrip().endswith(back)
+        assert "Back" not in shown and "Retour" not in shown
+        assert styles == ["class:echo-back"]
+    _, styles = _echoed(content, "ideal_day", lang, "build_pipelines")
+    assert styles == ["class:answer"]
 
 
 @pytest.mark.parametrize(("keys", "chosen"), [("q", "quit"), ("\x1b", "quit"),
