@@ -118,6 +118,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.format_html": ("HTML: one page to open in a browser",
                          "HTML : une page à ouvrir dans un navigateur"),
     "menu.path": ("File to write (Esc goes back):", "Fichier à écrire (Échap pour revenir) :"),
+    "menu.path_empty": ("Type a file name, or Esc to go back.",
+                        "Tapez un nom de fichier, ou Échap pour revenir."),
     "menu.overwrite": ("{path} already exists. Replace it?", "{path} existe déjà. Le remplacer ?"),
     "menu.saved": ("Saved to {path} (readable by you only).",
                    "Enregistré dans {path} (lisible par vous seul)."),

@@ -419,10 +419,17 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
 
 
 def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
-    """The file to write, typed (the default name preselected); Esc goes back (BACK)."""
+    """The file to write, typed (the default name preselected); Esc goes back (BACK).
+
+    An empty name is refused when Enter is pressed, in words; not while typing, which
+    prompt_toolkit does by default and which flashed questionary's "Invalid input" as soon
+    as Ctrl-U cleared the default name to type another."""
+    def validate(text: str) -> bool | str:
+        return bool(text.strip()) or t("menu.path_empty", lang)
+
     return _exits_with(questionary.text(
-        t("menu.path", lang), default=default,
-        validate=lambda text: bool(text.strip()), **kwargs), BACK, ("escape",))
+        t("menu.path", lang), default=default, validate=validate,
+        validate_while_typing=False, **kwargs), BACK, ("escape",))
 
 
 def confirm_overwrite(lang: str, path: str, **kwargs: Any) -> questionary.Question:

@@ -271,3 +271,31 @@ def test_the_intros_number_keys_work_wherever_answers_are_numbered(
         else:
             assert "2) " in shown, qt.id
             assert answer == (2 if qt.kind == "likert" else qt.question.options[1].id), qt.id
+
+
+def _path_typed(keys: str, lang: str = "en") -> tuple[Any, str | None]:
+    """ask_path with ``keys`` typed: its answer, and the error line shown under it then."""
+    with create_pipe_input() as inp:
+        inp.send_text(keys)  # not closed: a lone Esc waits for the next key or a timeout
+        question = prompts.ask_path(lang, "rolematch-result.md", input=inp,
+                                    output=DummyOutput())
+        answer = question.unsafe_ask()
+        error = question.application.current_buffer.validation_error
+        return answer, error.message if error else None
+
+
+CTRL_U, ESC = "\x15", "\x1b"
+
+
+def test_save_clearing_the_default_name_shows_no_error() -> None:
+    """Ctrl-U clears the default name to type another: no "Invalid input" while typing."""
+    assert _path_typed(CTRL_U + ESC) == (BACK, None)
+    assert _path_typed(CTRL_U + "me.md" + ENTER) == ("me.md", None)
+    assert _path_typed("\x7f" * 30 + "me.html" + ENTER) == ("me.html", None)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Type a file name, or Esc to go back."),
+    ("fr", "Tapez un nom de fichier, ou Échap pour revenir.")])
+def test_save_enter_on_an_empty_name_says_what_to_do(lang: str, said: str) -> None:
+    assert _path_typed(CTRL_U + ENTER + ESC, lang) == (BACK, said)
