@@ -121,7 +121,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.path_empty": ("Type a file name, or Esc to go back.",
                         "Tapez un nom de fichier, ou Échap pour revenir."),
     "menu.overwrite": ("{path} already exists. Replace it?", "{path} existe déjà. Le remplacer ?"),
-    "menu.saved": ("Saved to {path} (readable by you only).",
+    # every file a command writes (a report, a result, answers), from the menu or -o
+    "file.saved": ("Saved to {path} (readable by you only).",
                    "Enregistré dans {path} (lisible par vous seul)."),
     "menu.not_saved": ("Not saved: {reason}", "Non enregistré : {reason}"),
     "menu.kept": ("Not saved; {path} is unchanged.", "Non enregistré ; {path} est inchangé."),

@@ -322,3 +322,36 @@ def test_answers_from_a_result_that_no_longer_fits_is_one_line(
     path.write_text(json.dumps(doc))
     one_line(run("--answers", str(path)), path, "this is a saved result", "do not fit",
              "2 problems", "answers.gone_question")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Saved to {path} (readable by you only)."),
+    ("fr", "Enregistré dans {path} (lisible par vous seul).")])
+def test_every_file_written_is_confirmed_in_one_wording(
+        run: RunCli, answers_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """--output, --save-answers, show --output and the result menu's Save say the same line
+    in the result's language (show -o said "report written to me.html", the menu
+    "Saved to ...")."""
+    from types import SimpleNamespace
+
+    from engine import prompts
+    from engine.cli.result_menu import ResultMenu
+    from engine.export import read_result
+
+    out, mine = tmp_path / "r.json", tmp_path / "mine.yaml"
+    r = run("--answers", str(answers_file), "--output", str(out), "--save-answers", str(mine),
+            "--lang", lang, "--json")
+    assert r.code == 0
+    assert r.err.splitlines() == [said.format(path=mine), said.format(path=out)]
+    page = tmp_path / "me.html"
+    r = run("show", str(out), "--format", "html", "--output", str(page))
+    assert r.code == 0 and r.err.splitlines() == [said.format(path=page)]
+
+    saved = tmp_path / "menu.md"
+    answers = iter(["md", str(saved)])
+    asked = SimpleNamespace(unsafe_ask=lambda: next(answers))
+    monkeypatch.setattr(prompts, "pick_format", lambda *a, **k: asked)
+    monkeypatch.setattr(prompts, "ask_path", lambda *a, **k: asked)
+    ResultMenu(read_result(out)).save()
+    assert capsys.readouterr().err.splitlines() == [said.format(path=saved)]

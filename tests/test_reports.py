@@ -50,7 +50,7 @@ def test_cohort_report(run: RunCli, content: Content, tmp_path: Path) -> None:
                        ("workers", ["--csv", "--workers", "2", "--chunk-size", "40"])):
         report = tmp_path / f"{name}.html"
         r = run("batch", str(answers), *argv, "--report", str(report))
-        assert r.code == 0 and r.err.endswith(f"report written to {report}\n")
+        assert r.code == 0 and r.err.endswith(f"Saved to {report} (readable by you only).\n")
         assert stat.S_IMODE(report.stat().st_mode) == 0o600
         pages[name] = report.read_text()
     # the same counts whether they come from full documents or score matrices, in any process

@@ -12,6 +12,7 @@ from engine.cli import EXIT_OK, options
 from engine.cli.io import err, note, numbered_lines, output, terminate_interrupts
 from engine.cli.options import positive
 from engine.errors import EngineError
+from engine.i18n import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -209,5 +210,5 @@ def run(args: argparse.Namespace) -> int:
     note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     if args.report is not None:
-        note(f"report written to {args.report}")
+        note(t("file.saved", lang, path=args.report))
     return EXIT_OK

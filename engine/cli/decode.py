@@ -27,6 +27,7 @@ from engine.cli.io import (
 )
 from engine.cli.options import positive
 from engine.errors import DecodeError, problem
+from engine.i18n import t
 
 TYPE_CHECKING = False  # not imported from typing: `rolematch decode --help` must start fast
 if TYPE_CHECKING:
@@ -183,5 +184,5 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     note(f"{written} posting{'s' if written != 1 else ''} decoded; "
          f"{bad} bad line{'s' if bad != 1 else ''} skipped")
     if args.report is not None:
-        note(f"report written to {args.report}")
+        note(t("file.saved", lang, path=args.report))
     return EXIT_OK

@@ -141,9 +141,9 @@ def _finish(
             raise _keep_answers(exc, content, answers, lang) from None
         raise
     if args.save_answers is not None:
-        note(f"answers saved to {args.save_answers}")
+        note(t("file.saved", lang, path=args.save_answers))
     if args.output is not None:
-        note(f"result saved to {args.output}")
+        note(t("file.saved", lang, path=args.output))
     if interactive:
         clear_resume(q)
     return EXIT_OK

@@ -157,7 +157,7 @@ class ResultMenu:
             for line in exc.lines():
                 note(t("menu.not_saved", self.lang, reason=line))
             return
-        note(t("menu.saved", self.lang, path=path))
+        note(t("file.saved", self.lang, path=path))
 
 
 def page(text: str) -> None:

@@ -9,6 +9,7 @@ from engine.cli import EXIT_OK, options
 from engine.cli.io import at_terminal, color, note, width, write
 from engine.cli.options import positive
 from engine.files import write_atomic
+from engine.i18n import t
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -59,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         write(text)
     else:
         write_atomic(args.output, text, force=args.force)
-        note(f"report written to {args.output}")
+        note(t("file.saved", doc.lang, path=args.output))
     return EXIT_OK
