@@ -144,7 +144,7 @@ def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
     assert "^[" not in shown  # keys typed ahead are not echoed by the terminal
     assert "done (" not in shown  # tick-any questions echo what was ticked
     ops = next(q for q in content.questionnaire.questions if q.id == "tools_ops")
-    assert f"{ops.options[0].label.en}, {ops.options[1].label.en}" in shown
+    assert f"{ops.options[0].label.en} · {ops.options[1].label.en}" in shown
     ml = next(q for q in content.questionnaire.questions if q.id == "tools_ml")
     assert any(line.startswith("? " + ml.text.en[:30]) for line in shown.splitlines())
     assert "None of these" in shown
