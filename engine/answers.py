@@ -4,24 +4,24 @@
     lang: en                  # optional
     answers:
       skill_sql: 4            # likert: an integer on the question's scale
-      tools_ops: [docker]     # multi: a list of option ids (may be empty)
+      tools_ops: [docker]     # multi: a list of option ids (may be empty); one id alone
+                              #   is a list of one
       ideal_day: build_pipelines   # single: one option id
       skill_cloud: null       # skipped: contributes nothing
 
-Missing question ids count as skipped. Every problem is reported with the question id,
-the bad value and the valid values.
+Missing question ids count as skipped. Every problem is reported with the question id and
+the bad value in words ("got true"), with the closest id or the valid values.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from engine.content import LANGS, Questionnaire
-from engine.errors import AnswersError, Problem, printable, problem
+from engine.errors import AnswersError, Problem, describe, printable, problem, unknown
 from engine.kinds import DESCRIBED, document_kind
 from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
@@ -140,8 +140,10 @@ class Checker:
             return answers
         questionnaire = self.questionnaire
         if not isinstance(data, Mapping):
-            raise AnswersError([problem(source, "", "must be a mapping with an 'answers' key",
-                                        type(data).__name__)])
+            whole = "a mapping" if named else "an object"  # a batch line is JSON
+            raise AnswersError([problem(source, "", "the file is empty" if data is None and named
+                                        else f"expected {whole} with an 'answers' key, got "
+                                             f"{describe(data)}")])
         kind = document_kind(data)
         if kind == "result":
             return self._from_result(data, source, named)
@@ -152,37 +154,36 @@ class Checker:
         found: list[Problem] = []
         for key in data:
             if key not in TOP_LEVEL_KEYS:
-                found.append(problem(source, str(key), "unknown key", data[key],
-                                     choices=TOP_LEVEL_KEYS))
+                message, choices = unknown("key", str(key), TOP_LEVEL_KEYS)
+                found.append(problem(source, str(key), message, choices=choices))
         qid = data.get("questionnaire")
         if qid is None and named:
             found.append(problem(source, "questionnaire", "required key is missing",
                                  choices=[questionnaire.id]))
         elif qid is not None and qid != questionnaire.id:
             found.append(problem(source, "questionnaire",
-                                 f"answers are for another questionnaire than "
-                                 f"{questionnaire.id!r}", qid, choices=[questionnaire.id]))
+                                 f"answers are for another questionnaire: expected "
+                                 f"{questionnaire.id!r}, got {describe(qid)}"))
         lang = data.get("lang")
         if lang is not None and lang not in LANGS:
-            found.append(problem(source, "lang", "unknown language", lang, choices=LANGS))
+            found.append(problem(source, "lang", f"unknown language, got {describe(lang)}",
+                                 choices=LANGS))
         respondent = data.get("id")
         if respondent is not None and (isinstance(respondent, bool)
                                        or not isinstance(respondent, str | int)):
-            found.append(problem(source, "id", "must be a string or a whole number",
-                                 respondent))
+            found.append(problem(source, "id", f"expected a text or a whole number, got "
+                                               f"{describe(respondent)}"))
         raw = data.get("answers", {})
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
-            found.append(problem(source, "answers",
-                                 "must be a mapping of question id to answer", raw))
+            found.append(problem(source, "answers", f"expected a mapping of question id to "
+                                                    f"answer, got {describe(raw)}"))
             raw = {}
         for key in raw:
             if key not in self.known:
-                close = difflib.get_close_matches(str(key), list(self.known), n=3, cutoff=0.6)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                found.append(problem(source, f"answers.{key}", f"unknown question id{hint}",
-                                     key, choices=close or list(self.known)))
+                message, choices = self.unknown_question(str(key))
+                found.append(problem(source, f"answers.{key}", message, choices=choices))
         values: dict[str, AnswerValue] = {}
         for qt in self.types:
             value, errs = qt.check(raw.get(qt.id), source)
@@ -192,6 +193,14 @@ class Checker:
             raise AnswersError(found)
         return Answers(questionnaire.id, values, lang, respondent)
 
+
+    def unknown_question(self, qid: str) -> tuple[str, list[str]]:
+        """The message and choices of an unknown question id: the closest id, else every id
+        when they fit on a line, else where to find them."""
+        ids = list(self.known)
+        fits = len(", ".join(ids)) <= 60
+        see = "" if fits else f"rolematch questions lists the {len(ids)} question ids"
+        return unknown("question id", qid, ids, see=see)
 
     def _from_result(self, data: Mapping[str, Any], source: str, named: bool) -> Answers:
         """The answers kept in a saved result (its ``answers``, ``lang`` and ``id``), checked
@@ -239,7 +248,8 @@ def check_answer(questionnaire: Questionnaire, qid: str, value: Any, source: str
     """Check one answer to one question; raise AnswersError when it does not fit."""
     qt = questionnaire.type_of(qid)
     if qt is None:
-        raise AnswersError([problem(source, f"answers.{qid}", "unknown question id", qid)])
+        message, choices = checker_for(questionnaire).unknown_question(qid)
+        raise AnswersError([problem(source, f"answers.{qid}", message, choices=choices)])
     checked, errs = qt.check(value, source)
     if errs:
         raise AnswersError(errs)

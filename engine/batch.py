@@ -35,10 +35,13 @@ class BatchStats:
     lines: int = 0  # lines read, blank ones included
 
 
+_BLANK = object()
+
+
 def _load(raw: bytes) -> Any:
-    """The JSON value on a line, None for a blank line, or a _Bad reason."""
+    """The JSON value on a line, _BLANK for a blank line, or a _Bad reason."""
     if not raw.strip():
-        return None
+        return _BLANK
     try:
         return json_line(raw)
     except ValueError as exc:
@@ -62,7 +65,7 @@ def chunks(
     chunk: list[tuple[int, Any]] = []
     for number, raw in lines:
         data = _load(raw)
-        if data is None:
+        if data is _BLANK:
             continue
         item: Any = None
         if not isinstance(data, _Bad):

@@ -29,6 +29,47 @@ def format_value(value: object) -> str:
     return text
 
 
+def describe(value: object) -> str:
+    """A bad value in a person's words, as an answers file spells it: ``true``, ``null``,
+    ``4.5``, ``the text 'docker'``, ``a list ["x"]``, ``a mapping {"a": 1}``; short."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return f"the text {format_value(value)}" if value else "an empty text"
+    if isinstance(value, list | tuple | dict):
+        import json
+
+        kind = "a mapping" if isinstance(value, dict) else "a list"
+        if not value:
+            return f"an empty {kind.removeprefix('a ')}"
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        if len(text) > 60:
+            text = text[:57] + "..."
+        return f"{kind} {text}"
+    text = str(value)  # a date, say, as the file wrote it
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def unknown(what: str, value: str, known: Sequence[str], *, see: str = "",
+            ) -> tuple[str, list[str]]:
+    """The message and the choices of an unknown id: ``did you mean`` the closest known one
+    when one is close; else ``see`` (where to find them all) when given; else every known id
+    as the choices, so what is listed is never only a part of them."""
+    import difflib
+
+    text = f"unknown {what} {format_value(value)}"
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"{text}; did you mean {close[0]!r}?", []
+    if see:
+        return f"{text}; {see}", []
+    return text, list(known)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in one file: where, what, and what would have been valid."""

@@ -19,7 +19,7 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from engine.errors import Problem, problem
+from engine.errors import Problem, describe, format_value, problem, unknown
 from engine.i18n import t
 
 if TYPE_CHECKING:
@@ -184,13 +184,12 @@ class Likert(QuestionType):
         return [value - 1] if type(value) is int and value in self._valid else None
 
     def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None, [problem(source, self._path(), "must be a whole number on the scale",
-                                  value, choices=self._choices)]
-        if value not in self._valid:
-            return None, [problem(source, self._path(), "is off the scale", value,
-                                  choices=self._choices)]
-        return value, []
+        if type(value) is int and value in self._valid:
+            return value, []
+        message = f"expected a whole number from 1 to {self.n}, got {describe(value)}"
+        if isinstance(value, str) and value.strip() in self._choices:
+            message += " (write it without quotes)"
+        return None, [problem(source, self._path(), message)]
 
     def _label(self, value: Any, lang: str, dimension: str | None) -> str:
         return f"{value} ({self.scale[int(value) - 1].get(lang)})"
@@ -263,11 +262,12 @@ class Single(_WithOptions):
 
     def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if not isinstance(value, str):
-            return None, [problem(source, self._path(), "must be one option id", value,
+            return None, [problem(source, self._path(),
+                                  f"expected one option id, got {describe(value)}",
                                   choices=self.option_ids)]
         if value not in self._index:
-            return None, [problem(source, self._path(), "unknown option", value,
-                                  choices=self.option_ids)]
+            message, choices = unknown("option", value, self.option_ids)
+            return None, [problem(source, self._path(), message, choices=choices)]
         return value, []
 
     def _label(self, value: Any, lang: str, dimension: str | None) -> str:
@@ -323,18 +323,24 @@ class Multi(_WithOptions):
         return out if len(set(out)) == len(out) else None
 
     def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
-        if isinstance(value, str):
+        one = isinstance(value, str)  # a single id is a list of one (see the README)
+        if one:
             value = [value]
         if not isinstance(value, list):
-            return None, [problem(source, self._path(), "must be a list of option ids", value,
+            return None, [problem(source, self._path(),
+                                  f"expected a list of option ids, got {describe(value)}",
                                   choices=self.option_ids)]
         found = []
         for i, item in enumerate(value):
-            if not isinstance(item, str) or item not in self._index:
-                found.append(problem(source, f"{self._path()}[{i}]", "unknown option", item,
-                                     choices=self.option_ids))
+            path = self._path() if one else f"{self._path()}[{i}]"
+            if not isinstance(item, str):
+                found.append(problem(source, path, f"expected an option id, got "
+                                                   f"{describe(item)}", choices=self.option_ids))
+            elif item not in self._index:
+                message, choices = unknown("option", item, self.option_ids)
+                found.append(problem(source, path, message, choices=choices))
             elif item in value[:i]:
-                found.append(problem(source, f"{self._path()}[{i}]", "option given twice", item))
+                found.append(problem(source, path, f"option {format_value(item)} given twice"))
         # the questionnaire's option order, so equal answers give equal documents
         return [o for o in self.option_ids if o in value], found
 

@@ -341,7 +341,7 @@ class AnswersDocument(BaseModel):
     answers: dict[str, StrictInt | StrictStr | list[StrictStr] | None] = Field(
         default_factory=dict,
         description="Question id to answer: likert integer, single option id, list of multi "
-        "option ids, or null for skipped.",
+        "option ids (one id alone is a list of one), or null for skipped.",
     )
 
 

@@ -46,7 +46,8 @@ def test_full_results_in_order_with_ids(run: RunCli, content: Content, tmp_path:
     r = run("batch", str(src), "-o", str(tmp_path / "out.jsonl"))
     assert r.code == 0
     assert "line 5: skipped: not valid JSON" in r.err
-    assert "line 7: skipped: answers.skill_sql: is off the scale (got 9)" in r.err
+    assert ("line 7: skipped: answers.skill_sql: expected a whole number from 1 to 5, got 9"
+            in r.err)
     assert "7 results written" in r.err and "2 bad lines skipped" in r.err
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [d["id"] for d in out] == [d["id"] for d in docs]

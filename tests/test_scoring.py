@@ -298,16 +298,17 @@ def test_unknown_question_id(content: Content) -> None:
 
 def test_value_off_the_scale(content: Content) -> None:
     line = bad(content, {"skill_sql": 7})
-    assert "answers.skill_sql" in line and "(got 7)" in line and "1, 2, 3, 4, 5" in line
+    assert line == "me.yaml: answers.skill_sql: expected a whole number from 1 to 5, got 7"
 
 
 def test_likert_wrong_type(content: Content) -> None:
     line = bad(content, {"skill_sql": "4"})
-    assert "whole number" in line and "(got '4')" in line
+    assert line == ("me.yaml: answers.skill_sql: expected a whole number from 1 to 5, got the "
+                    "text '4' (write it without quotes)")
 
 
 def test_likert_rejects_booleans(content: Content) -> None:
-    assert "(got True)" in bad(content, {"skill_sql": True})
+    assert bad(content, {"skill_sql": True}).endswith("from 1 to 5, got true")
 
 
 def test_unknown_single_option(content: Content) -> None:
@@ -322,7 +323,8 @@ def test_unknown_multi_option(content: Content) -> None:
 
 def test_multi_wrong_type(content: Content) -> None:
     line = bad(content, {"tools_ops": 3})
-    assert "list of option ids" in line and "(got 3)" in line
+    assert line.startswith("me.yaml: answers.tools_ops: expected a list of option ids, got 3; "
+                           "valid: docker, kubernetes")
 
 
 def test_wrong_questionnaire(content: Content) -> None:
