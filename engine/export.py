@@ -226,6 +226,13 @@ class ResultDocument(_Document):
     def match(self, role_id: str) -> RoleDoc:
         return next(m for m in self.ranking if m.role_id == role_id)
 
+    @property
+    def explained(self) -> int:
+        """How many roles, from the top, have their reasons and gaps in the document: the
+        ``--top`` it was scored with (0 without enough answers)."""
+        return max((m.rank for m in self.ranking
+                    if m.top_contributions or m.against_contributions or m.gaps), default=0)
+
 
 class FoundDoc(_Doc):
     term: str

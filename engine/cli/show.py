@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.cli import EXIT_OK, options
 from engine.cli.io import at_terminal, color, note, width, write
 from engine.cli.options import positive
+from engine.errors import printable
+
+if TYPE_CHECKING:
+    from engine.export import ResultDocument
 from engine.files import write_atomic
 from engine.i18n import t
 
@@ -28,8 +33,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="on a terminal, print the full result instead of the one-screen "
                              "summary and its menu (off a terminal it is always the full text)")
     parser.add_argument("--top", type=positive, default=3, metavar="N",
-                        help="roles shown in detail (default: 3, at most those explained in "
-                             "the result)")
+                        help="roles shown in detail (default: 3); a note says when the result "
+                             "explains fewer (it was scored with a smaller --top)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,10 +50,14 @@ def run(args: argparse.Namespace) -> int:
             from engine.cli.result_menu import ResultMenu, explain_all
 
             explained, labels, profiles = explain_all(doc)
+            if explained is doc:  # not scored again: the cards are those of the file
+                _few_explained(args, doc)
             ResultMenu(doc, explained, args.top, labels, profiles).run()
         else:
+            _few_explained(args, doc)
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         return EXIT_OK
+    _few_explained(args, doc)
     if args.format == "md":
         text = markdown_report(doc, args.top)
     elif args.format == "html":
@@ -62,3 +71,18 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, text, force=args.force)
         note(t("file.saved", doc.lang, path=args.output))
     return EXIT_OK
+
+
+def _few_explained(args: argparse.Namespace, doc: ResultDocument) -> None:
+    """One note when ``--top`` asks for more roles in detail than the file explains (the
+    roles below those have no reasons and no gaps): how to get them."""
+    n, wanted = doc.explained, min(args.top, len(doc.ranking))
+    if not doc.enough_answers or n >= wanted:
+        return
+    roles = "1 role is" if n == 1 else f"{n} roles are"
+    import shlex
+
+    name = printable(str(args.result))
+    note(f"rolematch: note: only {roles} explained in {name}; to see {wanted}, score its "
+         f"answers again: rolematch --answers {printable(shlex.quote(str(args.result)))} "
+         f"--top {wanted}")
