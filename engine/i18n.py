@@ -174,6 +174,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "decode.header": ("Roles this posting describes", "Métiers que décrit cette offre"),
     "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),
+    "decode.more": ("+{n} more", "+{n} autres"),
     "decode.gaps": ("Usually asked for this role, and asked for less here",
                     "Habituel pour ce métier, et moins demandé ici"),
     # fit

@@ -84,10 +84,10 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
     about = "decode" if posting else "result"
     cards = []
     for m in doc.ranking[:top]:
-        reasons = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score), _cited(c))
-                   for c in m.top_contributions]
+        reasons = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
+                          _cited(c, lang)) for c in m.top_contributions]
         against = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
-                          _cited(c)) for c in m.against_contributions]
+                          _cited(c, lang)) for c in m.against_contributions]
         cards.append(Card(m.rank, m.title, m.score, m.objective, reasons, against,
                           t(f"{about}.gaps", lang), _gap_lines(m, lang), m.typical_tools,
                           m.typical_day, m.questions_to_ask))
@@ -123,13 +123,52 @@ def _gap_sentence(g: AnswerGapDoc, lang: str, typical: str | None = None) -> str
              now=100 * g.score_now, then=100 * g.score_if)
 
 
-def _cited(c: ContributionDoc | PostingContributionDoc) -> list[tuple[str, str]]:
+CITED_WORDS = 3  # a card quotes a term's first words; the found list above shows them all
+
+
+def _cited(c: ContributionDoc | PostingContributionDoc, lang: str) -> list[tuple[str, str]]:
     """What was behind a contribution: the question and the answer, or the posting's term and
-    its words."""
+    its words (the first few, then how many more, so none looks missed)."""
     if isinstance(c, PostingContributionDoc):
-        return [(f.label, ", ".join(f"\u201c{w}\u201d" for w in f.matched[:3])) for f in c.terms]
+        return [(f.label, _quoted(f.matched, lang)) for f in c.terms]
     # the answers pulling the contribution's way (the JSON lists every answer behind it)
     return [(a.question_text, a.answer_label) for a in c.answers if a.score * c.score > 0]
+
+
+def _quoted(words: list[str], lang: str) -> str:
+    """“containers”, “Docker”, “Kubernetes” +2 more."""
+    said = ", ".join(f"\u201c{w}\u201d" for w in words[:CITED_WORDS])
+    if len(words) > CITED_WORDS:
+        said += " " + t("decode.more", lang, n=len(words) - CITED_WORDS)
+    return said
+
+
+def found_lines(doc: DecodeDocument, width: int) -> list[str]:
+    """What the posting asks for, by kind: each term by its label (as the cards and the
+    fragile note name it) with every word of the posting that matched it, wrapped to
+    ``width``; then what it says about the work itself."""
+    lang = doc.lang
+    sep = "\u00a0; " if lang == "fr" else "; "
+
+    def wrapped(text: str) -> list[str]:
+        return textwrap.wrap(text, width=width, subsequent_indent="    ",
+                             break_long_words=False, break_on_hyphens=False)
+
+    def named(label: str, words: list[str]) -> str:
+        if [w.casefold() for w in words] == [label.casefold()]:
+            return label  # "Python (Python)" says it twice
+        return f"{label} ({', '.join(words)})"
+
+    lines = [t("decode.found", lang)
+             + f" ({t('decode.terms', lang, n=len(doc.found))}){colon(lang)}"]
+    for kind in ("skill", "tool", "activity"):
+        items = [named(f.label, f.matched) for f in doc.found if f.kind == kind]
+        if items:
+            lines += wrapped(f"{t('decode.kind.' + kind, lang)}{colon(lang)} " + sep.join(items))
+    if doc.preferences:
+        lines += wrapped(f"{t('decode.preferences', lang)}{colon(lang)} " + sep.join(
+            named(p.label, p.matched) for p in doc.preferences))
+    return lines
 
 
 def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str, str]]:
@@ -498,20 +537,7 @@ def decode_screen(doc: DecodeDocument, width: int = 80, color: bool = False,
     if not doc.recognised:
         return t("decode.nothing", lang) + "\n"
 
-    def wrapped(text: str) -> list[str]:
-        return textwrap.wrap(text, width=width, subsequent_indent="    ",
-                             break_long_words=False, break_on_hyphens=False)
-
-    lines = [t("decode.found", lang)
-             + f" ({t('decode.terms', lang, n=len(doc.found))}){colon(lang)}"]
-    for kind in ("skill", "tool", "activity"):
-        items = [", ".join(f.matched[:3]) for f in doc.found if f.kind == kind]
-        if items:
-            lines += wrapped(f"{t('decode.kind.' + kind, lang)}{colon(lang)} "
-                             + "; ".join(items))
-    if doc.preferences:
-        lines += wrapped(f"{t('decode.preferences', lang)}{colon(lang)} " + "; ".join(
-            f"{p.label} ({', '.join(p.matched[:3])})" for p in doc.preferences))
+    lines = found_lines(doc, width)
     if doc.title_mismatch:
         lines += ["", *textwrap.wrap("! " + doc.title_mismatch, width=width,
                                      subsequent_indent="  ", break_long_words=False)]

@@ -104,7 +104,7 @@ def test_french_labels_take_a_space_before_the_colon(content: Content) -> None:
     doc = decode("Airflow et Kafka, astreintes.", content.profiles, lang="fr")
     for text in (card, decode_screen(doc)):
         assert re.search(r"\w:", text) is None  # never "Outils:"
-    assert "Outils\u00a0: Airflow" in decode_screen(doc)
+    assert "Outils\u00a0: Orchestration et dbt (Airflow)" in decode_screen(doc)
     assert "Objectif\u00a0: " in card
 
 
