@@ -116,3 +116,12 @@ def test_no_list_item_was_split_at_a_comma_inside_brackets(content: Content) -> 
               for x in (*p.key_skills, *p.deliverables, *p.questions_to_ask)]
     broken = [t for t in items if t.count("(") != t.count(")")]
     assert broken == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_two_vocabulary_terms_share_a_label(lang: str) -> None:
+    """A decoded posting names terms by their label: two terms with one label would read as
+    the same thing listed twice."""
+    vocabulary = read_yaml(default_profiles_dir() / "vocabulary.yaml")
+    labels = [term["label"][lang] for term in vocabulary["terms"]]
+    assert sorted({x for x in labels if labels.count(x) > 1}) == []

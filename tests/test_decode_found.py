@@ -79,3 +79,21 @@ def test_each_term_the_fragile_note_names_is_in_the_found_list(content: Content,
     assert len(named) == 4
     for label in named:
         assert label in names
+
+
+@pytest.mark.parametrize(("lang", "labels"), [
+    ("en", ("Models in production", "Deployment and serving")),
+    ("fr", ("Modèles en production", "Déploiement et mise en service")),
+])
+def test_two_terms_behind_one_reason_read_as_two_things(content: Content, lang: str,
+                                                        labels: tuple[str, str]) -> None:
+    doc = decode("Deploy ML models with PyTorch; serve the models at low latency.",
+                 content.profiles, lang=lang)
+    assert {"deployment", "deployment-general"} <= {f.term for f in doc.found}
+    screen = decode_screen(doc, width=100)
+    card = next(block for block in screen.split("\n\n") if block.startswith("1. "))
+    cited = [line.strip().split(" → ")[0] for line in card.splitlines() if " → " in line]
+    first, second = labels
+    assert f"{first} → “Deploy ML models”" in card
+    assert f"{second} → “low latency”" in card
+    assert cited.count(first) == cited.count(second) == 1
