@@ -453,11 +453,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-_FR_BEFORE = re.compile(r" ([?!:;»])")
+_FR_BEFORE = re.compile(r" ([?!:;»%])")
 
 
 def french_spacing(text: str) -> str:
-    """Non-breaking spaces before ? ! : ; and inside « », so lines never start with them."""
+    """Non-breaking spaces before ? ! : ; % and inside « », so lines never start with them."""
     text = _FR_BEFORE.sub("\u00a0\\1", text)
     return text.replace("« ", "«\u00a0")
 
@@ -465,6 +465,12 @@ def french_spacing(text: str) -> str:
 def colon(lang: str) -> str:
     """The colon after a label: "Tools:" in English, "Outils :" (non-breaking) in French."""
     return "\u00a0:" if lang == "fr" else ":"
+
+
+def semicolon(lang: str) -> str:
+    """The separator between items of a list: "a; b" in English, "a ; b" (non-breaking) in
+    French."""
+    return "\u00a0; " if lang == "fr" else "; "
 
 
 def squash(text: str) -> str:
@@ -483,10 +489,12 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> str:
 
 
 class _FrenchNumber(float):
-    """A number that formats with a decimal comma, as French writes it (82,4 %)."""
+    """A number that formats with a decimal comma, as French writes it (82,4 %), and a
+    percentage with a space before the sign."""
 
     def __format__(self, spec: str) -> str:
-        return format(float(self), spec).replace(".", ",")
+        text = format(float(self), spec).replace(".", ",")
+        return text[:-1] + "\u00a0%" if spec.endswith("%") else text  # 85 %, not 85%
 
 
 def _french_numbers(values: dict[str, object]) -> dict[str, object]:

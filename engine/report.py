@@ -22,7 +22,7 @@ from engine.export import (
     ResultDocument,
     RoleDoc,
 )
-from engine.i18n import colon, squash, t
+from engine.i18n import colon, semicolon, squash, t
 from engine.render import shorten
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def found_lines(doc: DecodeDocument, width: int) -> list[str]:
     fragile note name it) with every word of the posting that matched it, wrapped to
     ``width``; then what it says about the work itself."""
     lang = doc.lang
-    sep = "\u00a0; " if lang == "fr" else "; "
+    sep = semicolon(lang)
 
     def wrapped(text: str) -> list[str]:
         return textwrap.wrap(text, width=width, subsequent_indent="    ",
@@ -204,8 +204,25 @@ def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str,
 # --------------------------------------------------------------------------- the screen
 
 
+# rich breaks a line at any space, a non-breaking one too, so a French line could start with
+# ":" or "?": while rich lays a screen out, a non-breaking space is held as a private-use
+# character of the same width, and ``_tidy`` puts it back
+_NBSP, _HELD = "\u00a0", "\ue000"
+
+
+def _held(text: str) -> str:
+    return text.replace(_NBSP, _HELD)
+
+
+def _text(text: str, style: str = "") -> Text:
+    """rich's Text of ``text``, its non-breaking spaces held (see ``_HELD``)."""
+    from rich.text import Text
+
+    return Text(_held(text), style=style)
+
+
 def _tidy(text: str) -> str:
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+    return "".join(line.rstrip() + "\n" for line in text.replace(_HELD, _NBSP).splitlines())
 
 
 def _console(out: Any, width: int, color: bool) -> Console:
@@ -224,18 +241,17 @@ def _draw_head(console: Console, s: Sheet, width: int, color: bool) -> bool:
     the title and warnings) when there are not enough answers to rank."""
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
     lang = s.lang
     if s.answered is None:
-        console.print(Text(s.title, style="bold"))
+        console.print(_text(s.title, style="bold"))
     else:
-        console.print(Text(s.title, style="bold"), end=" ")
-        console.print(Text(f"({s.answered})", style="dim"))
+        console.print(_text(s.title, style="bold"), end=" ")
+        console.print(_text(f"({s.answered})", style="dim"))
     if s.stop_reason:
-        console.print(Text(s.stop_reason, style="dim"))
+        console.print(_text(s.stop_reason, style="dim"))
     for warning in s.warnings:
-        console.print(Text("! " + warning, style="yellow"))
+        console.print(_text("! " + warning, style="yellow"))
     if not s.enough:
         return False
 
@@ -252,21 +268,20 @@ def _draw_head(console: Console, s: Sheet, width: int, color: bool) -> bool:
         first = rank == 1
         table.add_row(
             str(rank),
-            Text(title, style="bold green" if first else ""),
+            _text(title, style="bold green" if first else ""),
             f"{100 * score:.0f}%",
-            Text(full * filled + empty * (bar_width - filled), style="green" if first else "cyan"),
+            _text(full * filled + empty * (bar_width - filled), style="green" if first else "cyan"),
         )
     console.print(table)
 
     for style, note in s.notes:
-        console.print(Text(note, style=style))
+        console.print(_text(note, style=style))
     return True
 
 
 def _rule(console: Console, card: Card, color: bool) -> None:
-    from rich.text import Text
 
-    console.rule(Text(f"{card.rank}. {card.title}  {100 * card.score:.0f}%", style="bold"),
+    console.rule(_text(f"{card.rank}. {card.title}  {100 * card.score:.0f}%", style="bold"),
                  align="left", characters="─" if color else "-")
 
 
@@ -274,7 +289,6 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
     """One role's full card: objective, why, against, to grow, tools, a day, what to ask."""
     from rich.padding import Padding
     from rich.table import Table
-    from rich.text import Text
 
     def item(marker: str, body: Text, indent: int = 2) -> None:
         grid = Table.grid(padding=0)
@@ -284,28 +298,28 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
         console.print(grid)
 
     def block(label: str, body: str) -> None:
-        console.print(Text(label, style="bold"))
-        console.print(Padding(Text(squash(body)), (0, 0, 0, 2)))
+        console.print(_text(label, style="bold"))
+        console.print(Padding(_text(squash(body)), (0, 0, 0, 2)))
 
     _rule(console, card, color)
-    console.print(Text(card.objective, style="italic"))
+    console.print(_text(card.objective, style="italic"))
     for key, marker, style, reasons in (("result.why", "+ ", "green", card.reasons),
                                         ("result.against", "− ", "red", card.against)):
         if reasons:
-            console.print(Text(t(key, lang), style="bold"))
+            console.print(_text(t(key, lang), style="bold"))
         for reason in reasons:
-            item(marker, Text(reason.text, style=style))
+            item(marker, _text(reason.text, style=style))
             for asked, said in reason.cited[:2]:
-                item("", Text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
+                item("", _text(f"{shorten(asked, 44)} → {said}", style="dim"), indent=6)
     if card.gaps:
-        console.print(Text(card.gaps_title, style="bold"))
+        console.print(_text(card.gaps_title, style="bold"))
         for gap in card.gaps:
-            item("- ", Text(gap))
+            item("- ", _text(gap))
     block(t("result.tools", lang), ", ".join(card.tools))
     block(t("result.day", lang), card.day)
-    console.print(Text(t("result.ask", lang), style="bold"))
+    console.print(_text(t("result.ask", lang), style="bold"))
     for question in card.asks[:3]:
-        item("- ", Text(question))
+        item("- ", _text(question))
 
 
 def result_screen(
@@ -321,13 +335,12 @@ def result_screen(
     """
     import io
 
-    from rich.text import Text
 
     s = sheet(doc, top, limit=4)
     out = io.StringIO()
     console = _console(out, width, color)
     for line in preamble or []:
-        console.print(Text(line))
+        console.print(_text(line))
     if not _draw_head(console, s, width, color):
         return _tidy(out.getvalue())
     for card in s.cards:
@@ -354,7 +367,6 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     """
     import io
 
-    from rich.text import Text
 
     s = sheet(doc, top=1, limit=2)
     out = io.StringIO()
@@ -378,24 +390,24 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     for marker, style, reasons in (("+ ", "green", card.reasons[:n_for]),
                                    ("− ", "red", card.against[:n_against])):
         for reason in reasons:
-            console.print(_reason_line(marker, reason, style, width))
+            console.print(_reason_line(marker, reason, style, width, lang))
     if gap is not None and gap_lines:
         for line in _summary_gap(gap, lang, width, gap_lines):
-            console.print(Text(line))
+            console.print(_text(line))
     return _tidy(out.getvalue())
 
 
-def _reason_line(marker: str, reason: Reason, style: str, width: int) -> Text:
+def _reason_line(marker: str, reason: Reason, style: str, width: int, lang: str) -> Text:
     """``  + Data pipelines and ETL: +13.4 pts ← Build pipelines``: one line, the answers
     behind the reason in the person's words, shortened to the width."""
     from rich.text import Text
 
     head = "  " + marker + reason.text
-    said = "; ".join(answer for _, answer in reason.cited[:2])
-    line = Text.assemble(("  " + marker, ""), (shorten(reason.text, width - 4), style))
+    said = semicolon(lang).join(answer for _, answer in reason.cited[:2])
+    line = Text.assemble(("  " + marker, ""), (_held(shorten(reason.text, width - 4)), style))
     room = width - len(head) - 3
     if said and room >= 8:
-        line.append(" ← " + shorten(said, room), style="dim")
+        line.append(_held(" ← " + shorten(said, room)), style="dim")
     return line
 
 
@@ -495,9 +507,9 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
     for line in textwrap.wrap(t("compare.header", lang, first=a.title, a=100 * a.score,
                                 second=b.title, b=100 * b.score,
                                 gap=abs(100 * (a.score - b.score))), width=width):
-        console.print(Text(line, style="bold"))
+        console.print(_text(line, style="bold"))
     for line in textwrap.wrap(t("compare.intro", lang), width=width):
-        console.print(Text(line, style="dim"))
+        console.print(_text(line, style="dim"))
     # two right-aligned columns, the role titles wrapped above them
     column = max(10, min(16, (width - 20) // 2))
     name = width - 2 * (column + 2)
@@ -506,7 +518,7 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
     heads = [[""] * (depth - len(h)) + h for h in heads]
 
     def row(label: str, left: str, right: str, styles: tuple[str, str, str]) -> Text:
-        return Text.assemble((shorten(label, name).ljust(name), styles[0]),
+        return Text.assemble((_held(shorten(label, name).ljust(name)), styles[0]),
                              ("  " + shorten(left, column).rjust(column), styles[1]),
                              ("  " + shorten(right, column).rjust(column), styles[2]))
 
@@ -523,7 +535,7 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
                           ("", "green" if ahead else "", "" if ahead else "green")))
         for asked, answer in d.said:
             asked = shorten(asked, max(12, width - 11 - len(answer)))
-            console.print(Text("    " + shorten(f"{asked} → {answer}", width - 4), style="dim"))
+            console.print(_text("    " + shorten(f"{asked} → {answer}", width - 4), style="dim"))
     console.print(row(t("compare.rest", lang), pts(rest[0]), pts(rest[1]), ("dim",) * 3))
     console.print(row(t("result.match", lang), f"{100 * a.score:.0f}%",
                       f"{100 * b.score:.0f}%", ("bold",) * 3))
@@ -574,8 +586,8 @@ def markdown_report(doc: ResultDocument, top: int = 3) -> str:
             out += [f"**{card.gaps_title}**", ""]
             out += [f"- {gap}" for gap in card.gaps]
             out.append("")
-        out += [f"**{t('result.tools', lang)}**: {', '.join(card.tools)}", "",
-                f"**{t('result.day', lang)}**: {squash(card.day)}", "",
+        out += [f"**{t('result.tools', lang)}**{colon(lang)} {', '.join(card.tools)}", "",
+                f"**{t('result.day', lang)}**{colon(lang)} {squash(card.day)}", "",
                 f"**{t('result.ask', lang)}**", ""]
         out += [f"- {q}" for q in card.asks]
     return "\n".join(out) + "\n"

@@ -225,7 +225,7 @@ def test_compare_second_list_the_key_shown_for_a_role_picks_it(
             assert second_q == f"Compare {top.title} ({100 * top.score:.0f}%) with which role?"
         else:
             assert first_q == "Comparer quel métier\u00a0?"
-            assert second_q == (f"Comparer {top.title} ({100 * top.score:.0f} %) avec quel "
+            assert second_q == (f"Comparer {top.title} ({100 * top.score:.0f}\u00a0%) avec quel "
                                 "métier\u00a0?")
         for m in ranking:
             assert f"{m.rank}) {m.title}  {100 * m.score:.0f}%" in first_list

@@ -1,0 +1,67 @@
+"""French screens keep French typography: a non-breaking space before ; : ! ? (and % in a
+sentence), never a line that starts with one of them, wherever the text wraps."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from engine.content import Content
+from engine.decode import decode
+from engine.report import (
+    card_screen,
+    compare_screen,
+    decode_screen,
+    markdown_report,
+    result_screen,
+    summary_screen,
+)
+from engine.scoring import score_many
+from engine.simulate import random_answers
+from engine.vectors import build_model
+
+WIDTHS = [52, 64, 72, 80, 100]
+POSTING = ("Pipelines ETL en Airflow et dbt, Spark, Kafka et BigQuery ; SQL et Python, "
+           "Docker, Kubernetes et Terraform, supervision avec Prometheus, astreintes, "
+           "échanges avec les clients.")
+
+
+def bad_lines(text: str, width: int) -> list[str]:
+    """Lines that start with French punctuation (or a per cent sign), put ; : ! ? right after
+    a word or a plain space, or are wider than ``width``."""
+    return [line for line in text.splitlines()
+            if re.match(r"\s*[;:!?%]", line) or re.search(r"(^|[^\u00a0])[;:!?](\s|$)", line)
+            or len(line) > width]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_french_decode_screen_keeps_its_spaces(content: Content, width: int) -> None:
+    screen = decode_screen(decode(POSTING, content.profiles, lang="fr"), width=width)
+    assert bad_lines(screen, width) == []
+    found = screen.split("\n\n")[0]
+    assert "\u00a0; " in found and re.search(r"[^\u00a0]; ", found) is None
+    # the posting's share of a dimension, as French writes a percentage
+    assert re.search(r"\(offre \d+\u00a0%, métier \d+\u00a0%\)", screen)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_french_result_screens_keep_their_spaces(content: Content, seed: int) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    doc = score_many(model, [random_answers(model, random.Random(seed), skip_rate=0.2)],
+                     ["fr"])[0]
+    first, second = doc.ranking[0].role_id, doc.ranking[1].role_id
+    for width in WIDTHS[1:]:  # at 52 the title and its count do not fit one line
+        for screen in (result_screen(doc, width=width), summary_screen(doc, width=width),
+                       card_screen(doc, first, width=width),
+                       compare_screen(doc, first, second, width=width)):
+            assert bad_lines(screen, width) == []
+
+
+def test_a_french_report_labels_take_a_space_before_the_colon(content: Content) -> None:
+    model = build_model(content.questionnaire, content.profiles)
+    doc = score_many(model, [random_answers(model, random.Random(1))], ["fr"])[0]
+    report = markdown_report(doc)
+    assert "**Outils typiques**\u00a0: " in report and "**Une journée type**\u00a0: " in report
+    assert "**:" not in report
