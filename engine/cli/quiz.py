@@ -104,8 +104,6 @@ class Quiz:
                     self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
             if restored is not None and restored.quick:
                 self.quick = True
-        else:
-            self._note_unfinished()
         session = QuizSession(q, lang=self.lang, quick=self.quick)
         self.quick_used = self.quick
         if restored is not None:
@@ -120,6 +118,8 @@ class Quiz:
             self._start_warmup()
         if not session.given:
             self.welcome()
+        if not resume:
+            self._note_unfinished()  # after the welcome, right above the first question
         autosave_failed = False
         kwargs = self._prompt_kwargs()
         while True:
