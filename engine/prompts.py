@@ -18,16 +18,13 @@ from questionary import Choice, Separator
 
 from engine.content import Questionnaire
 from engine.i18n import squash, t
-from engine.questions import AnswerValue, Likert, Multi, Single
+from engine.questions import TICKED_SEPARATOR, AnswerValue, Likert, Multi, Single
 
 SKIP = "__skip__"
 BACK = "__back__"
 NONE = "__none__"
 QUIT = "quit"
 _SPECIAL = (SKIP, BACK, NONE)
-TICKED_SEPARATOR = " · "
-"""Between ticked labels shown to a person: the labels themselves hold commas ("GitHub
-Actions, GitLab CI")."""
 
 
 def _width() -> int:

@@ -40,6 +40,11 @@ def likert_factor(point: int, n_points: int, preference: bool = False) -> float:
     return (point - 1) / (n_points - 1)
 
 
+TICKED_SEPARATOR = " · "
+"""Between ticked labels shown to a person, in the quiz's echo and in every result: the labels
+themselves hold commas ("Jenkins, GitHub Actions or GitLab CI")."""
+
+
 class QuestionType:
     """What every question type provides; see the module docstring."""
 
@@ -350,7 +355,8 @@ class Multi(_WithOptions):
             moving = {o.id for o in self.option_list if o.effects.get(dimension, 0) > 0}
             ticked = [v for v in ticked if v in moving] or ticked
         labels = self._labels(lang)
-        return ", ".join(labels[v] for v in ticked) if ticked else t("result.none", lang)
+        return (TICKED_SEPARATOR.join(labels[v] for v in ticked) if ticked
+                else t("result.none", lang))
 
     def ideal(self, level: Any, fit: Any, tick_level: float) -> AnswerValue:
         return [o.id for o in self.option_list if level(o.effects) >= tick_level]

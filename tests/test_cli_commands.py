@@ -232,3 +232,19 @@ def test_french_writes_decimals_with_a_comma_and_english_with_a_point(
     assert en_points and en_points == fr_points
     assert not re.search(r"\d\.\d+ pts|\d\.\d\s%", fr)
     assert re.search(r"\d,\d\s%", fr)  # the gap's what-if: "82,4 % -> 83,7 %"
+
+
+def test_ticked_tools_read_with_the_quiz_echo_separator_in_the_result(
+        run: RunCli, tmp_path: Path) -> None:
+    """Tool labels hold commas ("Kafka or another message queue"), so the result names ticked
+    tools with ' · ' between them, as the quiz's echo does, and the JSON's labels too."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"questionnaire": "default", "answers": {
+        "skill_pipelines": 5, "tools_data": ["spark", "kafka", "airflow"]}}))
+    out = run("--answers", str(path), "--top", "1").out
+    assert re.search(r"Spark[^\n·]* · Kafka[^\n·]* · Airflow", " ".join(out.split()))
+    doc = json.loads(run("--answers", str(path), "--json").out)
+    labels = [item["answer_label"] for c in doc["ranking"][0]["top_contributions"]
+              for item in c["answers"] if item["question_id"] == "tools_data"]
+    assert labels and any(" · " in label for label in labels)
+    assert not any(", Airflow" in label or ", Kafka" in label for label in labels)
