@@ -204,14 +204,41 @@ def multi_prompt(
         return True
 
     message, instruction = _message(question.text.get(lang), t("quiz.multi_instruction", lang))
-    return _stop_at_ends(questionary.checkbox(
+    return _all_and_invert_real_options(_stop_at_ends(questionary.checkbox(
         message,
         choices=choices,
         validate=validate,
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    ))
+    )), [o.id for o in question.options])
+
+
+def _all_and_invert_real_options(question: questionary.Question,
+                                 options: list[str]) -> questionary.Question:
+    """questionary's "a" (tick all) and "i" (invert) ticked "None of these", skip and Back
+    with the tools, a choice the check then refuses: here they tick the tools only."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from questionary.prompts.common import InquirerControl
+
+    lists = [c for c in question.application.layout.find_all_controls()
+             if isinstance(c, InquirerControl)]
+    bindings = KeyBindings()
+
+    @bindings.add("a", eager=True)
+    def _all(event: Any) -> None:
+        for ic in lists:
+            every = all(o in ic.selected_options for o in options)
+            ic.selected_options = [] if every else list(options)
+        event.app.invalidate()
+
+    @bindings.add("i", eager=True)
+    def _invert(event: Any) -> None:
+        for ic in lists:
+            ic.selected_options = [o for o in options if o not in ic.selected_options]
+        event.app.invalidate()
+
+    return _add_keys(question, bindings)
 
 
 def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:

@@ -299,3 +299,14 @@ def test_save_clearing_the_default_name_shows_no_error() -> None:
     ("fr", "Tapez un nom de fichier, ou Échap pour revenir.")])
 def test_save_enter_on_an_empty_name_says_what_to_do(lang: str, said: str) -> None:
     assert _path_typed(CTRL_U + ENTER + ESC, lang) == (BACK, said)
+
+
+def test_multi_a_ticks_every_tool_and_i_inverts_the_tools(ask: Callable[..., Any],
+                                                          content: Content) -> None:
+    """'a' and 'i' act on the tools only: with questionary's own, 'a' also ticked "None of
+    these", skip and Back, and Enter was refused."""
+    i = index_of(content, "tools_ops")
+    tools = [o.id for o in content.questionnaire.questions[i].options]  # type: ignore[union-attr]
+    assert ask(i, "a" + ENTER) == tools
+    assert ask(i, "a" + "a" + ENTER) == []  # all ticked: 'a' unticks them
+    assert ask(i, SPACE + "i" + ENTER) == tools[1:]
