@@ -193,7 +193,6 @@ class Checker:
             raise AnswersError(found)
         return Answers(questionnaire.id, values, lang, respondent)
 
-
     def unknown_question(self, qid: str) -> tuple[str, list[str]]:
         """The message and choices of an unknown question id: the closest id, else every id
         when they fit on a line, else where to find them."""
