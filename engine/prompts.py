@@ -217,13 +217,28 @@ def multi_prompt(
 def _all_and_invert_real_options(question: questionary.Question,
                                  options: list[str]) -> questionary.Question:
     """questionary's "a" (tick all) and "i" (invert) ticked "None of these", skip and Back
-    with the tools, a choice the check then refuses: here they tick the tools only."""
+    with the tools, a choice the check then refuses: here they tick the tools only. Enter on
+    "I don't know" or "Back" does what it says, as in every other question (questionary's
+    Enter confirms the ticks, whatever the cursor is on: "None of these" was recorded)."""
+    from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
     from questionary.prompts.common import InquirerControl
 
     lists = [c for c in question.application.layout.find_all_controls()
              if isinstance(c, InquirerControl)]
     bindings = KeyBindings()
+
+    def pointed() -> Any:
+        return lists[0].get_pointed_at().value if lists else None
+
+    @bindings.add(Keys.ControlM, eager=True, filter=Condition(lambda: pointed() in (SKIP, BACK)))
+    def _skip_or_back(event: Any) -> None:
+        value = pointed()
+        for ic in lists:
+            ic.selected_options = [value]
+            ic.is_answered = True
+        event.app.exit(result=[value])
 
     @bindings.add("a", eager=True)
     def _all(event: Any) -> None:

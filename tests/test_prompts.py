@@ -310,3 +310,15 @@ def test_multi_a_ticks_every_tool_and_i_inverts_the_tools(ask: Callable[..., Any
     assert ask(i, "a" + ENTER) == tools
     assert ask(i, "a" + "a" + ENTER) == []  # all ticked: 'a' unticks them
     assert ask(i, SPACE + "i" + ENTER) == tools[1:]
+
+
+def test_multi_enter_on_skip_or_back_does_what_it_says(ask: Callable[..., Any],
+                                                        content: Content) -> None:
+    """As in every other question: Enter on "I don't know" skips and on "Back" goes back,
+    even with "None of these" ticked from before (it was recorded as the answer)."""
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    assert ask(i, DOWN * (n + 1) + ENTER) == SKIP
+    assert ask(i, DOWN * (n + 2) + ENTER) == BACK
+    assert ask(i, DOWN * (n + 2) + ENTER, previous=[]) == BACK
+    assert ask(i, SPACE + DOWN * (n + 2) + ENTER) == BACK  # a tick is not kept on Back
