@@ -148,6 +148,9 @@ class PostingRoleDoc(RoleDoc):
 class FragileDoc(_Doc):
     question_id: str
     top_role_without: str
+    label: str | None = Field(default=None, description="The question in a few words, as "
+                                                        "the screens name it (absent in "
+                                                        "older documents).")
 
 
 class FragileTermDoc(_Doc):

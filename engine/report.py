@@ -188,7 +188,8 @@ def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str,
         labels = {f.term: f.label for f in doc.found}
         fragile = [labels.get(f.term, f.term) for f in doc.confidence.fragile_terms]  # type: ignore[union-attr]
     else:
-        fragile = [f.question_id for f in doc.confidence.fragile_answers]  # type: ignore[union-attr]
+        fragile = [f.label or f.question_id
+                   for f in doc.confidence.fragile_answers]  # type: ignore[union-attr]
     if not fragile:
         notes.append(("dim", t(f"{about}.robust", lang, role=title[conf.first])))
     else:

@@ -171,7 +171,8 @@ def _voice(model: Model, answers: Answers, lang: str) -> Voice:
                  items_field="answers", fragile_field="fragile_answers", cite=cite,
                  item_key=lambda qi: types[qi].id,
                  flip=lambda qi, role: FragileDoc(question_id=types[qi].id,
-                                                  top_role_without=role))
+                                                  top_role_without=role,
+                                                  label=types[qi].short(lang)))
 
 
 def _document(model: Model, answers: Answers, ev: Evidence, block_scores: Array,

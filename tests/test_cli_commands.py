@@ -248,3 +248,25 @@ def test_ticked_tools_read_with_the_quiz_echo_separator_in_the_result(
               for item in c["answers"] if item["question_id"] == "tools_data"]
     assert labels and any(" · " in label for label in labels)
     assert not any(", Airflow" in label or ", Kafka" in label for label in labels)
+
+
+def test_a_fragile_result_names_the_questions_as_the_person_saw_them(
+        run: RunCli, tmp_path: Path) -> None:
+    """'without your answer to Analysis tools', never the internal id 'tools_analysis'."""
+    seen = 0
+    for source in sorted((Path(__file__).resolve().parents[1] / "benchmarks").glob(
+            "personas*/answers/*.json")):
+        answers = json.loads(source.read_text())
+        answers["id"] = answers.pop("respondent")
+        path = tmp_path / source.name
+        path.write_text(json.dumps(answers))
+        doc = json.loads(run("--answers", str(path), "--json").out)
+        fragile = doc["confidence"]["fragile_answers"]
+        if not fragile:
+            continue
+        seen += 1
+        screen = " ".join(run("--answers", str(path), "--top", "1").out.split())
+        note = next(line for line in screen.split("Fragile")[1:2])
+        for f in fragile:
+            assert f["label"] and f["label"] in note and f["question_id"] not in note
+    assert seen >= 3
