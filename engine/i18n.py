@@ -32,6 +32,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{question} : autre outil typique de ce métier : {typical} (score {now:.1f} % -> "
         "{then:.1f} %)",
     ),
+    "result.gap_unasked_line": (
+        "{question}: not asked in quick mode, typical for this role: {typical} (match "
+        "{now:.1f}% -> {then:.1f}%)",
+        "{question} : non posée en mode rapide, typique de ce métier : {typical} (score "
+        "{now:.1f} % -> {then:.1f} %)",
+    ),
     "result.gap_skipped_line": (
         "{question}: you skipped it, typical for this role: {typical} (match {now:.1f}% -> "
         "{then:.1f}%)",

@@ -89,7 +89,8 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
         against = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
                           _cited(c, lang)) for c in m.against_contributions]
         cards.append(Card(m.rank, m.title, m.score, m.objective, reasons, against,
-                          t(f"{about}.gaps", lang), _gap_lines(m, lang), m.typical_tools,
+                          t(f"{about}.gaps", lang), _gap_lines(m, lang, _asked(doc)),
+                          m.typical_tools,
                           m.typical_day, m.questions_to_ask))
     if isinstance(doc, DecodeDocument):
         return Sheet(lang, t("decode.header", lang), None, None, [], True,
@@ -103,19 +104,32 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
         [(m.rank, m.title, m.score) for m in doc.ranking], confidence_notes(doc, limit), cards)
 
 
-def _gap_lines(m: RoleDoc | PostingRoleDoc, lang: str) -> list[str]:
+def _asked(doc: Document) -> frozenset[str] | None:
+    """The questions quick mode asked (None when every question was asked): a gap on one it
+    did not ask is no skip."""
+    mode = doc.mode if isinstance(doc, ResultDocument) else None
+    if mode is None or not mode.quick or mode.asked is None:
+        return None
+    return frozenset(mode.asked)
+
+
+def _gap_lines(m: RoleDoc | PostingRoleDoc, lang: str,
+               asked: frozenset[str] | None = None) -> list[str]:
     """A role's gaps: for a person, their answer beside the role's typical one; for a posting,
     the dimensions it barely asks for."""
     if isinstance(m, PostingRoleDoc):
         return [t("decode.gap_line", lang, dim=g.label, you=g.person, role=g.weight,
                   now=100 * g.score_now, then=100 * g.score_if) for g in m.gaps]
-    return [_gap_sentence(g, lang) for g in m.gaps]
+    return [_gap_sentence(g, lang, asked=asked) for g in m.gaps]
 
 
-def _gap_sentence(g: AnswerGapDoc, lang: str, typical: str | None = None) -> str:
+def _gap_sentence(g: AnswerGapDoc, lang: str, typical: str | None = None,
+                  asked: frozenset[str] | None = None) -> str:
     """One gap in the person's words; ``typical`` replaces the typical answer's label (the
-    summary shortens a long list of tools)."""
-    key = ("result.gap_skipped_line" if g.answer is None
+    summary shortens a long list of tools); a question quick mode did not ask is said so."""
+    unasked = asked is not None and g.question_id not in asked
+    key = ("result.gap_unasked_line" if g.answer is None and unasked
+           else "result.gap_skipped_line" if g.answer is None
            else "result.gap_tools_line" if isinstance(g.typical, list)
            else "result.gap_line")
     return t(key, lang, question=g.label, you=g.answer_label,
@@ -393,7 +407,7 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
         for reason in reasons:
             console.print(_reason_line(marker, reason, style, width, lang))
     if gap is not None and gap_lines:
-        for line in _summary_gap(gap, lang, width, gap_lines):
+        for line in _summary_gap(gap, lang, width, gap_lines, _asked(doc)):
             console.print(_text(line))
     return _tidy(out.getvalue())
 
@@ -412,7 +426,8 @@ def _reason_line(marker: str, reason: Reason, style: str, width: int, lang: str)
     return line
 
 
-def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int) -> list[str]:
+def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int,
+                 asked: frozenset[str] | None = None) -> list[str]:
     """The most useful gap in at most ``lines`` lines, a long list of tools shortened so
     the what-if at its end stays in view."""
     head = f"{t('result.gaps', lang)}{colon(lang)} "
@@ -424,7 +439,7 @@ def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int) -> list[s
 
     typical = gap.typical_label
     while len(typical) > 12:
-        wrapped = wrap(_gap_sentence(gap, lang, typical))
+        wrapped = wrap(_gap_sentence(gap, lang, typical, asked))
         if len(wrapped) <= lines:
             return wrapped
         typical = shorten(typical, len(typical) - 8)

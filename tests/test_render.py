@@ -122,3 +122,24 @@ def test_one_fragile_answer_reads_as_one(content: Content) -> None:
     doc.confidence.fragile_answers.append(FragileDoc(question_id="ml", top_role_without="x"))
     assert ("yellow", "Fragile: removing one of 2 answers (sql, ml) would change your top "
                       "match.") in confidence_notes(doc)
+
+
+def test_quick_mode_gaps_say_not_asked_not_skipped(content: Content) -> None:
+    """A question quick mode never asked is not one the person skipped."""
+    from engine.export import ModeDoc
+    from engine.report import markdown_report
+    from engine.scoring import score
+
+    asked = ["skill_sql", "skill_dashboards", "enjoy_explaining", "skill_statistics"]
+    answers = {"skill_sql": 5, "skill_dashboards": 5, "enjoy_explaining": 5,
+               "skill_statistics": 3}
+    doc = score({"questionnaire": "default", "answers": answers}, content.questionnaire,
+                content.profiles, mode=ModeDoc(quick=True, asked=asked))
+    gaps = [g for m in doc.ranking[:3] for g in m.gaps if g.question_id not in asked]
+    assert gaps  # there are gaps on questions quick mode did not ask
+    for text in (result_screen(doc, width=100), markdown_report(doc)):
+        flat = " ".join(text.split())
+        assert "not asked in quick mode" in flat and "you skipped it" not in flat
+    full = score({"questionnaire": "default", "answers": answers}, content.questionnaire,
+                 content.profiles)
+    assert "you skipped it" in " ".join(result_screen(full, width=100).split())
