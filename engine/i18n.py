@@ -411,6 +411,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Interrompu. Vos réponses ({n}) sont enregistrées dans {path}. Reprenez avec : "
         "rolematch --resume",
     ),
+    "quiz.menu_interrupted": (
+        "Interrupted. Your answers are kept in {path}: rolematch --resume shows the result "
+        "again.",
+        "Interrompu. Vos réponses sont gardées dans {path} : rolematch --resume affiche de "
+        "nouveau le résultat.",
+    ),
     "quiz.interrupted_nothing": (
         "Interrupted before any answer. Your unfinished quiz is still in {path}: "
         "rolematch --resume continues it.",

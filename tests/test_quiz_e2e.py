@@ -239,7 +239,7 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
         qid = model.question_ids[step.question]  # type: ignore[index]
         given[qid] = person[qid]
     asked = list(given)
-    child = spawn(tmp_path, "--quick", "--output", "quick.json")
+    child = spawn(tmp_path, "--quick", "--output", "quick.json", size=(24, 50))
     child.expect("Quick mode")
     for i, qid in enumerate(asked, start=1):
         child.expect(rf"Question {i} \(quick mode, at most 29\) · ")
@@ -248,8 +248,11 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
         child.expect(r"\)")  # the instruction: the prompt is ready for keys
         child.send(keys_for_value(content, qid, person[qid]))
     child.expect(f"Stopped after {len(asked)} of 29 questions")
-    child.expect(r"no remaining answer|is settled")
     child.expect("What now")
+    stop = ANSI.sub("", child.before or "").replace("\r", "")
+    assert re.search(r"no remaining answer|is\s+settled", stop)
+    # wrapped between words at the width, not cut by the terminal ("questi / ons")
+    assert all(len(line) <= 50 for line in stop.splitlines())
     child.send(ENTER)  # See my result
     child.expect(MENU)
     screen = ANSI.sub("", child.before or "")

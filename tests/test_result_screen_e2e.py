@@ -4,6 +4,7 @@ off a terminal, exactly the full text it has always been."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import stat
 import subprocess
@@ -151,5 +152,11 @@ def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
     term.send(CTRL_C)
     assert term.finish() == 130
     assert "rolematch --resume" in term.seen and "Traceback" not in term.seen
+    # said like Ctrl-C during the quiz: one message, wrapped between words (80 columns)
+    said = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.seen).replace("\r", "")
+    message = said[said.index("Interrupted. Your answers are kept in"):].splitlines()
+    assert "rolematch: interrupted" not in said
+    assert "rolematch --resume shows the result again." in " ".join(message[:4])
+    assert all(len(line) <= 80 for line in message[:4] if "/" not in line)  # a path is whole
     kept = json.loads((tmp_path / "data" / "resume-default.json").read_text())["answers"]
     assert kept == given

@@ -54,6 +54,17 @@ def width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
 
 
+def wrapped(text: str) -> str:
+    """A message for the person wrapped between words at the terminal's width (paths and
+    commands stay whole), so no word is cut at the edge."""
+    import textwrap
+
+    from engine.i18n import squash
+
+    return textwrap.fill(squash(text), width=width(), break_long_words=False,
+                         break_on_hyphens=False)
+
+
 def color() -> bool:
     """Colour on standard output: only on a terminal, and never with NO_COLOR set."""
     return is_tty(sys.stdout) and not os.environ.get("NO_COLOR")

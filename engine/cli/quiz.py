@@ -18,7 +18,7 @@ from prompt_toolkit.output import create_output
 
 from engine import prompts
 from engine.answers import Answers
-from engine.cli.io import err, note, width
+from engine.cli.io import err, note, width, wrapped
 from engine.content import Content
 from engine.errors import ExportError
 from engine.i18n import squash, t
@@ -93,15 +93,16 @@ class Quiz:
     def _run(self, resume: bool) -> Answers | None:
         q = self.content.questionnaire
         restored = None
+        notices: list[str] = []  # said right above the first question, where they stay seen
         if resume:
             try:
                 restored = load_resume(q)
             except CorruptResume as exc:
-                self.say(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
-                           reason=exc.reason, kept=exc.kept))
+                notices.append(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
+                                 reason=exc.reason, kept=exc.kept))
             else:
                 if restored is None:
-                    self.say(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
+                    notices.append(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
             if restored is not None and restored.quick:
                 self.quick = True
         session = QuizSession(q, lang=self.lang, quick=self.quick)
@@ -111,13 +112,17 @@ class Quiz:
                 self.lang = session.lang = restored.lang
             session.restore(restored.given)
             if restored.dropped:
-                self.say(t("quiz.resume_dropped", self.lang, ids=", ".join(restored.dropped)))
-            self.say(t("quiz.resumed", self.lang, n=len(session.given),
-                       i=session.position + 1))
+                self.say(wrapped(t("quiz.resume_dropped", self.lang,
+                                   ids=", ".join(restored.dropped))))
+            self.say(wrapped(t("quiz.resumed", self.lang, n=len(session.given),
+                               i=session.position + 1)))
             self.say()
             self._start_warmup()
         if not session.given:
             self.welcome()
+        for notice in notices:
+            self.say(wrapped(notice))
+            self.say()
         if not resume:
             self._note_unfinished()  # after the welcome, right above the first question
         autosave_failed = False
@@ -182,7 +187,7 @@ class Quiz:
         if step.reason == "complete":
             return False
         self.stop_reason = t(f"quiz.quick_stop_{step.reason}", self.lang, n=n, total=total)
-        self.say(self.stop_reason)
+        self.say(wrapped(self.stop_reason))
         rest = session.remaining()
         choice = prompts.finish_or_continue(self.lang, len(rest), **kwargs).unsafe_ask()
         if choice != "continue":
@@ -206,7 +211,7 @@ class Quiz:
         if earlier is None or not earlier.given:
             return
         self.unfinished = (path, aside_path(path, "unfinished"))
-        self.say(self._wrapped(t("quiz.unfinished", self.lang, n=len(earlier.given),
+        self.say(wrapped(t("quiz.unfinished", self.lang, n=len(earlier.given),
                                  path=path, kept=self.unfinished[1])))
         self.say()
 
@@ -215,17 +220,12 @@ class Quiz:
             keep_unfinished(*self.unfinished)
             self.unfinished = None
 
-    def _wrapped(self, text: str) -> str:
-        """Wrapped between words at the terminal's width (paths and commands stay whole)."""
-        return textwrap.fill(squash(text), width=width(),
-                             break_long_words=False, break_on_hyphens=False)
-
     def _interrupted(self, session: QuizSession) -> None:
         """Ctrl-C: save the answers so far and say how to resume; never lose them."""
         if self.unfinished is not None and not session.given:
             # nothing new to keep: the unfinished quiz stays where --resume finds it
             self.say()
-            note(self._wrapped(t("quiz.interrupted_nothing", self.lang,
+            note(wrapped(t("quiz.interrupted_nothing", self.lang,
                                  path=self.unfinished[0])))
             return
         self._keep_unfinished()
@@ -239,7 +239,7 @@ class Quiz:
             err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
             return
         self.say()
-        note(self._wrapped(t("quiz.interrupted", self.lang, n=len(session.given), path=path)))
+        note(wrapped(t("quiz.interrupted", self.lang, n=len(session.given), path=path)))
 
     def _start_warmup(self) -> None:
         """Import and warm the scoring path while the person answers (not before the first

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
-from engine.cli.io import at_terminal, color, flush_stdout, is_tty, note, width, write
+from engine.cli.io import at_terminal, color, flush_stdout, is_tty, note, width, wrapped, write
 from engine.cli.options import positive
 from engine.errors import ExportError, problem
 from engine.files import write_atomic
@@ -128,11 +128,12 @@ def _finish(
         # answers typed in the quiz go to the resume file; an answers file already has them,
         # and must not overwrite a quiz interrupted earlier
         raise (_keep_answers(exc, content, answers, lang) if interactive else exc) from None
+    finished = True
     try:
         if args.json:
             write(dumps(doc))
         elif result_menu_wanted(args):
-            _menu(doc, content, args.top, interactive)
+            finished = _menu(doc, content, args.top, interactive)
         else:
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         flush_stdout()
@@ -144,6 +145,8 @@ def _finish(
         note(t("file.saved", lang, path=args.save_answers))
     if args.output is not None:
         note(t("file.saved", lang, path=args.output))
+    if not finished:  # Ctrl-C in the menu: the answers stay in the resume file
+        return EXIT_INTERRUPTED
     if interactive:
         clear_resume(q)
     return EXIT_OK
@@ -154,8 +157,9 @@ def result_menu_wanted(args: argparse.Namespace) -> bool:
     return at_terminal() and not args.json and not args.full
 
 
-def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) -> None:
-    """The summary and the menu; on Ctrl-C the quiz's answers stay in the resume file."""
+def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) -> bool:
+    """The summary and the menu; False on Ctrl-C, the quiz's answers then kept in the resume
+    file (and said so, like Ctrl-C during the quiz)."""
     # imported only on a terminal: questionary and the menu's screens
     from engine.cli.result_menu import ResultMenu, explain_all
     from engine.resume import save_resume
@@ -171,9 +175,9 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
                 for line in exc.lines():
                     note(line)
             else:
-                note(f"your answers are kept in {kept}; `rolematch --resume` shows the "
-                     "result again")
-        raise
+                note(wrapped(t("quiz.menu_interrupted", doc.lang, path=kept)))
+        return False
+    return True
 
 
 def _keep_answers(exc: ExportError, content: Content, answers: Answers,
