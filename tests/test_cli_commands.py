@@ -270,3 +270,12 @@ def test_a_fragile_result_names_the_questions_as_the_person_saw_them(
         for f in fragile:
             assert f["label"] and f["label"] in note and f["question_id"] not in note
     assert seen >= 3
+
+
+@pytest.mark.parametrize(("name", "role"), [("Data Analyst", "data-analyst"),
+                                            ("ml engineer", "ml-engineer"),
+                                            ("Ingénieur machine learning", "ml-engineer")])
+def test_roles_takes_a_title_as_written_on_a_posting(run: RunCli, name: str,
+                                                     role: str) -> None:
+    r = run("roles", name)
+    assert r.code == 0 and r.out.splitlines()[0].endswith(f"({role})")

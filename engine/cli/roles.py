@@ -19,7 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = "List the roles with their objective, or show one role's full card."
     options.add_content(parser)
     options.add_lang(parser)
-    parser.add_argument("role", nargs="?", metavar="ROLE", help="a role id, e.g. data-engineer")
+    parser.add_argument("role", nargs="?", metavar="ROLE",
+                        help='a role id (data-engineer) or a title it goes by ("Data '
+                             'Engineer", "ML Engineer")')
     parser.add_argument("--json", action="store_true",
                         help="print JSON (includes the dimension weights)")
 
@@ -46,8 +48,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _role_or_error(ps: ProfileSet, role: str) -> Profile:
-    """The profile of ``role``, or one error line suggesting the closest role id."""
+    """The profile of ``role`` (its id, or a title it goes by, as written on a job posting:
+    "Data Analyst", "ML Engineer"), or one error line suggesting the closest role id."""
+    from engine.words import tokens
+
     profile = ps.profile(role)
+    if profile is None:
+        wanted = tokens(role)
+        profile = next((p for p in ps.profiles
+                        if wanted in {tokens(t) for t in (p.title.en, p.title.fr,
+                                                          *p.other_titles)}), None)
     if profile is None:
         close = difflib.get_close_matches(role, ps.role_ids, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
