@@ -38,10 +38,10 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, dataclass_transform
 
 from engine import cache
-from engine.errors import ContentError, Problem, problem
+from engine.errors import ContentError, Loc, Problem, item, problem
 from engine.i18n import french_spacing
 from engine.questions import QuestionType, question_type
-from engine.readers import parse_yaml, read_bytes
+from engine.readers import decode_text, parse_yaml, read_bytes
 from engine.words import tokens as words
 
 LANGS: tuple[str, ...] = ("en", "fr")
@@ -573,12 +573,79 @@ class _Reading:
         """The hash of the meaning of a file accepted by ``check`` (see engine.rules)."""
         return str(self.accepted[path.name]["hash"])
 
-    def finish(self, found: list[Problem]) -> None:
-        """Store what was accepted, when the whole load was and the cache did not have it."""
-        if found or self.key is None or self.accepted == self.stored:
-            return
+    def finish(self, found: list[Problem]) -> list[Problem]:
+        """Store what was accepted, when the whole load was and the cache did not have it;
+        the problems found, each with its line in the file where it can be told."""
+        if found:
+            return with_lines(found, self.blobs)
+        if self.key is None or self.accepted == self.stored:
+            return found
         if set(self.accepted) == {p.name for p in self.blobs}:
             cache.store(self.entry, self.key, self.accepted)
+        return found
+
+
+def with_lines(found: list[Problem], blobs: dict[Path, bytes | ContentError] | None = None
+               ) -> list[Problem]:
+    """The problems, each that has a key path (``loc``) with the line it leads to in its
+    file: from ``blobs`` (the bytes a load read), or read again. Only for problems to show:
+    it parses the YAML again (a load that finds nothing wrong never pays for it)."""
+    wanted: dict[str, list[int]] = {}
+    for i, p in enumerate(found):
+        if p.loc and p.at_line is None:
+            wanted.setdefault(p.file, []).append(i)
+    if not wanted:
+        return found
+    import dataclasses
+
+    from engine.plain_yaml import lines_at
+
+    read = {str(path): blob for path, blob in (blobs or {}).items() if isinstance(blob, bytes)}
+    out = list(found)
+    for file, indices in wanted.items():
+        try:
+            blob = read.get(file)
+            if blob is None:
+                blob = read_bytes(Path(file), ContentError)
+            text = decode_text(blob, Path(file), ContentError)
+        except ContentError:
+            continue
+        for i, line in zip(indices, lines_at(text, [found[i].loc for i in indices]),
+                           strict=True):
+            if line is not None:
+                out[i] = dataclasses.replace(found[i], at_line=line)
+    return out
+
+
+class _Key:
+    """A key path both as a person reads it (``questions[3] (tools).options``) and as data
+    (``("questions", 3, "options")``, to find its line)."""
+
+    __slots__ = ("loc", "text")
+
+    def __init__(self, text: str = "", loc: Loc = ()) -> None:
+        self.text, self.loc = text, loc
+
+    def __str__(self) -> str:
+        return self.text
+
+    def key(self, name: str) -> _Key:
+        return _Key(f"{self.text}.{name}" if self.text else name, (*self.loc, name))
+
+    def item(self, index: int, item_id: object = None) -> _Key:
+        return _Key(item(self.text, index, item_id), (*self.loc, index))
+
+
+def _problem(path: Path, at: _Key, message: str, *value: object,
+             choices: Iterable[str] = ()) -> Problem:
+    return problem(path, at.text, message, *value, choices=choices, loc=at.loc)
+
+
+def _root(*names: str) -> _Key:
+    at = _Key()
+    for name in names:
+        at = at.key(name)
+    return at
 
 
 # --------------------------------------------------------------------------- loading
@@ -589,22 +656,20 @@ def _suggest(value: str, valid: Iterable[str]) -> tuple[str, list[str]]:
 
     valid = list(valid)
     close = difflib.get_close_matches(value, valid, n=3, cutoff=0.6)
-    if close:
-        return f"unknown dimension; did you mean {close[0]!r}?", close
+    if close:  # the suggestion alone: a list of the close ones would read as all the valid
+        return f"unknown dimension; did you mean {close[0]!r}?", []
     return "unknown dimension", valid
 
 
-def _duplicates(path: Path, items: Sequence[Any], where: str) -> list[Problem]:
+def _duplicates(path: Path, items: Sequence[Any], where: _Key) -> list[Problem]:
     seen: dict[str, int] = {}
     found = []
-    for i, item in enumerate(items):
-        if item.id in seen:
-            found.append(
-                problem(path, f"{where}[{i}].id",
-                        f"duplicate id, already used at {where}[{seen[item.id]}]", item.id)
-            )
+    for i, x in enumerate(items):
+        if x.id in seen:
+            found.append(_problem(path, where.item(i, x.id).key("id"),
+                                  f"duplicate id, already used at {where}[{seen[x.id]}]", x.id))
         else:
-            seen[item.id] = i
+            seen[x.id] = i
     return found
 
 
@@ -615,7 +680,7 @@ def _parse_dimensions(directory: Path, reading: _Reading) -> tuple[DimensionsFil
         return None, [problem(directory, "", "profiles folder not found")]
     dims, found = reading.check(path, "dimensions")
     if dims is not None:
-        found += _duplicates(path, dims.dimensions, "dimensions")
+        found += _duplicates(path, dims.dimensions, _root("dimensions"))
     return dims, found
 
 
@@ -643,7 +708,7 @@ def _parse_profiles(directory: Path, files: list[Path], reading: _Reading
         if profile is not None:
             if profile.id != path.stem:
                 found.append(problem(path, "id", f"must match the file name {path.stem!r}",
-                                     profile.id, choices=[path.stem]))
+                                     profile.id, choices=[path.stem], loc=("id",)))
             loaded.append((path, profile))
     return loaded, found
 
@@ -662,24 +727,25 @@ def _check_profiles(
     for path, prof in loaded:
         if prof.id in seen:
             found.append(problem(path, "id", f"duplicate role id, also in {seen[prof.id].name}",
-                                 prof.id))
+                                 prof.id, loc=("id",)))
         seen[prof.id] = path
         for d in prof.weights:
             if d not in dim_ids:
                 msg, choices = _suggest(d, dim_ids)
-                found.append(problem(path, f"weights.{d}", msg, d, choices=choices))
+                found.append(_problem(path, _root("weights", d), msg, d, choices=choices))
         if not any(w >= MIN_TOP_WEIGHT for w in prof.weights.values()):
-            found.append(problem(path, "weights",
-                                 f"needs at least one weight of {MIN_TOP_WEIGHT} or more",
+            found.append(_problem(path, _root("weights"),
+                                  f"needs at least one weight of {MIN_TOP_WEIGHT} or more",
                                  max(prof.weights.values())))
         for i, c in enumerate(prof.differs_from):
             if c.role not in role_ids or c.role == prof.id:
-                found.append(problem(path, f"differs_from[{i}].role", "unknown role", c.role,
-                                     choices=sorted(role_ids - {prof.id})))
+                found.append(_problem(path, _root("differs_from").item(i).key("role"),
+                                      "unknown role", c.role,
+                                      choices=sorted(role_ids - {prof.id})))
     for i, dim in enumerate(dims.dimensions if complete else ()):
         if not any(p.weights.get(dim.id, 0.0) > 0 for _, p in loaded):
-            found.append(problem(dims_path, f"dimensions[{i}].id",
-                                 "is not weighted by any profile", dim.id))
+            found.append(_problem(dims_path, _root("dimensions").item(i, dim.id).key("id"),
+                                  "is not weighted by any profile", dim.id))
     rows = [(path, p, [p.weights.get(d, 0.0) for d in dim_ids]) for path, p in loaded]
     for i, (pa, a, va) in enumerate(rows):
         for pb, b, vb in rows[i + 1:]:
@@ -720,7 +786,7 @@ def load_profiles(directory: str | Path | None = None, vocabulary: bool = False)
             found += errs
         else:
             found.append(problem(vocab_path, "", "file not found"))
-    reading.finish(found)
+    found = reading.finish(found)
     if found or dims is None:
         raise ContentError(found)
     profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
@@ -736,7 +802,7 @@ def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
         raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
     reading = _Reading("vocabulary", path, [path])
     vocab, found = _parse_vocabulary(path, profiles.dimensions, reading, profiles.role_ids)
-    reading.finish(found)
+    found = reading.finish(found)
     if found or vocab is None:
         raise ContentError(found)
     return vocab
@@ -752,14 +818,15 @@ def _parse_vocabulary(path: Path, dims: Sequence[Dimension], reading: _Reading,
         return None, list(exc.problems)
     if vocab is None:
         return None, found
-    found += _duplicates(path, vocab.terms, "terms")
+    found += _duplicates(path, vocab.terms, _root("terms"))
     for i, term in enumerate(vocab.terms):
+        at = _root("terms").item(i, term.id)
         for d in term.effects:
             if d not in dim_ids:
                 msg, choices = _suggest(d, dim_ids)
-                found.append(problem(path, f"terms[{i}].effects.{d}", msg, d, choices=choices))
+                found.append(_problem(path, at.key("effects").key(d), msg, d, choices=choices))
         if not (term.names or term.en or term.fr or term.exact):
-            found.append(problem(path, f"terms[{i}]", "needs at least one name or phrase",
+            found.append(_problem(path, at, "needs at least one name or phrase",
                                  term.id))
     found += _check_blends(path, vocab.blends, dims, role_ids)
     return vocab, found
@@ -769,78 +836,80 @@ def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension]
                   role_ids: Sequence[str] | None) -> list[Problem]:
     """A blend names a known role, skill and tool dimensions (the ones decode counts), each
     once, and an id that is not a dimension's."""
-    found = _duplicates(path, blends, "blends")
+    found = _duplicates(path, blends, _root("blends"))
     dim_ids = [d.id for d in dims]
     counted = [d.id for d in dims if d.group != "preference"]
     for i, blend in enumerate(blends):
+        at = _root("blends").item(i, blend.id)
         if blend.id in dim_ids:
-            found.append(problem(path, f"blends[{i}].id", "is a dimension's id: a blend is "
-                                 "an evidence dimension of its own, give it another id",
-                                 blend.id))
+            found.append(_problem(path, at.key("id"), "is a dimension's id: a blend is "
+                                  "an evidence dimension of its own, give it another id",
+                                  blend.id))
         if role_ids is not None and blend.role not in role_ids:
             msg, choices = _suggest(blend.role, role_ids)
-            found.append(problem(path, f"blends[{i}].role", msg.replace("dimension", "role"),
-                                 blend.role, choices=choices))
+            found.append(_problem(path, at.key("role"), msg.replace("dimension", "role"),
+                                  blend.role, choices=choices))
         if blend.weight < MIN_TOP_WEIGHT:
-            found.append(problem(path, f"blends[{i}].weight",
-                                 f"must be at least {MIN_TOP_WEIGHT} to count", blend.weight))
+            found.append(_problem(path, at.key("weight"),
+                                  f"must be at least {MIN_TOP_WEIGHT} to count", blend.weight))
         seen: set[str] = set()
         for j, part in enumerate(blend.parts):
             for k, d in enumerate(part.dimensions):
-                where = f"blends[{i}].parts[{j}].dimensions[{k}]"
+                where = at.key("parts").item(j).key("dimensions").item(k)
                 if d not in dim_ids:
                     msg, choices = _suggest(d, counted)
-                    found.append(problem(path, where, msg, d, choices=choices))
+                    found.append(_problem(path, where, msg, d, choices=choices))
                 elif d not in counted:
-                    found.append(problem(path, where, "is a work preference, which decode "
-                                         "does not count: name a skill or tool dimension", d,
-                                         choices=counted))
+                    found.append(_problem(path, where, "is a work preference, which decode "
+                                          "does not count: name a skill or tool dimension", d,
+                                          choices=counted))
                 elif d in seen:
-                    found.append(problem(path, where, "is already in this blend: a "
-                                         "dimension belongs to one part", d))
+                    found.append(_problem(path, where, "is already in this blend: a "
+                                          "dimension belongs to one part", d))
                 seen.add(d)
     return found
 
 
 def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) -> list[Problem]:
     found: list[Problem] = []
-    found += _duplicates(path, qf.sections, "sections")
-    found += _duplicates(path, qf.questions, "questions")
+    found += _duplicates(path, qf.sections, _root("sections"))
+    found += _duplicates(path, qf.questions, _root("questions"))
     section_ids = [s.id for s in qf.sections]
     for name, scale in qf.scales.items():
         if len(scale.points) < 2:
-            found.append(problem(path, f"scales.{name}", "needs at least two points",
-                                 len(scale.points)))
+            found.append(_problem(path, _root("scales", name), "needs at least two points",
+                                  len(scale.points)))
     for i, q in enumerate(qf.questions):
-        where = f"questions[{i}]"
+        where = _root("questions").item(i, q.id)
         if q.section not in section_ids:
-            found.append(problem(path, f"{where}.section", "unknown section", q.section,
-                                 choices=section_ids))
+            found.append(_problem(path, where.key("section"), "unknown section", q.section,
+                                  choices=section_ids))
         if isinstance(q, LikertQuestion):
             if q.scale not in qf.scales:
-                found.append(problem(path, f"{where}.scale", "unknown scale", q.scale,
-                                     choices=list(qf.scales)))
-            effect_maps = [(f"{where}.effects", q.effects)]
+                found.append(_problem(path, where.key("scale"), "unknown scale", q.scale,
+                                      choices=list(qf.scales)))
+            effect_maps = [(where.key("effects"), q.effects)]
         else:
-            found += _duplicates(path, q.options, f"{where}.options")
+            options = where.key("options")
+            found += _duplicates(path, q.options, options)
             for j, o in enumerate(q.options):
                 if o.neutral and o.effects:
-                    found.append(problem(path, f"{where}.options[{j}].effects",
-                                         "a neutral option counts as a skip: it can have no "
-                                         "effects", o.effects))
+                    found.append(_problem(path, options.item(j, o.id).key("effects"),
+                                          "a neutral option counts as a skip: it can have no "
+                                          "effects", o.effects))
                 if o.neutral and isinstance(q, MultiQuestion):
-                    found.append(problem(path, f"{where}.options[{j}].neutral",
-                                         "only a single question can have a neutral option "
-                                         "(ticking nothing already says none)", o.neutral))
-            effect_maps = [(f"{where}.options[{j}].effects", o.effects)
+                    found.append(_problem(path, options.item(j, o.id).key("neutral"),
+                                          "only a single question can have a neutral option "
+                                          "(ticking nothing already says none)", o.neutral))
+            effect_maps = [(options.item(j, o.id).key("effects"), o.effects)
                            for j, o in enumerate(q.options)]
             if not moved_dimensions(q):
-                found.append(problem(path, f"{where}.options", "no option moves any dimension"))
+                found.append(_problem(path, options, "no option moves any dimension"))
         for kp, effects in effect_maps:
             for d in effects:
                 if d not in dim_ids:
                     msg, choices = _suggest(d, dim_ids)
-                    found.append(problem(path, f"{kp}.{d}", msg, d, choices=choices))
+                    found.append(_problem(path, kp.key(d), msg, d, choices=choices))
     return found
 
 
@@ -857,7 +926,7 @@ def load_questionnaire(
     elif qf is not None:
         named = {d for q in qf.questions for effects in _effect_maps(q) for d in effects}
         found += _check_questionnaire(path, qf, sorted(named))
-    reading.finish(found)
+    found = reading.finish(found)
     if found or qf is None:
         raise ContentError(found)
     return Questionnaire(qf, path, reading.hash_of(path))
@@ -867,8 +936,8 @@ def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) 
     moved = {d for q in qf.questions for d in moved_dimensions(q)}
     dims_path = profiles.directory / DIMENSIONS_FILE
     return [
-        problem(dims_path, f"dimensions[{i}].id", f"is not moved by any question in {path.name}",
-                d.id)
+        _problem(dims_path, _root("dimensions").item(i, d.id).key("id"),
+                 f"is not moved by any question in {path.name}", d.id)
         for i, d in enumerate(profiles.dimensions)
         if d.id not in moved
     ]
@@ -913,7 +982,7 @@ def content_warnings(content: Content) -> list[Problem]:
     found += _questionnaire_warnings(q.path, q.data)
     if ps.vocabulary is not None:
         found += _vocabulary_warnings(ps.directory / VOCABULARY_FILE, ps.vocabulary)
-    return found
+    return with_lines(found)
 
 
 def unread_profile_files(directory: Path) -> list[Problem]:
@@ -939,17 +1008,19 @@ def _questionnaire_warnings(path: Path, qf: QuestionnaireFile) -> list[Problem]:
     used = {q.section for q in qf.questions}
     for i, section in enumerate(qf.sections):
         if section.id not in used:
-            found.append(problem(path, f"sections[{i}].id", "has no question", section.id))
+            found.append(_problem(path, _root("sections").item(i, section.id).key("id"),
+                                  "has no question", section.id))
     for i, q in enumerate(qf.questions):
+        where = _root("questions").item(i, q.id)
         if isinstance(q, LikertQuestion):
             if not any(w > 0 for w in q.effects.values()):
-                found.append(problem(path, f"questions[{i}].effects",
-                                     "moves no dimension: every effect is 0", q.effects))
+                found.append(_problem(path, where.key("effects"),
+                                      "moves no dimension: every effect is 0", q.effects))
             continue
         for j, o in enumerate(q.options):
             if not o.neutral and not any(w > 0 for w in o.effects.values()):
-                found.append(problem(path, f"questions[{i}].options[{j}].effects",
-                                     "moves no dimension: no effect above 0", o.effects))
+                found.append(_problem(path, where.key("options").item(j, o.id).key("effects"),
+                                      "moves no dimension: no effect above 0", o.effects))
     return found
 
 
@@ -964,18 +1035,19 @@ def _vocabulary_warnings(path: Path, vocab: VocabularyFile) -> list[Problem]:
     for i, term in enumerate(vocab.terms):
         for n, kind in enumerate((*ALIAS_KINDS, "context")):
             for k, text in enumerate(getattr(term, kind)):
-                where, order, tokens = f"terms[{i}].{kind}[{k}]", (i, n, k), words(text)
+                where = _root("terms").item(i, term.id).key(kind).item(k)
+                order, tokens = (i, n, k), words(text)
                 context = kind == "context"
                 if not tokens:
                     why = "has no letter or digit decode can read (a-z, 0-9), so " + (
                         "the context check nearly always passes" if context
                         else "it never matches")
-                    found.append((order, problem(path, where, why, text)))
+                    found.append((order, _problem(path, where, why, text)))
                 elif all(t in STOP_WORDS for t in tokens):
                     why = "is only common words, so " + (
                         "the context check nearly always passes" if context
                         else "it matches nearly every posting")
-                    found.append((order, problem(path, where, why, text)))
+                    found.append((order, _problem(path, where, why, text)))
                 elif not context:
                     listed.setdefault(tokens, []).append((kind == "exact", i, n, k, text))
     for entries in listed.values():
@@ -984,10 +1056,10 @@ def _vocabulary_warnings(path: Path, vocab: VocabularyFile) -> list[Problem]:
         first_where = f"terms[{first[1]}].{ALIAS_KINDS[first[2]]}[{first[3]}]"
         for _, i, n, k, text in entries:
             if i != first[1]:
-                found.append(((i, n, k), problem(
-                    path, f"terms[{i}].{ALIAS_KINDS[n]}[{k}]",
-                    f"is also listed under {first_where} ({vocab.terms[first[1]].id!r}), "
-                    "which decode tries first", text)))
+                at = _root("terms").item(i, vocab.terms[i].id).key(ALIAS_KINDS[n]).item(k)
+                found.append(((i, n, k), _problem(
+                    path, at, f"is also listed under {first_where} "
+                    f"({vocab.terms[first[1]].id!r}), which decode tries first", text)))
     return [p for _, p in sorted(found, key=lambda item: item[0])]
 
 

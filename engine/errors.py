@@ -70,6 +70,20 @@ def unknown(what: str, value: str, known: Sequence[str], *, see: str = "",
     return text, list(known)
 
 
+def item(where: str, index: int, item_id: object = None) -> str:
+    """A list item in a key path by its position and, when it has one, its id:
+    ``questions[27] (model_incident)``, so a person can find it without counting."""
+    text = f"{where}[{index}]"
+    if isinstance(item_id, str) and item_id.strip():
+        shown = item_id if len(item_id) <= 40 else item_id[:37] + "..."
+        text += f" ({shown})"
+    return text
+
+
+Loc = tuple[int | str, ...]
+"""A key path as the parts of the file's data: ``("questions", 27, "text", "fr")``."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in one file: where, what, and what would have been valid."""
@@ -80,10 +94,15 @@ class Problem:
     value: object = None
     has_value: bool = False
     choices: Sequence[str] = field(default_factory=tuple)
+    loc: Loc = ()
+    """The key path as data, to find the problem's line in the file (``at_line``)."""
+    at_line: int | None = None
+    """The line of the file (from 1) the key path leads to, when known."""
 
     def line(self) -> str:
         """The problem in one line, control characters escaped."""
-        where = f"{self.file}: {self.path}" if self.path else self.file
+        where = self.file if self.at_line is None else f"{self.file}: line {self.at_line}"
+        where = f"{where}: {self.path}" if self.path else where
         text = f"{where}: {self.message}"
         if self.has_value:
             text += f" (got {format_value(self.value)})"
@@ -103,8 +122,10 @@ def problem(
     message: str,
     *args: object,
     choices: Iterable[str] = (),
+    loc: Loc = (),
 ) -> Problem:
-    """Build a Problem; pass the bad value as the one optional positional argument."""
+    """Build a Problem; pass the bad value as the one optional positional argument, and
+    the key path as data (``loc``) when the file's line should be found for it."""
     return Problem(
         file=str(file),
         path=path,
@@ -112,6 +133,7 @@ def problem(
         value=args[0] if args else None,
         has_value=bool(args),
         choices=tuple(choices),
+        loc=tuple(loc),
     )
 
 

@@ -192,3 +192,37 @@ def _yaml_error(path: Path, error: type[EngineError], exc: yaml.YAMLError) -> No
                     ) from None
     raise error([problem(path, where, f"is not valid YAML: {what}")]) from None
 
+
+
+def lines_at(text: str, locs: list[tuple[int | str, ...]]) -> list[int | None]:
+    """The line (from 1) each key path leads to in a YAML document: a key's own line, a list
+    item's first line; for a key that is missing, the line of what should hold it. None for
+    every path when the text is not YAML. Used only to word problems: it composes the
+    document again, which a load that finds nothing wrong never does."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return [None] * len(locs)
+    finally:
+        loader.dispose()
+    return [None if root is None else _line_at(root, loc) for loc in locs]
+
+
+def _line_at(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value
+                         if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        else:
+            break
+    return line

@@ -98,7 +98,7 @@ def questions_json(q: Questionnaire, lang: str) -> list[dict[str, Any]]:
             for qt in q.types]
 
 
-def questions_text(q: Questionnaire, ps: ProfileSet, lang: str, width: int) -> str:
+def questions_text(q: Questionnaire, lang: str, width: int) -> str:
     out = [q.data.title.get(lang) + "\n\n", _wrap(q.data.intro.get(lang), width), "\n"]
     section = None
     for i, qt in enumerate(q.types, start=1):

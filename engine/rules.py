@@ -41,7 +41,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from engine.errors import Problem, problem
+from engine.errors import Problem, describe, problem
 from engine.validation import problems_from_validation, published_schema
 
 # C0 controls, DEL, C1 controls, Unicode line and paragraph separators, bidirectional
@@ -91,11 +91,9 @@ def _number(value: Any) -> Any:
         raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not true or "
                                   "false")
     if isinstance(value, str):
-        hint = "write it without quotes"
-        if "e" in value.lower() and _parses_as_float(value):
-            hint = "YAML reads 1e-3 as text: write 0.001, or 1.0e-3"
-        raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not a string "
-                                  "({hint})", {"hint": hint})
+        raise PydanticCustomError("weight_text", "expected a number from 0 to 1, got "
+                                  "{text}{hint}", {"text": describe(value),
+                                                   "hint": _text_hint(value)})
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("weight_type", "must be a number from 0 to 1, not "
                                   "{what}", {"what": "NaN" if value != value else "infinity"})
@@ -104,12 +102,26 @@ def _number(value: Any) -> Any:
     return value
 
 
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d*,\d+\s*")
+
+
+def _text_hint(text: str) -> str:
+    """What to write instead of a weight YAML read as text (it has no quotes to remove
+    unless it parses as a number)."""
+    if _DECIMAL_COMMA.fullmatch(text):
+        return f" (write decimals with a point: {text.strip().replace(',', '.')})"
+    if "e" in text.lower() and _parses_as_float(text):
+        return " (YAML reads 1e-3 as text: write 0.001, or 1.0e-3)"
+    if _parses_as_float(text):
+        return " (write it without quotes)"
+    return ""
+
+
 def _parses_as_float(text: str) -> bool:
     try:
-        float(text)
+        return math.isfinite(float(text))  # 'nan' and 'inf' are words here, not numbers
     except ValueError:
         return False
-    return True
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
@@ -367,7 +379,7 @@ def validate(path: Path, kind: str, data: Any) -> tuple[dict[str, Any] | None, l
     try:
         accepted = model.model_validate(data)
     except ValidationError as exc:
-        return None, problems_from_validation(path, model, exc)
+        return None, problems_from_validation(path, model, exc, data=data)
     import hashlib
 
     digest = hashlib.sha256(accepted.model_dump_json().encode()).hexdigest()[:16]

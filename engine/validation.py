@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.errors import Problem, problem
+from engine.errors import Problem, item, problem
 
 QUESTION_TYPES = ("likert", "single", "multi")
 """The tags of a questionnaire's question union (pydantic puts them in an error's location)."""
@@ -67,63 +67,123 @@ def _tag(model: Any) -> str | None:
     return None
 
 
-def key_path(loc: Sequence[int | str]) -> str:
-    """``('questions', 3, 'likert', 'effects', 'sqll')`` -> ``questions[3].effects.sqll``."""
-    out = ""
+def file_loc(loc: Sequence[int | str]) -> list[int | str]:
+    """pydantic's location as the keys of the file: without the question type tag it inserts
+    after a question's index, nor its ``[key]`` marker."""
+    out: list[int | str] = []
     previous: int | str | None = None
     for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif isinstance(previous, int) and part in QUESTION_TYPES:
-            pass  # the discriminator tag pydantic inserts; not a key in the file
-        elif part == "[key]":
-            pass  # pydantic's marker for "the key itself", already named
-        else:
-            out += f".{part}" if out else str(part)
+        if not (isinstance(previous, int) and part in QUESTION_TYPES) and part != "[key]":
+            out.append(part)
         previous = part
     return out
 
 
+def key_path(loc: Sequence[int | str], data: Any = None) -> str:
+    """``('questions', 3, 'effects', 'sqll')`` -> ``questions[3].effects.sqll``; with the
+    file's ``data``, a list item that has an id is named by it too:
+    ``questions[3] (tools).effects.sqll``."""
+    out = ""
+    current = data
+    for part in loc:
+        if isinstance(part, int):
+            here = current[part] if isinstance(current, list) and 0 <= part < len(current) \
+                else None
+            out = item(out, part, here.get("id") if isinstance(here, dict) else None)
+            current = here
+        else:
+            out += f".{part}" if out else str(part)
+            current = current.get(part) if isinstance(current, dict) else None
+    return out
+
+
+def _misspelt(errors: Sequence[Any]) -> dict[int, tuple[int, str]]:
+    """Unknown keys that are a misspelling of a required key missing beside them: the index
+    of the unknown key's error -> (the index of the missing key's error, the missing key)."""
+    import difflib
+
+    missing: dict[tuple[Any, ...], list[tuple[int, str]]] = {}
+    for i, err in enumerate(errors):
+        if err["type"] == "missing" and err["loc"]:
+            missing.setdefault(tuple(err["loc"][:-1]), []).append((i, str(err["loc"][-1])))
+    found: dict[int, tuple[int, str]] = {}
+    taken: set[int] = set()
+    for i, err in enumerate(errors):
+        if err["type"] != "extra_forbidden" or not err["loc"]:
+            continue
+        beside = [(j, key) for j, key in missing.get(tuple(err["loc"][:-1]), []) if j not in taken]
+        close = difflib.get_close_matches(str(err["loc"][-1]), [k for _, k in beside], n=1,
+                                          cutoff=0.6)
+        if close:
+            j = next(j for j, key in beside if key == close[0])
+            taken.add(j)
+            found[i] = (j, close[0])
+    return found
+
+
 def problems_from_validation(
-    path: Path, root: type[BaseModel], exc: ValidationError, prefix: str = ""
+    path: Path, root: type[BaseModel], exc: ValidationError, prefix: str = "",
+    data: Any = None,
 ) -> list[Problem]:
+    """Every error pydantic found, one Problem each, in the file's words; with the file's
+    ``data``, list items are named by their ids too. An unknown key that is a misspelling of
+    a required key missing beside it (``objectiv:``) is one problem, not two."""
+    import difflib
+
     found: list[Problem] = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        kp = key_path([*([prefix] if prefix else []), *loc])
+    errors = exc.errors()
+    misspelt = _misspelt(errors)
+    merged = {j for j, _ in misspelt.values()}
+    for i, err in enumerate(errors):
+        if i in merged:
+            continue
+        loc = [*([prefix] if prefix else []), *file_loc(err["loc"])]
+        kp = key_path(loc, {prefix: data} if prefix else data)
+
+        def add(message: str, *value: object, choices: Sequence[str] = (),
+                where: str = kp, at: Sequence[int | str] = loc) -> None:
+            found.append(problem(path, where, message, *value, choices=choices, loc=tuple(at)))
+
         kind = err["type"]
         value = err.get("input")
         if kind == "extra_forbidden":
-            parent = _model_at(root, [p for p in loc[:-1]])
+            if i in misspelt:
+                key = misspelt[i][1]
+                add(f"unknown key; did you mean {key!r}? (the required key {key!r} is "
+                    "missing)")
+                continue
+            parent = _model_at(root, [p for p in err["loc"][:-1]])
             choices = list(parent.model_fields) if parent else []
-            found.append(problem(path, kp, "unknown key", value, choices=choices))
+            close = difflib.get_close_matches(str(loc[-1]), choices, n=1, cutoff=0.6)
+            if close:
+                add(f"unknown key; did you mean {close[0]!r}?", value)
+            else:
+                add("unknown key", value, choices=choices)
         elif kind == "missing":
-            found.append(problem(path, kp, "required key is missing"))
+            add("required key is missing")
         elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
-            found.append(problem(path, kp, "must be a number from 0 to 1", value))
+            add("must be a number from 0 to 1", value)
+        elif kind == "weight_text":
+            add(err["msg"])  # the message shows the text as the file has it
         elif kind == "union_tag_invalid":
-            found.append(
-                problem(path, kp + ".type", "unknown question type", value.get("type")
-                        if isinstance(value, dict) else value, choices=QUESTION_TYPES)
-            )
+            add("unknown question type", value.get("type") if isinstance(value, dict)
+                else value, choices=QUESTION_TYPES, where=kp + ".type", at=[*loc, "type"])
         elif kind == "union_tag_not_found":
-            found.append(problem(path, kp + ".type", "required key is missing",
-                                 choices=QUESTION_TYPES))
+            add("required key is missing", choices=QUESTION_TYPES, where=kp + ".type",
+                at=[*loc, "type"])
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
             choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ",").split(",")]
-            found.append(problem(path, kp, "not an allowed value", value, choices=choices))
+            add("not an allowed value", value, choices=choices)
         elif kind == "string_pattern_mismatch":
-            found.append(
-                problem(path, kp, "must be an id: lower-case letters, digits, '-' or '_', "
-                        "starting with a letter", value)
-            )
+            add("must be an id: lower-case letters, digits, '-' or '_', starting with a letter",
+                value)
         elif kind == "model_type" or kind == "dict_type":
-            found.append(problem(path, kp, "must be a mapping of keys to values", value))
+            add("must be a mapping of keys to values", value)
         elif kind == "list_type":
-            found.append(problem(path, kp, "must be a list", value))
+            add("must be a list", value)
         else:
-            found.append(problem(path, kp, err["msg"][0].lower() + err["msg"][1:], value))
+            add(err["msg"][0].lower() + err["msg"][1:], value)
     return found
 
 

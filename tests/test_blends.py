@@ -4,6 +4,7 @@ bad blends are one line each."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -85,24 +86,30 @@ def test_one_posting_gives_the_same_bits_alone_or_among_many(content: Content) -
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("    role: mlops-engineer\n", "    role: mlops-enginer\n",
-     "blends[0].role: unknown role; did you mean 'mlops-engineer'?"),
+     "blends[0] (ml-with-operations).role: unknown role; did you mean 'mlops-engineer'?"),
     ("dimensions: [containers, ci-cd,", "dimensions: [pref-production, ci-cd,",
-     "blends[0].parts[1].dimensions[0]: is a work preference"),
+     "blends[0] (ml-with-operations).parts[1].dimensions[0]: is a work preference"),
     ("dimensions: [containers, ci-cd,", "dimensions: [model-deployment, ci-cd,",
-     "blends[0].parts[1].dimensions[0]: is already in this blend"),
+     "blends[0] (ml-with-operations).parts[1].dimensions[0]: is already in this blend"),
     ("dimensions: [containers, ci-cd,", "dimensions: [contaners, ci-cd,",
-     "blends[0].parts[1].dimensions[0]: unknown dimension; did you mean 'containers'?"),
-    ("  - id: ml-with-operations\n", "  - id: cloud\n", "blends[0].id: is a dimension's id"),
+     "blends[0] (ml-with-operations).parts[1].dimensions[0]: unknown dimension; did you mean "
+     "'containers'?"),
+    ("  - id: ml-with-operations\n", "  - id: cloud\n",
+     "blends[0] (cloud).id: is a dimension's id"),
     ("  - id: ml-with-software\n", "  - id: ml-with-operations\n",
-     "blends[1].id: duplicate id"),
-    ("    weight: 1.0\n", "    weight: 0.0\n", "blends[0].weight: must be at least 0.01"),
-    ("    weight: 1.0\n", "    weight: 1.0\n    colour: red\n", "blends[0].colour"),
+     "blends[1] (ml-with-operations).id: duplicate id"),
+    ("    weight: 1.0\n", "    weight: 0.0\n",
+     "blends[0] (ml-with-operations).weight: must be at least 0.01"),
+    ("    weight: 1.0\n", "    weight: 1.0\n    colour: red\n",
+     "blends[0] (ml-with-operations).colour"),
 ])
 def test_a_bad_blend_is_one_clear_line(run: RunCli, copy: ContentCopy, old: str, new: str,
                                        message: str) -> None:
     copy.edit(copy.profiles / "vocabulary.yaml", old, new)
     r = run("validate", "--profiles", str(copy.profiles))
     assert r.code == 2
-    assert any("vocabulary.yaml: " + message in line for line in r.err.splitlines()), r.err
+    # the file, the line the key is on, then the key path naming the blend by its id
+    assert any(re.search(r"vocabulary\.yaml: line \d+: ", line) and message in line
+               for line in r.err.splitlines()), r.err
     r = run("decode", "--profiles", str(copy.profiles), "Airflow and dbt")
     assert r.code == 2 and message in r.err

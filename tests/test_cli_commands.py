@@ -60,8 +60,8 @@ def test_validate_reports_every_error_and_exits_2(run: RunCli, copy: ContentCopy
             "--profiles", str(copy.profiles))
     assert r.code == 2
     assert r.out == ""
-    assert "data-analyst.yaml: weights.sqll" in r.err
-    assert "default.yaml: questions[" in r.err and "'enjoyment'" in r.err
+    assert "data-analyst.yaml: line 50: weights.sqll" in r.err
+    assert "default.yaml: line " in r.err and "'enjoyment'" in r.err
     assert "Traceback" not in r.err
     assert r.err.strip().splitlines()[-1].endswith("problems found")
 

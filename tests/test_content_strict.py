@@ -51,7 +51,7 @@ def test_a_role_title_with_a_control_character_is_refused(
 ) -> None:
     path = copy.profile("data-analyst")
     copy.edit(path, TITLE, f'title: {{en: "Data {escaped} Analyst", fr: "Data Analyst"}}')
-    expected = (f"rolematch: {path}: title.en: must not contain control characters: found "
+    expected = (f"rolematch: {path}: line 2: title.en: must not contain control characters: found "
                 f"{found} (got 'Data {shown} Analyst')")
     r = validate(run, copy)
     assert r.code == 2
@@ -76,15 +76,16 @@ def test_a_raw_escape_byte_in_a_file_is_refused_and_not_echoed(
 
 @pytest.mark.parametrize(("old", "new", "where", "found", "got"), [
     ("other_titles: [Business Analyst,", 'other_titles: ["Business\\tAnalyst",',
-     "other_titles[0]", "must be one line, without tabs: found '\\t' (tab) at character 9",
+     "line 3: other_titles[0]", "must be one line, without tabs: found '\\t' (tab) at character 9",
      "'Business\\tAnalyst'"),
-    ("typical_tools: [Excel,", 'typical_tools: ["Ex\\ncel",', "typical_tools[0]",
+    ("typical_tools: [Excel,", 'typical_tools: ["Ex\\ncel",', "line 13: typical_tools[0]",
      "must be one line: found '\\n' (line break) at character 3", "'Ex\\ncel'"),
     ("  - source: seeds/000_e8f0995ecf0023d4.txt", '  - source: "seeds/\\e[31m.txt"',
-     "sources[0].source", "must not contain control characters: found '\\x1b' (escape) at "
+     "line 43: sources[0].source", "must not contain control characters: found '\\x1b' (escape) at "
      "character 7", "'seeds/\\x1b[31m.txt'"),
     ('  - {en: "Reports", fr: "Rapports"}', '  - {en: "Reports", fr: "Rapports\\e[8m"}',
-     "deliverables[0].fr", "must not contain control characters: found '\\x1b' (escape) at "
+     "line 15: deliverables[0].fr",
+     "must not contain control characters: found '\\x1b' (escape) at "
      "character 9", "'Rapports\\x1b[8m'"),
 ])
 def test_every_printed_field_of_a_profile_is_checked(
@@ -117,7 +118,8 @@ def test_a_paragraph_may_hold_line_breaks_but_no_other_control(
     r = validate(run, copy)
     assert r.code == 2
     assert one(r.err.splitlines(), "data-analyst.yaml") == (
-        f"rolematch: {path}: typical_day.en: must not contain control characters: found '\\r' "
+        f"rolematch: {path}: line 19: typical_day.en: must not contain control characters: "
+        "found '\\r' "
         "(carriage return) at character 15 (got 'Morning.\\n\\tThen\\r\\x1b[2J lunch.')")
     no_raw_control(r)
 
@@ -133,13 +135,16 @@ def test_questionnaire_and_vocabulary_text_is_checked(run: Callable[..., Run],
     assert r.code == 2
     lines = r.err.splitlines()
     assert one(lines, "sections[0]") == (
-        f"rolematch: {copy.questionnaire}: sections[0].title.en: must not contain control "
+        f"rolematch: {copy.questionnaire}: line 46: sections[0] (skills).title.en: must not "
+        "contain control "
         "characters: found '\\x07' (bell) at character 5 (got 'Your\\x07 skills')")
     assert one(lines, "scales") == (
-        f"rolematch: {copy.questionnaire}: scales.skill.points[0].fr: must be one line: found "
+        f"rolematch: {copy.questionnaire}: line 30: scales.skill.points[0].fr: must be one "
+        "line: found "
         "'\\n' (line break) at character 7 (got 'Jamais\\nfait')")
     assert one(lines, "vocabulary.yaml") == (
-        f"rolematch: {vocab}: terms[0].names[0]: must not contain control characters: found "
+        f"rolematch: {vocab}: line 14: terms[0] (excel).names[0]: must not contain control "
+        "characters: found "
         "'\\x1b' (escape) at character 3 (got 'Ex\\x1bcel')")
     no_raw_control(r)
 
@@ -154,9 +159,10 @@ def test_an_id_or_a_key_with_a_control_character_is_shown_escaped(
     assert r.code == 2
     lines = r.err.splitlines()
     assert one(lines, "data-analyst.yaml").startswith(
-        f"rolematch: {path}: weights.sql\\x1b[2J: unknown dimension")
-    assert one(lines, "questions[1].id") == (
-        f"rolematch: {copy.questionnaire}: questions[1].id: must be an id: lower-case "
+        f"rolematch: {path}: line 50: weights.sql\\x1b[2J: unknown dimension")
+    assert one(lines, "questions[1]") == (
+        f"rolematch: {copy.questionnaire}: line 65: questions[1] (skill_sql\\x07).id: must be "
+        "an id: lower-case "
         "letters, digits, '-' or '_', starting with a letter (got 'skill_sql\\x07')")
     no_raw_control(r)
 
@@ -194,7 +200,8 @@ def test_a_section_with_no_question(run: Callable[..., Run], copy: ContentCopy) 
     copy.edit(copy.questionnaire, "  - id: scenarios\n",
               '  - id: later\n    title: {en: "Later", fr: "Plus tard"}\n  - id: scenarios\n')
     r = validate(run, copy)
-    expected = f"{copy.questionnaire}: sections[3].id: has no question (got 'later')"
+    expected = (f"{copy.questionnaire}: line 51: sections[3] (later).id: has no question "
+                "(got 'later')")
     assert r.code == 0
     assert one(r.err.splitlines(), "sections[3]") == f"rolematch: warning: {expected}"
     r = validate(run, copy, "--strict")
@@ -210,7 +217,8 @@ def test_a_likert_question_whose_effects_are_all_0(run: Callable[..., Run],
     r = validate(run, copy)
     assert r.code == 0
     assert one(r.err.splitlines(), "questions[3]") == (
-        f"rolematch: warning: {copy.questionnaire}: questions[3].effects: moves no dimension: "
+        f"rolematch: warning: {copy.questionnaire}: line 91: questions[3] (skill_ml).effects: "
+        "moves no dimension: "
         "every effect is 0 (got {'ml-modelling': 0.0})")
     assert validate(run, copy, "--strict").code == 2
 
@@ -224,7 +232,8 @@ def test_an_option_that_moves_nothing(run: Callable[..., Run], copy: ContentCopy
     assert r.code == 0
     shown = "{'tools-bi': 0.0, 'data-visualisation': 0.0}" if effects != "{}" else "{}"
     assert one(r.err.splitlines(), "questions[13]") == (
-        f"rolematch: warning: {copy.questionnaire}: questions[13].options[1].effects: moves "
+        f"rolematch: warning: {copy.questionnaire}: line 188: questions[13] (tools_analysis)"
+        ".options[1] (power_bi).effects: moves "
         f"no dimension: no effect above 0 (got {shown})")
     assert validate(run, copy, "--strict").code == 2
 
@@ -240,7 +249,8 @@ def test_a_single_question_whose_options_all_move_nothing_is_an_error(
     r = validate(run, copy)
     assert r.code == 2
     assert one(r.err.splitlines(), "questions[27]") == (
-        f"rolematch: {copy.questionnaire}: questions[27].options: no option moves any "
+        f"rolematch: {copy.questionnaire}: line 445: questions[27] (proudest_deliverable)"
+        ".options: no option moves any "
         "dimension")
 
 
@@ -250,7 +260,7 @@ def test_one_vocabulary_name_under_two_terms(run: Callable[..., Run], copy: Cont
     r = validate(run, copy)
     assert r.code == 0
     assert one(r.err.splitlines(), "terms[1]") == (
-        f"rolematch: warning: {vocab}: terms[1].names[3]: is also listed under "
+        f"rolematch: warning: {vocab}: line 15: terms[1] (power-bi).names[3]: is also listed under "
         "terms[0].names[3] ('excel'), which decode tries first (got 'VBA')")
 
 
@@ -260,8 +270,8 @@ def test_a_name_decode_tries_first_is_the_one_kept(run: Callable[..., Run],
     vocab = copy.profiles / "vocabulary.yaml"
     copy.edit(vocab, "exact: [Excel]", "exact: [Excel, BI]")
     r = validate(run, copy)
-    assert one(r.err.splitlines(), "terms[0].exact") == (
-        f"rolematch: warning: {vocab}: terms[0].exact[1]: is also listed under "
+    assert one(r.err.splitlines(), "(excel).exact") == (
+        f"rolematch: warning: {vocab}: line 14: terms[0] (excel).exact[1]: is also listed under "
         "terms[4].names[0] ('dashboards'), which decode tries first (got 'BI')")
 
 
@@ -279,7 +289,7 @@ def test_a_vocabulary_name_that_never_or_always_matches(
     r = validate(run, copy)
     assert r.code == 0
     assert one(r.err.splitlines(), "terms[0]") == (
-        f"rolematch: warning: {vocab}: terms[0].names[0]: {why} (got {name!r})")
+        f"rolematch: warning: {vocab}: line 14: terms[0] (excel).names[0]: {why} (got {name!r})")
     assert validate(run, copy, "--strict").code == 2
 
 
@@ -288,10 +298,12 @@ def test_a_context_word_that_always_passes(run: Callable[..., Run], copy: Conten
     copy.edit(vocab, "context: [dashboard,", "context: [of, '--', dashboard,")
     lines = validate(run, copy).err.splitlines()
     assert one(lines, "context[0]") == (
-        f"rolematch: warning: {vocab}: terms[2].context[0]: is only common words, so the "
+        f"rolematch: warning: {vocab}: line 16: terms[2] (tableau).context[0]: is only common "
+        "words, so the "
         "context check nearly always passes (got 'of')")
     assert one(lines, "context[1]") == (
-        f"rolematch: warning: {vocab}: terms[2].context[1]: has no letter or digit decode can "
+        f"rolematch: warning: {vocab}: line 16: terms[2] (tableau).context[1]: has no letter "
+        "or digit decode can "
         "read (a-z, 0-9), so the context check nearly always passes (got '--')")
 
 
@@ -326,7 +338,8 @@ def test_a_role_left_out_for_its_file_name_is_named_among_the_errors(
 def test_warnings_are_computed_by_the_library(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", "effects: {ml-modelling: 0}")
     found = content_warnings(load_content(copy.questionnaire, copy.profiles, vocabulary=True))
-    assert [(p.path, p.value) for p in found][0] == ("questions[3].effects", {"ml-modelling": 0})
+    assert [(p.path, p.value) for p in found][0] == ("questions[3] (skill_ml).effects",
+                                                        {"ml-modelling": 0})
 
 
 def test_validate_help_documents_strict(run: Callable[..., Run]) -> None:
@@ -340,7 +353,7 @@ def test_an_unknown_scale_kind_is_one_line(run: Callable[..., Run], copy: Conten
     r = validate(run, copy)
     assert r.code == 2
     assert one(r.err.splitlines(), "scales.enjoy.kind") == (
-        f"rolematch: {copy.questionnaire}: scales.enjoy.kind: not an allowed value (got "
+        f"rolematch: {copy.questionnaire}: line 36: scales.enjoy.kind: not an allowed value (got "
         "'liking'); valid: level, preference")
 
 
@@ -356,8 +369,10 @@ def test_neutral_options_are_checked(run: Callable[..., Run], copy: ContentCopy)
     assert r.code == 2
     lines = r.err.splitlines()
     assert one(lines, "a neutral option counts as a skip") == (
-        f"rolematch: {copy.questionnaire}: questions[28].options[8].effects: a neutral option "
+        f"rolematch: {copy.questionnaire}: line 508: questions[28] (model_incident).options[8] "
+        "(no_model_experience).effects: a neutral option "
         "counts as a skip: it can have no effects (got {'statistics': 0.5})")
     assert one(lines, "only a single question") == (
-        f"rolematch: {copy.questionnaire}: questions[13].options[0].neutral: only a single "
+        f"rolematch: {copy.questionnaire}: line 185: questions[13] (tools_analysis)"
+        ".options[0] (none_of_these).neutral: only a single "
         "question can have a neutral option (ticking nothing already says none) (got True)")

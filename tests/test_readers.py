@@ -340,6 +340,9 @@ def test_a_bad_profile_is_one_line_for_every_command(
 ) -> None:
     place(copy.profile("data-analyst"), defect)
     r = within(lambda: run(*COMMANDS[command](content_args(copy), answers_file(tmp_path))))
+    if command.startswith("questions"):  # lists the questionnaire alone: profiles not read
+        assert (r.code, r.err) == (0, ""), r.err
+        return
     assert_one_line_about(r, copy.profile("data-analyst"))
 
 

@@ -40,14 +40,15 @@ def test_typo_in_an_effect_dimension_suggests_the_closest_id(copy: ContentCopy) 
     copy.edit(copy.questionnaire, "effects: {sql: 1.0, data-storage: 0.3}",
               "effects: {sqll: 1.0, data-storage: 0.3}")
     line = one(errors(copy), "default.yaml", "sqll")
-    assert "questions[1].effects.sqll" in line
+    assert "default.yaml: line 73: questions[1] (skill_sql).effects.sqll:" in line
     assert "did you mean 'sql'?" in line
 
 
 def test_typo_in_an_option_effect_names_the_option_path(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "effects: {tools-bi: 1.0, data-visualisation: 0.5}",
               "effects: {tools-bi: 1.0, data-visualization: 0.5}")
-    line = one(errors(copy), "questions[13].options[1].effects.data-visualization")
+    line = one(errors(copy),
+               "questions[13] (tools_analysis).options[1] (power_bi).effects.data-visualization")
     assert "did you mean 'data-visualisation'?" in line
 
 
@@ -65,7 +66,7 @@ def test_weight_out_of_range(copy: ContentCopy) -> None:
 
 def test_effect_out_of_range(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "effects: {ml-modelling: 1.0}", "effects: {ml-modelling: -0.2}")
-    line = one(errors(copy), "questions[3].effects.ml-modelling")
+    line = one(errors(copy), "questions[3] (skill_ml).effects.ml-modelling")
     assert "from 0 to 1" in line and "-0.2" in line
 
 
@@ -78,13 +79,13 @@ def test_missing_french_text(copy: ContentCopy) -> None:
 
 def test_duplicate_question_id(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "  - id: skill_sql\n", "  - id: skill_statistics\n")
-    line = one(errors(copy), "questions[1].id", "duplicate")
-    assert "'skill_statistics'" in line and "questions[0]" in line
+    line = one(errors(copy), "questions[1] (skill_statistics).id", "duplicate")
+    assert "'skill_statistics'" in line and "already used at questions[0]" in line
 
 
 def test_duplicate_option_id(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "      - id: tableau\n", "      - id: power_bi\n")
-    line = one(errors(copy), "questions[13].options[2].id")
+    line = one(errors(copy), "questions[13] (tools_analysis).options[2] (power_bi).id")
     assert "duplicate" in line and "'power_bi'" in line
 
 
@@ -102,7 +103,7 @@ def test_unknown_scale(copy: ContentCopy) -> None:
 
 def test_unknown_question_type(copy: ContentCopy) -> None:
     copy.edit(copy.questionnaire, "    type: likert\n", "    type: lickert\n")
-    line = one(errors(copy), "questions[0].type")
+    line = one(errors(copy), "questions[0] (skill_statistics).type")
     assert "'lickert'" in line and "likert" in line and "multi" in line
 
 
@@ -190,7 +191,7 @@ def test_vocabulary_term_with_an_unknown_dimension(copy: ContentCopy) -> None:
     copy.edit(vocab, "effects: {tools-bi: 1.0, data-visualisation: 0.6}}",
               "effects: {tools-bi: 1.0, data-visualization: 0.6}}")
     line = one(errors(copy), "vocabulary.yaml", "data-visualization")
-    assert "terms[1].effects.data-visualization" in line and "did you mean" in line
+    assert "terms[1] (power-bi).effects.data-visualization" in line and "did you mean" in line
 
 
 # --------------------------------------------------------------------------- numbers, as
@@ -205,8 +206,14 @@ def validate(run: Callable[..., Run], copy: ContentCopy, *extra: str) -> Run:
 @pytest.mark.parametrize(("written", "why", "got"), [
     ("true", "not true or false", "True"),
     ("yes", "not true or false", "True"),  # YAML 1.1: yes is a boolean
-    ('"0.5"', "not a string (write it without quotes)", "'0.5'"),
-    ("1e-3", "not a string (YAML reads 1e-3 as text: write 0.001, or 1.0e-3)", "'1e-3'"),
+    ('"0.5"', "expected a number from 0 to 1, got the text '0.5' (write it without quotes)",
+     ""),
+    ("1e-3", "expected a number from 0 to 1, got the text '1e-3' (YAML reads 1e-3 as text: "
+     "write 0.001, or 1.0e-3)", ""),
+    # a French decimal comma: YAML reads the text '0,85', and there are no quotes to remove
+    ("0,85", "expected a number from 0 to 1, got the text '0,85' (write decimals with a "
+     "point: 0.85)", ""),
+    ("high", "expected a number from 0 to 1, got the text 'high'", ""),
     (".nan", "not NaN", "nan"),
     (".inf", "not infinity", "inf"),
     ("-.inf", "not infinity", "-inf"),
@@ -217,10 +224,12 @@ def test_a_weight_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy, w
     path = copy.profile("data-engineer")
     copy.edit(path, "  pipelines-etl: 1.0", f"  pipelines-etl: {written}")
     r = validate(run, copy)
-    message = f"must be a number from 0 to 1, {why}" if why else "must be a number from 0 to 1"
+    message = (why if why.startswith("expected") else f"must be a number from 0 to 1, {why}"
+               if why else "must be a number from 0 to 1")
+    shown = f" (got {got})" if got else ""  # a text is shown in the message, as written
     assert r.code == 2
     assert one(r.err.splitlines(), "pipelines-etl") == (
-        f"rolematch: {path}: weights.pipelines-etl: {message} (got {got})")
+        f"rolematch: {path}: line 48: weights.pipelines-etl: {message}{shown}")
 
 
 def test_an_effect_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy) -> None:
@@ -228,8 +237,8 @@ def test_an_effect_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy) 
     r = validate(run, copy)
     assert r.code == 2
     assert one(r.err.splitlines(), "ml-modelling") == (
-        f"rolematch: {copy.questionnaire}: questions[3].effects.ml-modelling: must be a number "
-        "from 0 to 1, not a string (write it without quotes) (got '1')")
+        f"rolematch: {copy.questionnaire}: line 91: questions[3] (skill_ml).effects.ml-modelling: "
+        "expected a number from 0 to 1, got the text '1' (write it without quotes)")
 
 
 def test_a_whole_number_is_a_number(run: Callable[..., Run], copy: ContentCopy) -> None:
@@ -253,7 +262,7 @@ def test_a_profile_needs_one_weight_of_a_hundredth(run: Callable[..., Run], copy
     r = validate(run, copy)
     assert r.code == 2
     assert r.err.splitlines() == [
-        f"rolematch: {path}: weights: needs at least one weight of 0.01 or more "
+        f"rolematch: {path}: line 47: weights: needs at least one weight of 0.01 or more "
         f"(got {float(written)!r})", "rolematch: 1 problem found"]
 
 
@@ -266,4 +275,5 @@ def test_a_profile_with_every_weight_0(run: Callable[..., Run], copy: ContentCop
     r = validate(run, copy)
     assert r.code == 2
     assert one(r.err.splitlines(), "data-analyst.yaml") == (
-        f"rolematch: {path}: weights: needs at least one weight of 0.01 or more (got 0.0)")
+        f"rolematch: {path}: line 47: weights: needs at least one weight of 0.01 or more "
+        "(got 0.0)")

@@ -35,14 +35,15 @@ def _lang_type(value: str) -> str:
     return value
 
 
-def add_content(parser: argparse.ArgumentParser) -> None:
-    """The "content" group: which questionnaire and profiles to use instead of the shipped."""
+def add_content(parser: argparse.ArgumentParser, profiles_help: str | None = None) -> None:
+    """The "content" group: which questionnaire and profiles to use instead of the shipped
+    (``profiles_help``: what --profiles does for a command that reads them differently)."""
     group = parser.add_argument_group("content")
     group.add_argument("--questionnaire", metavar="FILE", type=Path,
                        help="questionnaire YAML file (default: the shipped one)")
     group.add_argument("--profiles", metavar="DIR", type=Path,
-                       help="folder with dimensions.yaml and the role profiles "
-                            "(default: the shipped ones)")
+                       help=profiles_help or "folder with dimensions.yaml and the role "
+                                             "profiles (default: the shipped ones)")
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
