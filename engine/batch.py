@@ -33,6 +33,7 @@ class BatchStats:
     rows: int = 0  # results written
     bad: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
     lines: int = 0  # lines read, blank ones included
+    empty: int = 0  # people scored with no answer that counts (top_role null): not errors
 
 
 _BLANK = object()
@@ -109,6 +110,7 @@ class Writer:
         self.model = model_for(content.questionnaire, content.profiles)
         self.roles = content.profiles.role_ids
         self.tally = tally  # what a cohort report counts, filled as chunks are scored
+        self.empty = 0  # people with no answer that counts: no top role
         self.csv: Any = None
         if mode == "csv":
             self.csv = csv.writer(out, lineterminator="\n")
@@ -122,6 +124,7 @@ class Writer:
         if self.mode == "full":
             people = [a for _, a in rows]
             docs = score_many(model, people, [a.lang or self.lang for a in people], explain_top)
+            self.empty += sum(1 for d in docs if not d.enough_answers or d.confidence is None)
             if self.tally is not None:
                 self.tally.add_docs(docs)
             self.out.write("".join(orjson.dumps(doc.to_data()).decode() + "\n" for doc in docs))
@@ -134,6 +137,7 @@ class Writer:
             self.tally.add_scores(vecs, scores)
         percents = np.round(100.0 * scores, 1).tolist()
         enough: list[bool] = np.count_nonzero(vecs, axis=1).astype(bool).tolist()
+        self.empty += enough.count(False)
         tops = np.argsort(-scores, axis=1, kind="stable")[:, 0].tolist()
         roles = self.roles
         if self.mode == "csv":
@@ -178,6 +182,7 @@ def run_batch(
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
     for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full"):
         stats.rows += writer.chunk(chunk, explain_top)
+    stats.empty = writer.empty
     return stats
 
 
@@ -200,6 +205,7 @@ class ChunkResult:
     bad: list[tuple[int, str]]
     rows: list[str] | None = None
     tally: CohortTally | MarketTally | None = None
+    empty: int = 0
 
 
 class _Parts:
@@ -238,7 +244,7 @@ def score_lines(
         writer.chunk(chunk, explain_top)
         numbers.extend(n for n, _ in chunk)
     rows = _rows(sink.parts, mode) if split else None
-    return ChunkResult("".join(sink.parts), numbers, bad, rows, counts)
+    return ChunkResult("".join(sink.parts), numbers, bad, rows, counts, writer.empty)
 
 
 def cohort_tally(content: Content) -> CohortTally:
@@ -396,6 +402,7 @@ def write_results(
                 on_bad(number, reason)
             out.write(result.text)
             stats.rows += len(result.numbers)
+            stats.empty += result.empty
             continue
         assert result.rows is not None, "fail needs results made with split"
         first = result.bad[0][0] if result.bad else None

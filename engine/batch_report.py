@@ -68,9 +68,15 @@ def _pct(part: int, whole: int) -> float:
     return 100.0 * part / whole if whole else 0.0
 
 
+SKIPPED_SHOWN = 5
+"""Bad lines a cohort page quotes (their line numbers and reasons); the rest are counted."""
+
+
 def cohort_page(tally: CohortTally, content: Content, lang: str,
-                progress: Progress = None) -> str:
-    """The cohort report: top roles, close calls, the average profile of each group."""
+                skipped: Sequence[tuple[int, str]] = (), progress: Progress = None) -> str:
+    """The cohort report: top roles, close calls, the average profile of each group; and the
+    bad lines ``skipped`` (line number, reason), counted and the first quoted, so a page
+    never reads as the whole input when lines were left out."""
     from engine import charts
     from engine.explain import CLOSE_CALL_MARGIN
 
@@ -79,6 +85,14 @@ def cohort_page(tally: CohortTally, content: Content, lang: str,
     titles = {p.id: p.title.get(lang) for p in profiles.profiles}
     scored = tally.people - tally.not_enough
     body = [f"<p>{e(t('cohort.summary', lang, n=tally.people, k=tally.not_enough))}</p>"]
+    if skipped:
+        key = "cohort.skipped_one" if len(skipped) == 1 else "cohort.skipped"
+        items = "".join(f"<li>{e(t('cohort.skipped_line', lang, line=n, reason=reason))}</li>"
+                        for n, reason in skipped[:SKIPPED_SHOWN])
+        more = len(skipped) - SKIPPED_SHOWN
+        if more > 0:
+            items += f"<li>{e(t('cohort.skipped_more', lang, n=more))}</li>"
+        body.append(f"<p>{e(t(key, lang, n=len(skipped)))}</p><ul>{items}</ul>")
 
     ranked = sorted((r for r in tally.roles if tally.top.get(r)),
                     key=lambda r: (-tally.top[r], r))

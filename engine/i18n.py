@@ -244,6 +244,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "cohort.summary": ("{n} people scored; {k} without enough answers to name a top role.",
                        "{n} personnes évaluées ; {k} sans assez de réponses pour désigner un "
                        "premier métier."),
+    "cohort.skipped_one": ("1 line of the input was not scored: it is not a valid answers "
+                           "object.",
+                           "1 ligne de l'entrée n'a pas été évaluée : ce n'est pas un objet de "
+                           "réponses valide."),
+    "cohort.skipped": ("{n} lines of the input were not scored: they are not valid answers "
+                       "objects.",
+                       "{n} lignes de l'entrée n'ont pas été évaluées : ce ne sont pas des "
+                       "objets de réponses valides."),
+    "cohort.skipped_line": ("line {line}: {reason}", "ligne {line} : {reason}"),
+    "cohort.skipped_more": ("and {n} more", "et {n} de plus"),
     "cohort.top": ("Top roles", "Premiers métiers"),
     "cohort.top_chart": ("People by top role", "Personnes par premier métier"),
     "cohort.close": ("Close calls", "Résultats serrés"),

@@ -155,3 +155,40 @@ def test_show_html_refuses_to_chart_other_profiles(run: RunCli, result: Path,
     r = run("show", str(result), "--format", "html", "--profiles", str(copy.profiles))
     assert r.code == 0 and "<svg" not in r.out
     assert "not the ones this result was scored with" in r.out
+
+
+def test_a_cohort_page_says_which_lines_were_skipped(run: RunCli, content: Content,
+                                                     tmp_path: Path) -> None:
+    """Skipped lines keep exit code 0 (documented), but neither the page nor the last line
+    on stderr reads as if the whole input was scored."""
+    src = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "a", "answers": {"skill_sql": 4}})
+    src.write_text("\n".join([good, "{not json", json.dumps({"answers": {"skill_sql": 9}}),
+                              json.dumps({"id": "nobody", "answers": {}}), good]) + "\n")
+    for argv in ([], ["--summary"], ["--csv", "--workers", "2"]):
+        report = tmp_path / "r.html"
+        r = run("batch", str(src), "-o", str(tmp_path / "out"), *argv, "--report",
+                str(report), "--force")
+        assert r.code == 0, r.err
+        page = report.read_text()
+        assert "3 people scored; 1 without enough answers" in page
+        assert "2 lines of the input were not scored" in page
+        assert "<li>line 2: not valid JSON" in page
+        assert "<li>line 3: answers.skill_sql: expected a whole number from 1 to 5, got 9" in page
+        notes = r.err.splitlines()
+        assert "1 person with no answers to score (top_role null)" in notes, r.err
+        assert notes[-2] == (f"3 results written to {tmp_path / 'out'}; 2 bad lines "
+                             "skipped (exit code 0; --on-error fail stops at the first, with "
+                             "exit code 2)")
+
+
+def test_a_report_that_is_not_html_is_refused(run: RunCli, content: Content,
+                                              tmp_path: Path) -> None:
+    answers = answers_file(content, tmp_path)
+    r = run("batch", str(answers), "--summary", "--report", str(tmp_path / "x.txt"))
+    assert (r.code, r.out) == (2, "")
+    assert r.err == (f"rolematch: --report {tmp_path / 'x.txt'}: the report is an HTML page; "
+                     "give it a name ending in .html or .htm\n")
+    assert not (tmp_path / "x.txt").exists()
+    r = run("batch", str(answers), "--summary", "--report", str(tmp_path / "x.HTM"))
+    assert r.code == 0, r.err

@@ -57,6 +57,9 @@ def check_options(args: argparse.Namespace, source: str) -> None:
 
     from engine.cli import UsageError
 
+    if args.report is not None and args.report.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--report {args.report}: the report is an HTML page; give it a "
+                         "name ending in .html or .htm")
     if args.report is not None and importlib.util.find_spec("matplotlib") is None:
         raise UsageError("--report draws its charts with matplotlib: "
                          "pip install 'rolematch[report]'")
@@ -204,11 +207,16 @@ def run(args: argparse.Namespace) -> int:
         if page is not None:
             from engine.batch_report import cohort_page
 
-            write_report(page, cohort_page, tally, content, lang)
+            write_report(page, cohort_page, tally, content, lang, stats.bad)
     bad = len(stats.bad)
     where = f" to {args.output}" if args.output else ""
-    note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; "
-         f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+    if stats.empty:  # scored, not refused: their top_role is null
+        people = "person" if stats.empty == 1 else "people"
+        note(f"{stats.empty} {people} with no answers to score (top_role null)")
+    skipped = f"{bad} bad line{'s' if bad != 1 else ''} skipped"
+    if bad:  # exit code 0 all the same: say how to make a bad line fail the run
+        skipped += " (exit code 0; --on-error fail stops at the first, with exit code 2)"
+    note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; {skipped}")
     if args.report is not None:
         note(t("file.saved", lang, path=args.report))
     return EXIT_OK
