@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -30,7 +31,11 @@ def _svg(fig: Figure, key: str, title: str) -> str:
     """The figure as an inline <svg> element: no XML prolog, ids prefixed with ``key``,
     scaled to the page, labelled for screen readers."""
     buffer = io.StringIO()
-    with matplotlib.rc_context(_RC):
+    # a tiny chart (one or two people) makes matplotlib warn that its layout collapsed: the
+    # page is still right, and a warning on stderr would read as a problem with the input
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="constrained_layout not applied",
+                                category=UserWarning)
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
