@@ -506,11 +506,25 @@ def differences(doc: ResultDocument, first: str, second: str,
     return shown, rest
 
 
+def contrast(profiles: ProfileSet | None, first: str, second: str, lang: str) -> str | None:
+    """How the two roles differ, in the profiles' own words (``differs_from``, either way
+    round), or None when neither profile says."""
+    if profiles is None:
+        return None
+    for a, b in ((first, second), (second, first)):
+        profile = profiles.profile(a)
+        for c in profile.differs_from if profile is not None else []:
+            if c.role == b:
+                return c.text.get(lang)
+    return None
+
+
 def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80,
-                   color: bool = False, labels: dict[str, str] | None = None) -> str:
+                   color: bool = False, labels: dict[str, str] | None = None,
+                   differs: str | None = None) -> str:
     """Two roles side by side: what each dimension adds to each match, the dimensions that
     separate them first, each with the answers behind it; the columns add up to the
-    matches."""
+    matches. ``differs``: how the roles differ, in the profiles' words (``contrast``)."""
     import io
 
     from rich.text import Text
@@ -524,6 +538,9 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
                                 second=b.title, b=100 * b.score,
                                 gap=abs(100 * (a.score - b.score))), width=width):
         console.print(_text(line, style="bold"))
+    if differs:
+        for line in textwrap.wrap(differs, width=width):
+            console.print(_text(line, style="italic"))
     for line in textwrap.wrap(t("compare.intro", lang), width=width):
         console.print(_text(line, style="dim"))
     # two right-aligned columns, the role titles wrapped above them

@@ -154,3 +154,42 @@ def test_esc_goes_back_from_a_role_and_ctrl_c_interrupts() -> None:
     with create_pipe_input() as inp, pytest.raises(KeyboardInterrupt):
         inp.send_text("\x03")
         prompts.result_menu("en", input=inp, output=DummyOutput()).unsafe_ask()
+
+
+def test_compare_says_how_the_two_roles_differ_in_the_profiles_words(
+        content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comparing the ML engineer and the data scientist opens with the profiles' own
+    sentence on how they differ (either profile may hold it), then the numbers."""
+    from engine.cli import result_menu
+    from engine.report import contrast
+    from engine.scoring import score
+
+    def own(role: str, other: str) -> str | None:
+        profile = content.profiles.profile(role)
+        assert profile is not None
+        return next((c.text.en for c in profile.differs_from if c.role == other), None)
+
+    said = own("data-scientist", "ml-engineer")  # the first role's own words come first
+    assert said and contrast(content.profiles, "data-scientist", "ml-engineer", "en") == said
+    assert contrast(content.profiles, "ml-engineer", "data-scientist", "en") == own(
+        "ml-engineer", "data-scientist")
+    lone = [(p.id, q.id) for p in content.profiles.profiles for q in content.profiles.profiles
+            if p.id != q.id and own(p.id, q.id) is None and own(q.id, p.id) is not None]
+    assert lone  # a pair only one profile speaks of: the other way round finds it
+    assert contrast(content.profiles, *lone[0], "en") == own(lone[0][1], lone[0][0])
+    assert contrast(None, "ml-engineer", "data-scientist", "en") is None
+
+    doc = score({"questionnaire": "default", "answers": {"skill_ml": 5, "skill_software": 4}},
+                content.questionnaire, content.profiles, explain_top=8)
+    picks = iter(["data-scientist", "ml-engineer"])
+
+    class Pick:
+        def unsafe_ask(self) -> str:
+            return next(picks)
+
+    shown: list[str] = []
+    monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
+    monkeypatch.setattr(result_menu, "page", shown.append)
+    result_menu.ResultMenu(doc, doc, 3, None, content.profiles).compare()
+    text = " ".join(shown[0].split())
+    assert " ".join(said.split()) in text and text.index(said[:30]) < text.index("Match")

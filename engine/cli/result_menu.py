@@ -26,6 +26,7 @@ from engine.i18n import t
 from engine.report import (
     card_screen,
     compare_screen,
+    contrast,
     html_report,
     markdown_report,
     summary_screen,
@@ -127,7 +128,8 @@ class ResultMenu:
         if second == prompts.BACK:
             return
         page(compare_screen(self.explained, first, second, width=width(), color=color(),
-                            labels=self.labels))
+                            labels=self.labels,
+                            differs=contrast(self.profiles, first, second, self.lang)))
 
     def save(self) -> None:
         """The result as JSON, Markdown or HTML, to a path the person types: written
