@@ -85,6 +85,29 @@ def _show_descriptions(question: questionary.Question) -> questionary.Question:
     return question
 
 
+def _fit_titles(question: questionary.Question) -> questionary.Question:
+    """Shorten each choice's title to the terminal's width, with "…": questionary draws a
+    choice on one line and prompt_toolkit cut a longer one at the edge, silently."""
+    from questionary.prompts.common import InquirerControl
+
+    from engine.render import shorten
+
+    width = _width()
+    for control in question.application.layout.find_all_controls():
+        if not isinstance(control, InquirerControl):
+            continue
+        pointer = len(control.pointer) + 2 if control.pointer is not None else 3
+        for choice in control.choices:
+            if isinstance(choice, Separator) or not isinstance(choice.title, str):
+                continue
+            keys = 3 if control.use_shortcuts else 0  # "1) ", or "-) " on a keyless one
+            tick = 2 if control.use_indicator else 0
+            room = width - pointer - keys - tick
+            if len(choice.title) > room:  # shorten squashes: "Data Engineer  81%" as it is
+                choice.title = shorten(choice.title, room)
+    return question
+
+
 def _add_keys(question: questionary.Question, bindings: Any) -> questionary.Question:
     """Add ``bindings`` to the prompt's own; where both bind a key, ours win (prompt_toolkit
     calls the last match)."""
@@ -142,7 +165,7 @@ def likert_prompt(
                for k, p in enumerate(scale, start=1)]
     message, instruction = _message(question.text.get(lang),
                                     t("quiz.likert_instruction", lang, n=len(scale)))
-    return _stop_at_ends(questionary.select(
+    return _fit_titles(_stop_at_ends(questionary.select(
         message,
         choices=[*choices, *_tail(lang, first)],
         default=next((c for c in choices if c.value == previous), None),
@@ -150,7 +173,7 @@ def likert_prompt(
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    ))
+    )))
 
 
 def single_prompt(
@@ -169,7 +192,7 @@ def single_prompt(
         t("quiz.single_instruction", lang, n=len(choices)) if shortcuts
         else t("quiz.arrows_instruction", lang),
     )
-    return _stop_at_ends(_show_descriptions(questionary.select(
+    return _fit_titles(_stop_at_ends(_show_descriptions(questionary.select(
         message,
         choices=[*choices, *_tail(lang, first)],
         default=previous if isinstance(previous, str) else None,
@@ -177,7 +200,7 @@ def single_prompt(
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    )))
+    ))))
 
 
 def multi_prompt(
@@ -204,14 +227,14 @@ def multi_prompt(
         return True
 
     message, instruction = _message(question.text.get(lang), t("quiz.multi_instruction", lang))
-    return _all_and_invert_real_options(_stop_at_ends(questionary.checkbox(
+    return _fit_titles(_all_and_invert_real_options(_stop_at_ends(questionary.checkbox(
         message,
         choices=choices,
         validate=validate,
         use_jk_keys=False,
         instruction=instruction,
         **kwargs,
-    )), [o.id for o in question.options])
+    )), [o.id for o in question.options]))
 
 
 def _all_and_invert_real_options(question: questionary.Question,
@@ -258,14 +281,14 @@ def _all_and_invert_real_options(question: questionary.Question,
 
 def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:
     """After quick mode stops: see the result now, or answer the remaining questions."""
-    return _stop_at_ends(questionary.select(
+    return _fit_titles(_stop_at_ends(questionary.select(
         t("quiz.quick_choice", lang),
         choices=[Choice(t("quiz.quick_result", lang), value="result"),
                  Choice(t("quiz.quick_continue", lang, n=remaining), value="continue")],
         use_jk_keys=False,
         instruction=" ",
         **kwargs,
-    ))
+    )))
 
 
 def prompt_for(
@@ -421,9 +444,9 @@ def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
     """What next after the result: open a card, compare two roles, save, quit (Esc, q)."""
     choices = [Choice(t(f"menu.{key}", lang), value=key, shortcut_key=str(i))
                for i, key in enumerate(("card", "compare", "save", QUIT), start=1)]
-    return _exits_with(_stop_at_ends(questionary.select(
+    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
         t("menu.question", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q"))
+        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q")))
 
 
 def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
@@ -441,10 +464,10 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
         else Choice(f"{rank}. {title}", value=rid, shortcut_key=False)
         for rid, rank, title in roles]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
-    return _exits_with(_stop_at_ends(questionary.select(
+    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
         message, choices=choices, default=default, use_shortcuts=shortcuts,
         use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs)),
-        BACK, ("escape", "q"))
+        BACK, ("escape", "q")))
 
 
 def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
@@ -452,9 +475,9 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
                           for i, key in enumerate(("json", "md", "html"), start=1)]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
-    return _exits_with(_stop_at_ends(questionary.select(
+    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
         t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.sub_instruction", lang), **kwargs)), BACK, ("escape", "q"))
+        instruction=t("menu.sub_instruction", lang), **kwargs)), BACK, ("escape", "q")))
 
 
 def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
