@@ -14,7 +14,7 @@ from html import escape as e
 from engine import __version__
 from engine.content import Content, ProfileSet
 from engine.files import created_at
-from engine.i18n import t
+from engine.i18n import percent, t
 from engine.tally import CohortTally, MarketTally
 
 Progress = Callable[[int, int], None] | None
@@ -104,7 +104,7 @@ def cohort_page(tally: CohortTally, content: Content, lang: str,
         body.append(_table([t("result.role", lang), t("report.people", lang),
                             t("report.share", lang)],
                            [(titles[r], f"{tally.top[r]:,}",
-                             f"{_pct(tally.top[r], scored):.1f}%") for r in ranked], 2))
+                             percent(_pct(tally.top[r], scored), lang, 1)) for r in ranked], 2))
     steps.tick()
 
     close = sum(tally.close.values())
@@ -192,7 +192,7 @@ def market_page(tally: MarketTally, profiles: ProfileSet, lang: str,
                                 t("market.share_axis", lang), percent=True))
         body.append(_table([t("market.title_role", lang), t("market.postings", lang),
                             t("report.share", lang)],
-                           [(name, f"{other:,} / {named:,}", f"{100 * share:.1f}%")
+                           [(name, f"{other:,} / {named:,}", percent(100 * share, lang, 1))
                             for name, share, other, named in shares], 2))
     steps.tick()
 
@@ -207,7 +207,7 @@ def market_page(tally: MarketTally, profiles: ProfileSet, lang: str,
         body.append(_table([t("market.term", lang), t("market.postings", lang),
                             t("market.points", lang)],
                            [(tally.labels.get(term, term),
-                             f"{count:,} ({_pct(count, decided):.0f}%)", f"{points:+.1f}")
+                             f"{count:,} ({percent(_pct(count, decided), lang)})", f"{points:+.1f}")
                             for term, count, points in top_terms], 2))
     steps.tick()
     return _page(lang, t("market.title", lang), body)

@@ -495,6 +495,13 @@ def semicolon(lang: str) -> str:
     return "\u00a0; " if lang == "fr" else "; "
 
 
+def percent(value: float, lang: str, digits: int = 0) -> str:
+    """``value`` (already times 100) as a percentage: "74%" in English, "74 %" (non-breaking,
+    a decimal comma) in French, as the sentences write it."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") + "\u00a0%" if lang == "fr" else text + "%"
+
+
 def squash(text: str) -> str:
     """Collapse runs of ordinary whitespace, keeping non-breaking spaces."""
     return re.sub(r"[ \t\r\n]+", " ", text).strip()

@@ -27,6 +27,20 @@ QUIT = "quit"
 _SPECIAL = (SKIP, BACK, NONE)
 
 
+def _draw_non_breaking_spaces() -> None:
+    """Let the prompts draw a non-breaking space as it is: prompt_toolkit drew it as a plain
+    space underlined in yellow (as Emacs shows one), so French text ("vivre ?", "Entrée ;")
+    read otherwise in the prompt than in its echo and on the result screens."""
+    from prompt_toolkit.layout import screen
+
+    screen.Char.display_mappings = {k: v for k, v in screen.Char.display_mappings.items()
+                                    if k != "\u00a0"}
+    screen._CHAR_CACHE.clear()  # nothing drawn yet; a cached nbsp would still be mapped
+
+
+_draw_non_breaking_spaces()
+
+
 def _width() -> int:
     import shutil
 

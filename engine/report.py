@@ -22,7 +22,7 @@ from engine.export import (
     ResultDocument,
     RoleDoc,
 )
-from engine.i18n import colon, semicolon, squash, t
+from engine.i18n import colon, percent, semicolon, squash, t
 from engine.render import shorten
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ def _draw_head(console: Console, s: Sheet, width: int, color: bool) -> bool:
         table.add_row(
             str(rank),
             _text(title, style="bold green" if first else ""),
-            f"{100 * score:.0f}%",
+            _text(percent(100 * score, lang)),
             _text(full * filled + empty * (bar_width - filled), style="green" if first else "cyan"),
         )
     console.print(table)
@@ -294,9 +294,10 @@ def _draw_head(console: Console, s: Sheet, width: int, color: bool) -> bool:
     return True
 
 
-def _rule(console: Console, card: Card, color: bool) -> None:
+def _rule(console: Console, card: Card, lang: str, color: bool) -> None:
 
-    console.rule(_text(f"{card.rank}. {card.title}  {100 * card.score:.0f}%", style="bold"),
+    console.rule(_text(f"{card.rank}. {card.title}  {percent(100 * card.score, lang)}",
+                       style="bold"),
                  align="left", characters="─" if color else "-")
 
 
@@ -316,7 +317,7 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
         console.print(_text(label, style="bold"))
         console.print(Padding(_text(squash(body)), (0, 0, 0, 2)))
 
-    _rule(console, card, color)
+    _rule(console, card, lang, color)
     console.print(_text(card.objective, style="italic"))
     for key, marker, style, reasons in (("result.why", "+ ", "green", card.reasons),
                                         ("result.against", "− ", "red", card.against)):
@@ -401,7 +402,7 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     n_against = sum(kind == "against" for kind, _ in chosen)
     gap_lines = sum(kind == "gap" for kind, _ in chosen)
 
-    _rule(console, card, color)
+    _rule(console, card, lang, color)
     for marker, style, reasons in (("+ ", "green", card.reasons[:n_for]),
                                    ("− ", "red", card.against[:n_against])):
         for reason in reasons:
@@ -570,8 +571,8 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
             asked = shorten(asked, max(12, width - 11 - len(answer)))
             console.print(_text("    " + shorten(f"{asked} → {answer}", width - 4), style="dim"))
     console.print(row(t("compare.rest", lang), pts(rest[0]), pts(rest[1]), ("dim",) * 3))
-    console.print(row(t("result.match", lang), f"{100 * a.score:.0f}%",
-                      f"{100 * b.score:.0f}%", ("bold",) * 3))
+    console.print(row(t("result.match", lang), percent(100 * a.score, lang),
+                      percent(100 * b.score, lang), ("bold",) * 3))
     return _tidy(out.getvalue())
 
 
@@ -604,9 +605,10 @@ def markdown_report(doc: ResultDocument, top: int = 3) -> str:
         return "\n".join(out)
     out += [f"| {t('result.rank', lang)} | {t('result.role', lang)} | "
             f"{t('result.match', lang)} |", "|---:|---|---:|"]
-    out += [f"| {rank} | {title} | {100 * score:.0f}% |" for rank, title, score in s.ranking]
+    out += [f"| {rank} | {title} | {percent(100 * score, lang)} |"
+            for rank, title, score in s.ranking]
     for card in s.cards:
-        out += ["", f"## {card.rank}. {card.title} ({100 * card.score:.0f}%)", "",
+        out += ["", f"## {card.rank}. {card.title} ({percent(100 * card.score, lang)})", "",
                 f"*{card.objective}*", ""]
         for key, reasons in (("result.why", card.reasons), ("result.against", card.against)):
             if reasons:
@@ -685,7 +687,7 @@ def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None =
 
     rows = "".join(
         f"<tr><td class=n>{rank}</td><td>{e(title)}</td>"
-        f"<td class=n>{100 * score:.0f}%</td><td><div class=bar><span style=\"width:"
+        f"<td class=n>{percent(100 * score, lang)}</td><td><div class=bar><span style=\"width:"
         f"{max(0.0, 100 * score):.1f}%\"></span></div></td></tr>"
         for rank, title, score in s.ranking)
     notes = "".join(f"<p class=note>{e(line)}</p>"
@@ -699,7 +701,8 @@ def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None =
                     f"<th></th></tr></thead><tbody>{rows}</tbody></table>")
         body.append(chart())
         for card in s.cards:
-            body.append(f"<h2>{card.rank}. {e(card.title)} ({100 * card.score:.0f}%)</h2>"
+            body.append(f"<h2>{card.rank}. {e(card.title)} "
+                        f"({percent(100 * card.score, lang)})</h2>"
                         f"<p><em>{e(card.objective)}</em></p>")
             for key, reasons in (("result.why", card.reasons), ("result.against", card.against)):
                 if reasons:

@@ -228,7 +228,8 @@ def test_compare_second_list_the_key_shown_for_a_role_picks_it(
             assert second_q == (f"Comparer {top.title} ({100 * top.score:.0f}\u00a0%) avec quel "
                                 "métier\u00a0?")
         for m in ranking:
-            assert f"{m.rank}) {m.title}  {100 * m.score:.0f}%" in first_list
+            pct = f"{100 * m.score:.0f}" + ("%" if lang == "en" else "\u00a0%")  # as sentences
+            assert f"{m.rank}) {m.title}  {pct}" in first_list
             if m is not top:
                 assert f"{m.rank}) {m.title}" in second_list
         assert f"{top.title}  " not in second_list

@@ -22,7 +22,7 @@ from engine.cli.io import color, note, width, write
 from engine.errors import EngineError, ExportError
 from engine.export import ResultDocument, dumps
 from engine.files import write_atomic
-from engine.i18n import t
+from engine.i18n import percent, t
 from engine.report import (
     card_screen,
     compare_screen,
@@ -104,7 +104,7 @@ class ResultMenu:
     def _roles(self) -> list[tuple[str, int, str]]:
         """Each role as the pickers list it: its id, its rank (the key that picks it) and
         "Data Engineer  81%" (questionary writes the key before it: "1) Data Engineer  81%")."""
-        return [(m.role_id, m.rank, f"{m.title}  {100 * m.score:.0f}%")
+        return [(m.role_id, m.rank, f"{m.title}  {percent(100 * m.score, self.lang)}")
                 for m in self.explained.ranking]
 
     def open_card(self) -> None:

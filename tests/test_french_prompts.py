@@ -1,0 +1,74 @@
+"""French prompts read as French screens do: the non-breaking spaces before ? : ; % drawn as
+they are (prompt_toolkit drew a plain space underlined), percentages "82 %" in the lists and
+tables as in the sentences."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from engine import prompts
+from engine.content import Content
+from engine.report import html_report, markdown_report, summary_screen
+from engine.scoring import score
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+PERSONA = (Path(__file__).resolve().parent.parent
+           / "benchmarks/personas/answers/de-1-payments-spark.json")
+
+
+def drawn(make: Any, keys: str = "\r") -> str:
+    """What the prompt ``make(input=, output=)`` writes to a terminal, escapes removed."""
+    out = io.StringIO()
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        output = Vt100_Output(out, lambda: Size(rows=40, columns=80), term="xterm")
+        make(input=inp, output=output).unsafe_ask()
+    return ANSI.sub("", out.getvalue())
+
+
+def index_of(content: Content, qid: str) -> int:
+    return [q.id for q in content.questionnaire.questions].index(qid)
+
+
+def test_the_question_asked_keeps_its_non_breaking_space(content: Content) -> None:
+    """"vivre ?" in the prompt as in its echo, and the options' descriptions alike."""
+    shown = drawn(lambda **kw: prompts.prompt_for(
+        content.questionnaire, index_of(content, "ideal_day"), "fr", **kw))
+    assert "vivre\u00a0?" in shown and "vivre ?" not in shown
+    echo = "".join(text for _, text in prompts.echo_tokens(
+        content.questionnaire, index_of(content, "ideal_day"), "fr", "business_questions"))
+    assert "vivre\u00a0?" in echo
+
+
+def test_the_menu_hint_keeps_its_non_breaking_space() -> None:
+    shown = drawn(lambda **kw: prompts.result_menu("fr", **kw))
+    assert "Entrée\u00a0; q ou Échap" in shown and "ensuite\u00a0?" in shown
+    assert not re.search(r" [;:?%]", shown)
+
+
+def _doc(content: Content, lang: str) -> Any:
+    data = json.loads(PERSONA.read_text())
+    data.pop("respondent", None)
+    return score(data, content.questionnaire, content.profiles, explain_top=8, lang=lang)
+
+
+@pytest.mark.parametrize("width", [52, 80])
+def test_french_percentages_read_82_percent_in_the_table_too(content: Content,
+                                                             width: int) -> None:
+    doc = _doc(content, "fr")
+    top = round(100 * doc.ranking[0].score)
+    for text in (summary_screen(doc, width=width), markdown_report(doc), html_report(doc)):
+        assert f"{top}\u00a0%" in text
+        words = re.sub(r"<style>.*?</style>|style=\"[^\"]*\"", "", text, flags=re.S)  # CSS
+        assert not re.search(r"\d%", words)
+    english = _doc(content, "en")
+    assert f"{top}%" in summary_screen(english, width=width)
