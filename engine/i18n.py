@@ -88,7 +88,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "result.answered": ("{n} of {total} questions answered", "{n} questions sur {total} répondues"),
     "result.skipped": ("skipped", "passée"),
-    "result.none": ("none of these", "aucun"),
+    "result.none": ("none of these", "rien de tout cela"),
     # after the result: the menu, a comparison
     "compare.header": ("{first} {a:.0f}% vs {second} {b:.0f}%: {gap:.1f} points apart",
                        "{first} {a:.0f} % et {second} {b:.0f} % : {gap:.1f} points d'écart"),
@@ -127,6 +127,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.path_empty": ("Type a file name, or Esc to go back.",
                         "Tapez un nom de fichier, ou Échap pour revenir."),
     "menu.overwrite": ("{path} already exists. Replace it?", "{path} existe déjà. Le remplacer ?"),
+    "menu.yes_no": ("(y/N)", "(o/N)"),
+    "menu.yes": ("Yes", "Oui"),
+    "menu.no": ("No", "Non"),
     # every file a command writes (a report, a result, answers), from the menu or -o
     "file.saved": ("Saved to {path} (readable by you only).",
                    "Enregistré dans {path} (lisible par vous seul)."),
@@ -399,7 +402,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.progress": ("Question {i} of {n} · {section}", "Question {i} sur {n} · {section}"),
     "quiz.skip": ("I don't know (skip)", "Je ne sais pas (passer)"),
     "quiz.back": ("Back", "Retour"),
-    "quiz.none": ("None of these", "Aucun de ceux-ci"),
+    "quiz.none": ("None of these", "Rien de tout cela"),  # agrees with any question's noun
     "quiz.echo_back": ("(back)", "(retour)"),
     "quiz.echo_more": ("+{n} more", "+{n} autres"),
     "quiz.done_button": ("Confirm", "Valider"),
@@ -409,7 +412,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "quiz.multi_conflict": (
         "\"None of these\", skip and back go alone: untick the other items.",
-        "« Aucun de ceux-ci », passer et retour s'utilisent seuls : décochez le reste.",
+        "« Rien de tout cela », passer et retour s'utilisent seuls : décochez le reste.",
     ),
     "quiz.likert_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
     "quiz.single_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),

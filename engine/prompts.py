@@ -510,5 +510,50 @@ def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
 
 def confirm_overwrite(lang: str, path: str, **kwargs: Any) -> questionary.Question:
     """Replace an existing file? No unless the person says yes; Esc is no."""
-    return _exits_with(questionary.confirm(t("menu.overwrite", lang, path=path), default=False,
-                                           **kwargs), False, ("escape",))
+    return _yes_no(t("menu.overwrite", lang, path=path), lang, **kwargs)
+
+
+def _yes_no(message: str, lang: str, **kwargs: Any) -> questionary.Question:
+    """A yes-or-no question, no by default, in the person's language: questionary's confirm
+    says "(y/N)" and echoes "Yes"/"No" in English only, and takes only y for yes. Here French
+    reads "(o/N)", echoes "Oui"/"Non" and takes o as well as y; Enter and Esc are no."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    answer: list[bool] = []
+
+    def tokens() -> Any:
+        said = ([("class:answer", t("menu.yes" if answer[0] else "menu.no", lang))] if answer
+                else [("class:instruction", t("menu.yes_no", lang) + " ")])
+        return to_formatted_text([("class:qmark", "?"), ("class:question", f" {message} "),
+                                  *said])
+
+    bindings = KeyBindings()
+
+    def say(value: bool) -> Any:
+        def _say(event: Any) -> None:
+            answer[:] = [value]
+            event.app.exit(result=value)
+        return _say
+
+    yes = ("y", "Y", "o", "O") if lang == "fr" else ("y", "Y")
+    for key in yes:
+        bindings.add(key)(say(True))
+    for key in ("n", "N", Keys.ControlM):
+        bindings.add(key)(say(False))
+    bindings.add("escape", eager=True)(say(False))
+
+    @bindings.add(Keys.ControlC, eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    return Question(PromptSession(tokens, key_bindings=bindings,
+                                  style=merge_styles_default([None]), **kwargs).app)

@@ -72,3 +72,36 @@ def test_french_percentages_read_82_percent_in_the_table_too(content: Content,
         assert not re.search(r"\d%", words)
     english = _doc(content, "en")
     assert f"{top}%" in summary_screen(english, width=width)
+
+
+@pytest.mark.parametrize(("lang", "keys", "answer", "hint", "echo"), [
+    ("fr", "o", True, "(o/N)", "Oui"), ("fr", "y", True, "(o/N)", "Oui"),
+    ("fr", "\r", False, "(o/N)", "Non"), ("fr", "n", False, "(o/N)", "Non"),
+    ("fr", "\x1b", False, "(o/N)", "Non"),
+    ("en", "y", True, "(y/N)", "Yes"), ("en", "o", None, "(y/N)", ""),
+    ("en", "\r", False, "(y/N)", "No")])
+def test_replace_the_file_asks_in_the_persons_language(
+        lang: str, keys: str, answer: bool | None, hint: str, echo: str) -> None:
+    """It said "(y/N)" and echoed "No" in French, and "o" (oui) did nothing."""
+    out = io.StringIO()
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        if answer is None:  # o is not yes in English: nothing yet, then Enter is no
+            inp.send_text("\r")
+        if keys != "\x1b":  # a lone Esc waits for the next key; else a prompt still
+            inp.close()      # waiting fails rather than hangs
+        output = Vt100_Output(out, lambda: Size(rows=24, columns=80), term="xterm")
+        said = prompts.confirm_overwrite(lang, "r.md", input=inp, output=output).unsafe_ask()
+    shown = ANSI.sub("", out.getvalue())
+    assert said is bool(answer)
+    assert hint in shown
+    last = shown.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.endswith(echo or ("No" if lang == "en" else "Non")), last
+    assert not re.search(r"\b(Yes|No)\b", shown) if lang == "fr" else True
+
+
+def test_french_none_of_these_agrees_with_every_question(content: Content) -> None:
+    from engine.i18n import t
+
+    assert t("quiz.none", "fr") == "Rien de tout cela"
+    assert "Aucun de ceux-ci" not in t("quiz.multi_conflict", "fr")

@@ -86,7 +86,7 @@ def test_tick_any_echoes_the_ticked_labels_and_none_of_these_alike(content: Cont
     assert prompts.answer_echo(qt, "en", [prompts.NONE], 80) == "None of these"
     many = prompts.answer_echo(qt, "en", ids, 50)
     assert len(many) <= 48 and re.search(r"\+\d+ more$", many)
-    assert prompts.answer_echo(qt, "fr", [], 80) == "Aucun de ceux-ci"
+    assert prompts.answer_echo(qt, "fr", [], 80) == "Rien de tout cela"
 
 
 def _echoed(content: Content, qid: str, lang: str, raw: Any) -> tuple[str, list[str]]:
