@@ -14,7 +14,7 @@ from html import escape as e
 from engine import __version__
 from engine.content import Content, ProfileSet
 from engine.files import created_at
-from engine.i18n import percent, t
+from engine.i18n import colon, percent, t
 from engine.tally import CohortTally, MarketTally
 
 Progress = Callable[[int, int], None] | None
@@ -49,7 +49,7 @@ def _page(lang: str, title: str, body: list[str]) -> str:
                mpl=charts.version())
     return (f"<!DOCTYPE html>\n<html lang=\"{e(lang)}\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>rolematch: {e(title)}</title><style>{CSS}</style></head><body>"
+            f"<title>rolematch{colon(lang)} {e(title)}</title><style>{CSS}</style></head><body>"
             f"<h1>{e(title)}</h1>{''.join(body)}<p class=muted>{e(footer)}</p>"
             f"</body></html>\n")
 

@@ -328,9 +328,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.chart_you": ("You", "Vous"),
     "result.chart_missing": (
         "The chart of your profile against the top roles needs matplotlib: "
-        "pip install 'rolematch[report]', then run rolematch show again.",
+        "pip install 'rolematch[report]', then save this page again.",
         "Le graphique de votre profil face aux premiers métiers nécessite matplotlib : "
-        "pip install 'rolematch[report]', puis relancez rolematch show."),
+        "pip install 'rolematch[report]', puis enregistrez de nouveau cette page."),
     "result.chart_other_profiles": (
         "No chart: the role profiles loaded are not the ones this result was scored with "
         "(name them with --profiles).",

@@ -721,6 +721,6 @@ def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None =
                         f"<h3>{tt('result.ask')}</h3><ul>{asks}</ul>")
     return (f"<!DOCTYPE html>\n<html lang=\"{e(lang)}\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>rolematch: {e(s.title)}</title><style>{_CSS}"
+            f"<title>rolematch{colon(lang)} {e(s.title)}</title><style>{_CSS}"
             f".chart{{max-width:100%;height:auto;display:block;margin:1rem 0}}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")

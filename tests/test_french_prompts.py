@@ -105,3 +105,17 @@ def test_french_none_of_these_agrees_with_every_question(content: Content) -> No
 
     assert t("quiz.none", "fr") == "Rien de tout cela"
     assert "Aucun de ceux-ci" not in t("quiz.multi_conflict", "fr")
+
+
+def test_the_french_page_title_has_its_space_and_no_chart_says_save_again(
+        content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import engine
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.delitem(sys.modules, "engine.charts", raising=False)
+    monkeypatch.delattr(engine, "charts", raising=False)
+    page = html_report(_doc(content, "fr"), 3, content.profiles)
+    assert "<title>rolematch\u00a0: Vos correspondances</title>" in page
+    assert "puis enregistrez de nouveau cette page" in page and "relancez" not in page

@@ -146,6 +146,7 @@ def test_show_html_without_matplotlib_says_how(run: RunCli, result: Path,
     r = run("show", str(result), "--format", "html")
     assert r.code == 0 and "<svg" not in r.out
     assert "needs matplotlib: pip install &#x27;rolematch[report]&#x27;" in r.out
+    assert "then save this page again" in r.out  # saved from the menu too: not "run show"
     assert "<h2>1. Data Engineer" in r.out  # the rest of the report is there
 
 
