@@ -294,13 +294,16 @@ def _all_and_invert_real_options(question: questionary.Question,
 
 
 def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:
-    """After quick mode stops: see the result now, or answer the remaining questions."""
+    """After quick mode stops: see the result now, or answer the remaining questions; numbered,
+    with the keys said, as the other menus are."""
     return _fit_titles(_stop_at_ends(questionary.select(
         t("quiz.quick_choice", lang),
-        choices=[Choice(t("quiz.quick_result", lang), value="result"),
-                 Choice(t("quiz.quick_continue", lang, n=remaining), value="continue")],
+        choices=[Choice(t("quiz.quick_result", lang), value="result", shortcut_key="1"),
+                 Choice(t("quiz.quick_continue", lang, n=remaining), value="continue",
+                        shortcut_key="2")],
+        use_shortcuts=True,
         use_jk_keys=False,
-        instruction=" ",
+        instruction=t("quiz.single_instruction", lang, n=2),
         **kwargs,
     )))
 
@@ -478,9 +481,12 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
         else Choice(f"{rank}. {title}", value=rid, shortcut_key=False)
         for rid, rank, title in roles]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    ranks = [rank for _, rank, _ in roles]
+    instruction = (t("menu.sub_keys_instruction", lang, first=min(ranks), last=max(ranks))
+                   if shortcuts and ranks else t("menu.sub_instruction", lang))
     return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
         message, choices=choices, default=default, use_shortcuts=shortcuts,
-        use_jk_keys=False, instruction=t("menu.sub_instruction", lang), **kwargs)),
+        use_jk_keys=False, instruction=instruction, **kwargs)),
         BACK, ("escape", "q")))
 
 
@@ -491,7 +497,8 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
     return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
         t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.sub_instruction", lang), **kwargs)), BACK, ("escape", "q")))
+        instruction=t("menu.sub_keys_instruction", lang, first=1, last=3), **kwargs)),
+        BACK, ("escape", "q")))
 
 
 def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
@@ -503,9 +510,23 @@ def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
     def validate(text: str) -> bool | str:
         return bool(text.strip()) or t("menu.path_empty", lang)
 
-    return _exits_with(questionary.text(
-        t("menu.path", lang), default=default, validate=validate,
-        validate_while_typing=False, **kwargs), BACK, ("escape",))
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.key_binding import KeyBindings
+
+    question = questionary.text(t("menu.path", lang), default=default, validate=validate,
+                                validate_while_typing=False, **kwargs)
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)
+    def _cancel(event: Any) -> None:
+        """The line left on screen says nothing was saved, not the name as if it were."""
+        buffer = event.app.current_buffer
+        error = buffer.validation_error  # "Type a file name..." stays said until the end
+        buffer.set_document(Document(t("menu.path_cancelled", lang)), bypass_readonly=True)
+        buffer.validation_error = error
+        event.app.exit(result=BACK)
+
+    return _add_keys(question, bindings)
 
 
 def confirm_overwrite(lang: str, path: str, **kwargs: Any) -> questionary.Question:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from engine import prompts
@@ -119,3 +120,34 @@ def test_the_french_page_title_has_its_space_and_no_chart_says_save_again(
     page = html_report(_doc(content, "fr"), 3, content.profiles)
     assert "<title>rolematch\u00a0: Vos correspondances</title>" in page
     assert "puis enregistrez de nouveau cette page" in page and "relancez" not in page
+
+
+@pytest.mark.parametrize(("lang", "cancelled"), [("en", "(nothing saved)"),
+                                                 ("fr", "(rien d'enregistré)")])
+def test_esc_at_the_file_name_says_nothing_was_saved(lang: str, cancelled: str) -> None:
+    """It echoed ': rolematch-result.md' as if saved."""
+    out = io.StringIO()
+    with create_pipe_input() as inp:
+        inp.send_text("\x1b")
+        output = Vt100_Output(out, lambda: Size(rows=24, columns=80), term="xterm")
+        said = prompts.ask_path(lang, "rolematch-result.md", input=inp,
+                                output=output).unsafe_ask()
+    last = ANSI.sub("", out.getvalue()).rsplit("? ", 1)[-1].strip()  # the last drawing
+    assert said == prompts.BACK
+    assert last.endswith(cancelled) and "rolematch-result.md" not in last, last
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_numbered_menus_say_their_numbers(lang: str) -> None:
+    """The role and format lists are numbered and said "(arrows, Enter; Esc goes back)";
+    quick mode's "What now?" had neither numbers nor a key hint."""
+    roles = [("b", 2, "B  40%"), ("c", 3, "C  30%")]  # Compare's second list: no rank 1
+    first = "ou" if lang == "fr" else "or"
+    assert f"(2-3 {first} " in drawn(lambda **kw: prompts.pick_role(lang, "?", roles, **kw))
+    assert f"(1-3 {first} " in drawn(lambda **kw: prompts.pick_format(lang, **kw))
+    shown = drawn(lambda **kw: prompts.finish_or_continue(lang, 12, **kw))
+    assert f"(1-2 {first} " in shown and "1) " in shown and "2) " in shown
+    with create_pipe_input() as inp:
+        inp.send_text("2\r")
+        assert prompts.finish_or_continue(lang, 12, input=inp,
+                                          output=DummyOutput()).unsafe_ask() == "continue"
