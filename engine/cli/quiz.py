@@ -205,14 +205,15 @@ class Quiz:
         try:
             earlier = load_resume(self.content.questionnaire)
         except CorruptResume as exc:  # moved aside already: nothing is lost
-            self.say(t("quiz.resume_corrupt", self.lang, path=path, reason=exc.reason,
-                       kept=exc.kept))
+            self.say(wrapped(t("quiz.resume_corrupt", self.lang, path=path, reason=exc.reason,
+                               kept=exc.kept)))
+            self.say()
             return
         if earlier is None or not earlier.given:
             return
         self.unfinished = (path, aside_path(path, "unfinished"))
         self.say(wrapped(t("quiz.unfinished", self.lang, n=len(earlier.given),
-                                 path=path, kept=self.unfinished[1])))
+                           path=path, kept=self.unfinished[1])))
         self.say()
 
     def _keep_unfinished(self) -> None:
@@ -225,8 +226,7 @@ class Quiz:
         if self.unfinished is not None and not session.given:
             # nothing new to keep: the unfinished quiz stays where --resume finds it
             self.say()
-            note(wrapped(t("quiz.interrupted_nothing", self.lang,
-                                 path=self.unfinished[0])))
+            note(wrapped(t("quiz.interrupted_nothing", self.lang, path=self.unfinished[0])))
             return
         self._keep_unfinished()
         try:
