@@ -71,14 +71,20 @@ def _wrap(text: str, width: int) -> list[str]:
 _QUESTIONARY_DESCRIPTION = "  Description: "
 
 
+def _lists(question: questionary.Question) -> list[Any]:
+    """The prompt's choice lists (questionary's InquirerControl), to bind keys on or redraw."""
+    from questionary.prompts.common import InquirerControl
+
+    return [c for c in question.application.layout.find_all_controls()
+            if isinstance(c, InquirerControl)]
+
+
 def _show_descriptions(question: questionary.Question) -> questionary.Question:
     """Show option descriptions wrapped between words and without questionary's fixed
     English "Description:" label (the option is already highlighted above)."""
-    from questionary.prompts.common import InquirerControl
-
     width = _width() - 4
-    for control in question.application.layout.find_all_controls():
-        if isinstance(control, InquirerControl) and callable(control.text):
+    for control in _lists(question):
+        if callable(control.text):
             original = control.text
 
             def tokens(original: Any = original) -> Any:
@@ -102,21 +108,17 @@ def _show_descriptions(question: questionary.Question) -> questionary.Question:
 def _fit_titles(question: questionary.Question) -> questionary.Question:
     """Shorten each choice's title to the terminal's width, with "…": questionary draws a
     choice on one line and prompt_toolkit cut a longer one at the edge, silently."""
-    from questionary.prompts.common import InquirerControl
-
     from engine.render import shorten
 
     width = _width()
-    for control in question.application.layout.find_all_controls():
-        if not isinstance(control, InquirerControl):
-            continue
+    for control in _lists(question):
         pointer = len(control.pointer) + 2 if control.pointer is not None else 3
+        keys = 3 if control.use_shortcuts else 0  # "1) ", or "-) " on a keyless one
+        tick = 2 if control.use_indicator else 0
+        room = width - pointer - keys - tick
         for choice in control.choices:
             if isinstance(choice, Separator) or not isinstance(choice.title, str):
                 continue
-            keys = 3 if control.use_shortcuts else 0  # "1) ", or "-) " on a keyless one
-            tick = 2 if control.use_indicator else 0
-            room = width - pointer - keys - tick
             if len(choice.title) > room:  # shorten squashes: "Data Engineer  81%" as it is
                 choice.title = shorten(choice.title, room)
     return question
@@ -139,10 +141,8 @@ def _stop_at_ends(question: questionary.Question) -> questionary.Question:
     the first option, and Enter confirm it."""
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
-    from questionary.prompts.common import InquirerControl
 
-    lists = [c for c in question.application.layout.find_all_controls()
-             if isinstance(c, InquirerControl)]
+    lists = _lists(question)
     bindings = KeyBindings()
 
     def move(step: int) -> Any:
@@ -260,10 +260,8 @@ def _all_and_invert_real_options(question: questionary.Question,
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
-    from questionary.prompts.common import InquirerControl
 
-    lists = [c for c in question.application.layout.find_all_controls()
-             if isinstance(c, InquirerControl)]
+    lists = _lists(question)
     bindings = KeyBindings()
 
     def pointed() -> Any:
@@ -438,10 +436,8 @@ def _exits_with(question: questionary.Question, value: Any,
                 keys: Sequence[str]) -> questionary.Question:
     """Make ``keys`` (Esc, q) end the prompt with ``value``."""
     from prompt_toolkit.key_binding import KeyBindings
-    from questionary.prompts.common import InquirerControl
 
-    lists = [c for c in question.application.layout.find_all_controls()
-             if isinstance(c, InquirerControl)]
+    lists = _lists(question)
     bindings = KeyBindings()
     for key in keys:
         @bindings.add(key, eager=True)
