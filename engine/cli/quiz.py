@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 import threading
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,7 +20,7 @@ from engine.answers import Answers
 from engine.cli.io import err, note, width, wrapped
 from engine.content import Content
 from engine.errors import ExportError
-from engine.i18n import squash, t
+from engine.i18n import t
 from engine.resume import (
     CorruptResume,
     aside_path,
@@ -81,8 +80,7 @@ class Quiz:
                            t("quiz.quick_hint", self.lang)]
         paragraphs.append(t("quiz.keys", self.lang))
         for para in paragraphs:
-            self.say(textwrap.fill(squash(para), width=columns, break_long_words=False,
-                                   break_on_hyphens=False))
+            self.say(wrapped(para))
             self.say()
 
     def run(self, resume: bool) -> Answers | None:
