@@ -45,7 +45,7 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("outils de supervision et alertes", "monitoring", ["outils de supervision", "alertes"]),
     ("Excel and Google Sheets", "excel", ["Excel", "Google Sheets"]),
     # "ML" and "machine learning" are one: a phrase written one way matches the other
-    ("build machine learning pipelines", "deployment", ["machine learning pipelines"]),
+    ("build machine learning pipelines", "ml-platform-work", ["machine learning pipelines"]),
     ("the ML lifecycle and the machine learning lifecycle", "ml-lifecycle",
      ["ML lifecycle", "machine learning lifecycle"]),
     ("build CI/CD pipelines with Jenkins", "ci-cd", ["CI/CD pipelines", "Jenkins"]),
