@@ -51,6 +51,27 @@ def short(role: str) -> str:
     return first[:4] + rest[:2]
 
 
+def score(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[
+        Counter[str], Counter[str], Counter[str], dict[str, Counter[str]],
+        list[tuple[str, str, str, list[str]]]]:
+    """Per label: postings whose top role is the label, whose top three hold it, postings;
+    the confusion (label -> decoded top role -> count) and the misses."""
+    top1: Counter[str] = Counter()
+    top3: Counter[str] = Counter()
+    per = Counter(r["label"] for r in rows)
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    misses = []
+    for row, doc in zip(rows, docs, strict=True):
+        ranked = [m.role_id for m in doc.ranking] if doc.recognised else []
+        got = ranked[0] if ranked else "none"
+        confusion[row["label"]][got] += 1
+        top1[row["label"]] += got == row["label"]
+        top3[row["label"]] += row["label"] in ranked[:3]
+        if got != row["label"]:
+            misses.append((row["label"], got, row["title"], [f.term for f in doc.found]))
+    return top1, top3, per, confusion, misses
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -71,18 +92,7 @@ def main() -> None:
         docs = decode_many(items, profiles)
         elapsed = min(elapsed, time.perf_counter() - started)
     roles = profiles.role_ids
-    top1, top3 = Counter(), Counter()
-    per = Counter(r["label"] for r in rows)
-    confusion: dict[str, Counter[str]] = defaultdict(Counter)
-    misses = []
-    for row, doc in zip(rows, docs, strict=True):
-        ranked = [m.role_id for m in doc.ranking] if doc.recognised else []
-        got = ranked[0] if ranked else "none"
-        confusion[row["label"]][got] += 1
-        top1[row["label"]] += got == row["label"]
-        top3[row["label"]] += row["label"] in ranked[:3]
-        if got != row["label"]:
-            misses.append((row["label"], got, row["title"], [f.term for f in doc.found]))
+    top1, top3, per, confusion, misses = score(rows, docs)
     n = len(rows)
     print(f"{n} postings from {args.data.name}; role words of the title masked\n")
     print(f"{'role':<17} {'n':>4} {'top-1':>6} {'top-3':>6}")

@@ -269,13 +269,16 @@ class BlendPart(_Record):
 class Blend(_Record):
     """A role that joins others' work (MLOps: machine learning and operations), for
     ``decode`` and ``fit``: one evidence dimension, the weakest part's length in the posting's
-    vector, that only the blended role weighs."""
+    vector, that the blended role weighs by ``weight`` and each role of ``counts_against``
+    (the roles whose work is one of the parts) by minus its value: a posting that asks for
+    both parts together describes the blend more, and each of its halves less."""
 
     id: str
     role: str
     label: Text
     weight: float
     parts: list[BlendPart]
+    counts_against: dict[str, float]
 
 
 class VocabularyFile(_Record):
@@ -364,7 +367,8 @@ def _vocabulary_file(d: dict[str, Any]) -> VocabularyFile:
         for x in d["terms"]], blends=[
         Blend(id=x["id"], role=x["role"], label=_text(x["label"]), weight=float(x["weight"]),
               parts=[BlendPart(label=_text(part["label"]), dimensions=list(part["dimensions"]))
-                     for part in x["parts"]])
+                     for part in x["parts"]],
+              counts_against=dict(x["counts_against"]))
         for x in d["blends"]])
 
 
@@ -852,6 +856,15 @@ def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension]
         if blend.weight < MIN_TOP_WEIGHT:
             found.append(_problem(path, at.key("weight"),
                                   f"must be at least {MIN_TOP_WEIGHT} to count", blend.weight))
+        for role in blend.counts_against:
+            where = at.key("counts_against").key(role)
+            if role_ids is not None and role not in role_ids:
+                msg, choices = _suggest(role, role_ids)
+                found.append(_problem(path, where, msg.replace("dimension", "role"), role,
+                                      choices=choices))
+            elif role == blend.role:
+                found.append(_problem(path, where, "is the blended role itself: a blend "
+                                      "counts for its role and against others", role))
         seen: set[str] = set()
         for j, part in enumerate(blend.parts):
             for k, d in enumerate(part.dimensions):

@@ -11,8 +11,10 @@ work itself (client contact, on-call, strategy...) is shown but not counted.
 A role that joins others' work (MLOps: machine learning and operations; the vocabulary's
 ``blends``) gets one more column in the posting's vector: the length of the vector on each of
 the blend's parts, the weakest counting, so it is zero unless the posting asks for every part.
-Only the blended role weighs it. Its share of the cosine is explained like a dimension's, by
-the terms behind the weakest part.
+The blended role weighs it; the roles whose work is one of the parts (``counts_against``: the
+ML engineer for MLOps) may weigh it below zero, so that asking for both parts together counts
+against them. Its share of each cosine is explained like a dimension's, by the terms behind the
+weakest part, for or against.
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ def matcher_for(profiles: ProfileSet) -> Matcher:
 @dataclass(frozen=True)
 class Blends:
     """The vocabulary's blends over these dimensions: per blend, the dimension indices of each
-    part, and the roles' weights on the blends (roles x blends, the blended role's only)."""
+    part, and the roles' weights on the blends (roles x blends: the blended role's, and minus
+    each role's ``counts_against``)."""
 
     blends: tuple[Blend, ...]
     parts: tuple[tuple[list[int], ...], ...]
@@ -211,6 +214,8 @@ class Blends:
         weights = np.zeros((len(profiles.profiles), len(blends)))
         for b, blend in enumerate(blends):
             weights[profiles.role_ids.index(blend.role), b] = blend.weight
+            for role, against in blend.counts_against.items():
+                weights[profiles.role_ids.index(role), b] = -against
         parts = tuple(tuple([index[d] for d in part.dimensions] for part in blend.parts)
                       for blend in blends)
         names = (*((d.id, d.label) for d in profiles.dimensions),

@@ -171,7 +171,7 @@ def explain(
         scale = float(unit_weights[ri, d] * unit_u[d] / u[d])  # a share's worth
         share, effect = ev.shares[:, d].tolist(), ev.effects[:, d].tolist()
         behind = sorted((i for i, x in enumerate(share) if x != 0),
-                        key=lambda i: (-sign * share[i], voice.item_key(i)))
+                        key=lambda i: (-sign * share[i] * scale, voice.item_key(i)))
         items = [voice.cite(i, d, effect[i], share[i], share[i] * scale) for i in behind]
         return voice.contribution(**{
             "dimension": dims[d], "label": labels[d],

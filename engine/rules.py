@@ -319,13 +319,16 @@ class BlendPart(_Strict):
 class Blend(_Strict):
     """A role that joins others' work (MLOps: machine learning and operations), for
     ``decode`` and ``fit``: one evidence dimension, the weakest part's length in the posting's
-    vector, that only the blended role weighs."""
+    vector, that the blended role weighs by ``weight`` and each role of ``counts_against``
+    (the roles whose work is one of the parts) by minus its value: a posting that asks for
+    both parts together describes the blend more, and each of its halves less."""
 
     id: Id
     role: Id
     label: Text
     weight: Weight
     parts: list[BlendPart] = Field(min_length=2)
+    counts_against: dict[Id, Weight] = Field(default_factory=dict)
 
 
 class VocabularyFile(_Strict):

@@ -73,6 +73,39 @@ def test_blend_evidence_adds_up(content: Content) -> None:
     assert all(weakest & set(found[t.term]) for t in line.terms)
 
 
+def test_asking_for_both_halves_counts_against_the_half_named(content: Content) -> None:
+    """``counts_against``: the ML engineer weighs MLOps's blend below zero, so a posting that
+    asks for models in production and operations together counts against the ML engineer, and
+    the screen says so as a reason against, with the terms behind it, the heaviest first."""
+    both = decode(MODELS_IN_PRODUCTION + " " + OPS, content.profiles, explain_top=8)
+    mle = next(r for r in both.ranking if r.role_id == "ml-engineer")
+    line = next(c for c in mle.against_contributions if c.dimension == "ml-with-operations")
+    assert line.weight < 0 and line.score < 0
+    assert line.score == pytest.approx(mle.contributions["ml-with-operations"], abs=1e-12)
+    assert sum(t.score for t in line.terms) == pytest.approx(line.score)
+    assert [t.score for t in line.terms] == sorted(t.score for t in line.terms)
+    assert sum(mle.contributions.values()) == pytest.approx(mle.score, abs=1e-12)
+    # one half alone: the blend is zero, nothing against
+    alone = decode(MODELS_IN_PRODUCTION, content.profiles, explain_top=8)
+    mle = next(r for r in alone.ranking if r.role_id == "ml-engineer")
+    assert mle.contributions["ml-with-operations"] == 0
+    assert all(c.dimension != "ml-with-operations" for c in mle.against_contributions)
+
+
+def test_counts_against_lowers_the_half_named(copy: ContentCopy) -> None:
+    text = MODELS_IN_PRODUCTION + " " + OPS
+    before = decode(text, load_profiles(copy.profiles))
+    copy.edit(copy.profiles / "vocabulary.yaml", "counts_against: {ml-engineer: 0.4}",
+              "counts_against: {}")
+    after = decode(text, load_profiles(copy.profiles))
+
+    def score(doc: object, role: str) -> float:
+        return next(r.score for r in doc.ranking if r.role_id == role)  # type: ignore[attr-defined]
+
+    assert score(before, "ml-engineer") < score(after, "ml-engineer") - 0.01
+    assert score(before, "mlops-engineer") == pytest.approx(score(after, "mlops-engineer"))
+
+
 def test_one_posting_gives_the_same_bits_alone_or_among_many(content: Content) -> None:
     from engine.decode import decode_many
 
@@ -102,6 +135,13 @@ def test_one_posting_gives_the_same_bits_alone_or_among_many(content: Content) -
      "blends[0] (ml-with-operations).weight: must be at least 0.01"),
     ("    weight: 1.0\n", "    weight: 1.0\n    colour: red\n",
      "blends[0] (ml-with-operations).colour"),
+    ("counts_against: {ml-engineer: 0.4}", "counts_against: {ml-enginer: 0.4}",
+     "blends[0] (ml-with-operations).counts_against.ml-enginer: unknown role; did you mean "
+     "'ml-engineer'?"),
+    ("counts_against: {ml-engineer: 0.4}", "counts_against: {mlops-engineer: 0.4}",
+     "blends[0] (ml-with-operations).counts_against.mlops-engineer: is the blended role itself"),
+    ("counts_against: {ml-engineer: 0.4}", "counts_against: {ml-engineer: -0.4}",
+     "blends[0] (ml-with-operations).counts_against.ml-engineer"),
 ])
 def test_a_bad_blend_is_one_clear_line(run: RunCli, copy: ContentCopy, old: str, new: str,
                                        message: str) -> None:
