@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, dataclass_transform
 
 from engine import cache
-from engine.errors import ContentError, Loc, Problem, item, problem
+from engine.errors import ContentError, Loc, Problem, item, problem, unknown
 from engine.i18n import french_spacing
 from engine.questions import QuestionType, question_type
 from engine.readers import decode_text, parse_yaml, read_bytes
@@ -655,14 +655,10 @@ def _root(*names: str) -> _Key:
 # --------------------------------------------------------------------------- loading
 
 
-def _suggest(value: str, valid: Iterable[str]) -> tuple[str, list[str]]:
-    import difflib  # only when there is a problem to word
-
-    valid = list(valid)
-    close = difflib.get_close_matches(value, valid, n=3, cutoff=0.6)
-    if close:  # the suggestion alone: a list of the close ones would read as all the valid
-        return f"unknown dimension; did you mean {close[0]!r}?", []
-    return "unknown dimension", valid
+def _suggest(value: str, valid: Iterable[str], what: str = "dimension") -> tuple[str, list[str]]:
+    """An unknown id's message and choices, worded as everywhere (``errors.unknown``); the
+    problem line names the value."""
+    return unknown(what, value, list(valid), quote=False)
 
 
 def _duplicates(path: Path, items: Sequence[Any], where: _Key) -> list[Problem]:
@@ -850,8 +846,8 @@ def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension]
                                   "an evidence dimension of its own, give it another id",
                                   blend.id))
         if role_ids is not None and blend.role not in role_ids:
-            msg, choices = _suggest(blend.role, role_ids)
-            found.append(_problem(path, at.key("role"), msg.replace("dimension", "role"),
+            msg, choices = _suggest(blend.role, role_ids, "role")
+            found.append(_problem(path, at.key("role"), msg,
                                   blend.role, choices=choices))
         if blend.weight < MIN_TOP_WEIGHT:
             found.append(_problem(path, at.key("weight"),
@@ -859,8 +855,8 @@ def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension]
         for role in blend.counts_against:
             where = at.key("counts_against").key(role)
             if role_ids is not None and role not in role_ids:
-                msg, choices = _suggest(role, role_ids)
-                found.append(_problem(path, where, msg.replace("dimension", "role"), role,
+                msg, choices = _suggest(role, role_ids, "role")
+                found.append(_problem(path, where, msg, role,
                                       choices=choices))
             elif role == blend.role:
                 found.append(_problem(path, where, "is the blended role itself: a blend "

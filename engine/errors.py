@@ -55,13 +55,14 @@ def describe(value: object) -> str:
 
 
 def unknown(what: str, value: str, known: Sequence[str], *, see: str = "",
-            ) -> tuple[str, list[str]]:
+            quote: bool = True) -> tuple[str, list[str]]:
     """The message and the choices of an unknown id: ``did you mean`` the closest known one
     when one is close; else ``see`` (where to find them all) when given; else every known id
-    as the choices, so what is listed is never only a part of them."""
+    as the choices, so what is listed is never only a part of them. ``quote``: the message
+    names the value (leave it out where the problem line shows the value itself)."""
     import difflib
 
-    text = f"unknown {what} {format_value(value)}"
+    text = f"unknown {what} {format_value(value)}" if quote else f"unknown {what}"
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     if close:
         return f"{text}; did you mean {close[0]!r}?", []

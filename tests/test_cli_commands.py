@@ -101,6 +101,10 @@ def test_unknown_role_suggests_and_exits_2(run: RunCli) -> None:
     r = run("roles", "data-enginer")
     assert r.code == 2
     assert "'data-enginer'" in r.err and "did you mean 'data-engineer'?" in r.err
+    # the suggestion alone, as for answers and content: a list would read as all the ids
+    assert "valid:" not in r.err and len(r.err.splitlines()) == 1
+    r = run("roles", "zzz")
+    assert r.code == 2 and "valid: ai-architect, ai-engineer," in r.err
 
 
 def test_questions_json_shape(run: RunCli) -> None:

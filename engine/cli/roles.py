@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 from typing import TYPE_CHECKING
 
 from engine.cli import EXIT_OK, options
 from engine.cli.io import print_json, width, write
-from engine.errors import EngineError, problem
+from engine.errors import EngineError, problem, unknown
 
 if TYPE_CHECKING:
     from engine.content import Profile, ProfileSet
@@ -59,8 +58,6 @@ def _role_or_error(ps: ProfileSet, role: str) -> Profile:
                         if wanted in {tokens(t) for t in (p.title.en, p.title.fr,
                                                           *p.other_titles)}), None)
     if profile is None:
-        close = difflib.get_close_matches(role, ps.role_ids, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise EngineError([problem("roles", "ROLE", f"unknown role{hint}", role,
-                                   choices=ps.role_ids)])
+        message, choices = unknown("role", role, ps.role_ids, quote=False)
+        raise EngineError([problem("roles", "ROLE", message, role, choices=choices)])
     return profile
