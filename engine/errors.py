@@ -22,8 +22,14 @@ def printable(text: str) -> str:
 
 
 def format_value(value: object) -> str:
-    """A short, readable rendering of a bad value for an error line."""
-    text = repr(value)
+    """A short, readable rendering of a bad value for an error line, spelt as the YAML or JSON
+    file spells it (``null``, ``true``, ``[1, "a"]``), texts quoted: ``'docker'``."""
+    if value is None or isinstance(value, bool | list | tuple | dict):
+        import json
+
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     return text

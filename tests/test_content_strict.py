@@ -219,7 +219,7 @@ def test_a_likert_question_whose_effects_are_all_0(run: Callable[..., Run],
     assert one(r.err.splitlines(), "questions[3]") == (
         f"rolematch: warning: {copy.questionnaire}: line 91: questions[3] (skill_ml).effects: "
         "moves no dimension: "
-        "every effect is 0 (got {'ml-modelling': 0.0})")
+        'every effect is 0 (got {"ml-modelling": 0.0})')
     assert validate(run, copy, "--strict").code == 2
 
 
@@ -230,7 +230,7 @@ def test_an_option_that_moves_nothing(run: Callable[..., Run], copy: ContentCopy
               f"effects: {effects}")
     r = validate(run, copy)
     assert r.code == 0
-    shown = "{'tools-bi': 0.0, 'data-visualisation': 0.0}" if effects != "{}" else "{}"
+    shown = '{"tools-bi": 0.0, "data-visualisation": 0.0}' if effects != "{}" else "{}"
     assert one(r.err.splitlines(), "questions[13]") == (
         f"rolematch: warning: {copy.questionnaire}: line 188: questions[13] (tools_analysis)"
         ".options[1] (power_bi).effects: moves "
@@ -371,8 +371,8 @@ def test_neutral_options_are_checked(run: Callable[..., Run], copy: ContentCopy)
     assert one(lines, "a neutral option counts as a skip") == (
         f"rolematch: {copy.questionnaire}: line 508: questions[28] (model_incident).options[8] "
         "(no_model_experience).effects: a neutral option "
-        "counts as a skip: it can have no effects (got {'statistics': 0.5})")
+        "counts as a skip: it can have no effects (got {\"statistics\": 0.5})")
     assert one(lines, "only a single question") == (
         f"rolematch: {copy.questionnaire}: line 185: questions[13] (tools_analysis)"
         ".options[0] (none_of_these).neutral: only a single "
-        "question can have a neutral option (ticking nothing already says none) (got True)")
+        "question can have a neutral option (ticking nothing already says none) (got true)")

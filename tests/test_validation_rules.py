@@ -204,8 +204,8 @@ def validate(run: Callable[..., Run], copy: ContentCopy, *extra: str) -> Run:
 
 
 @pytest.mark.parametrize(("written", "why", "got"), [
-    ("true", "not true or false", "True"),
-    ("yes", "not true or false", "True"),  # YAML 1.1: yes is a boolean
+    ("true", "not true or false", "true"),
+    ("yes", "not true or false", "true"),  # YAML 1.1: yes is a boolean (shown as YAML spells it)
     ('"0.5"', "expected a number from 0 to 1, got the text '0.5' (write it without quotes)",
      ""),
     ("1e-3", "expected a number from 0 to 1, got the text '1e-3' (YAML reads 1e-3 as text: "
@@ -217,7 +217,7 @@ def validate(run: Callable[..., Run], copy: ContentCopy, *extra: str) -> Run:
     (".nan", "not NaN", "nan"),
     (".inf", "not infinity", "inf"),
     ("-.inf", "not infinity", "-inf"),
-    ("", "", "None"),
+    ("", "", "null"),
 ])
 def test_a_weight_is_a_yaml_number(run: Callable[..., Run], copy: ContentCopy, written: str,
                                    why: str, got: str) -> None:
