@@ -9,7 +9,7 @@ prints: every function returns text.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from engine.content import ProfileSet
@@ -185,6 +185,16 @@ def found_lines(doc: DecodeDocument, width: int) -> list[str]:
     return lines
 
 
+def below_zero_note(doc: Document) -> tuple[str, str] | None:
+    """(style, sentence) naming the roles shown below 0%, true to the cosine and said in
+    words ("-22%" alone reads as a glitch); None when there are none."""
+    below = [m.title for m in doc.ranking if round(100 * m.score) < 0]
+    if not below:
+        return None
+    about = "decode" if isinstance(doc, DecodeDocument) else "result"
+    return "dim", t(f"{about}.below_zero", doc.lang, roles=", ".join(below))
+
+
 def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str, str]]:
     """(style, sentence) for the close-call note and the robust/fragile note; ``limit`` caps
     how many fragile answers (or terms) are named."""
@@ -204,6 +214,9 @@ def confidence_notes(doc: Document, limit: int | None = None) -> list[tuple[str,
     else:
         fragile = [f.label or f.question_id
                    for f in doc.confidence.fragile_answers]  # type: ignore[union-attr]
+    below = below_zero_note(doc)
+    if below is not None:
+        notes.append(below)
     if not fragile:
         notes.append(("dim", t(f"{about}.robust", lang, role=title[conf.first])))
     else:
@@ -385,6 +398,17 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
 
 
     s = sheet(doc, top=1, limit=2)
+    # the sentence under roles below 0% is left out when it would push out the first reason,
+    # the gap or the first reason against (it is on the full card, one menu choice away)
+    below = below_zero_note(doc)
+    if below in s.notes:
+        probe = io.StringIO()
+        _draw_head(_console(probe, width, color), s, width, color)
+        card = s.cards[0] if s.cards else None
+        least = 0 if card is None else (min(len(card.reasons), 1) + min(len(card.against), 1)
+                                        + (2 if doc.ranking[0].gaps else 0))
+        if height - len(probe.getvalue().splitlines()) - 1 < least:
+            s = replace(s, notes=[n for n in s.notes if n != below])
     out = io.StringIO()
     console = _console(out, width, color)
     if not _draw_head(console, s, width, color) or not s.cards:

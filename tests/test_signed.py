@@ -88,6 +88,25 @@ def test_a_dislike_shows_as_a_reason_against(model: Model, content: Content) -> 
     assert "1 (Not for me)" in against and "Run the delivery platform" not in against
 
 
+def test_a_score_below_zero_is_said_in_words(model: Model, content: Content) -> None:
+    """A typical analyst who says operations, on-call and code are not for them ends below 0%
+    for the roles that need them: the screen and the report name exactly those roles, and a
+    result with none below 0% says nothing of it."""
+    analyst = content.profiles.profile("data-analyst")
+    assert analyst is not None
+    values = dict(ideal_answers(model, analyst).values, enjoy_production=1, enjoy_coding=1,
+                  enjoy_stack=1, enjoy_costs=1)
+    low, plain = score_many(model, [Answers("default", values),
+                                    ideal_answers(model, analyst)], ["en", "en"])
+    below = [m.title for m in low.ranking if round(100 * m.score) < 0]
+    assert below  # the case this is about
+    sentence = f"Below 0%: {', '.join(below)}."
+    assert sentence in " ".join(result_screen(low, width=200).split())
+    assert sentence in " ".join(markdown_report(low).split())
+    assert all(m.score >= 0 for m in plain.ranking)
+    assert "Below 0%" not in result_screen(plain, width=200)
+
+
 def test_gaps_speak_the_scale(model: Model) -> None:
     """Someone who answers as a typical analyst does, except that they never wrote SQL, reads
     that gap in the scale's words, beside the role's typical level, with the what-if score;
