@@ -70,6 +70,9 @@ def unknown(what: str, value: str, known: Sequence[str], *, see: str = "",
 
     text = f"unknown {what} {format_value(value)}" if quote else f"unknown {what}"
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    if not close and len(value) >= 3:  # a short form: "mlops" for mlops-engineer, if only one
+        parts = [k for k in known if value.casefold() in str(k).casefold().split("-")]
+        close = parts if len(parts) == 1 else []
     if close:
         return f"{text}; did you mean {close[0]!r}?", []
     if see:

@@ -105,6 +105,10 @@ def test_unknown_role_suggests_and_exits_2(run: RunCli) -> None:
     assert "valid:" not in r.err and len(r.err.splitlines()) == 1
     r = run("roles", "zzz")
     assert r.code == 2 and "valid: ai-architect, ai-engineer," in r.err
+    # a short form that names one role only; "data" names three, so all are listed
+    assert "did you mean 'mlops-engineer'?" in run("roles", "mlops").err
+    r = run("roles", "data")
+    assert "did you mean" not in r.err and "valid: ai-architect" in r.err
 
 
 def test_questions_json_shape(run: RunCli) -> None:
