@@ -33,8 +33,10 @@ DECODE_SCHEMA_VERSION = 3
 ``fragile_terms``) instead of answers with no answer; 3 since roles that join others have an
 evidence dimension each (``blends``), listed in ``vector`` and ``contributions`` beside the
 dimensions."""
-FIT_SCHEMA_VERSION = 1
-"""Of a person's fit with a posting (``rolematch fit``)."""
+FIT_SCHEMA_VERSION = 2
+"""Of a person's fit with a posting (``rolematch fit``): 2 since the fit is the share of the
+posting's asks the person covers (``score``: it was a cosine, which read the direction of the
+vectors only, so a little of everything asked fitted as well as all of it)."""
 
 
 # --------------------------------------------------------------------------- the document model
@@ -309,8 +311,8 @@ class AskDoc(_Doc):
     posting: float = Field(description="The posting's value on it (its vector, as decode "
                                        "ranks it).")
     person: float = Field(description="The person's value on it (their result's vector).")
-    score: float = Field(description="Its part of the fit: (person_d / |person|) x "
-                                     "(posting_d / |posting|) over what the posting asks for; "
+    score: float = Field(description="Its part of the fit: min(person_d, posting_d) x "
+                                     "posting_d / |posting|^2 over what the posting asks for; "
                                      "the parts add up to score.")
     what_if: AnswerGapDoc | None = Field(
         default=None, description="For an ask the person lacks: the one answer that, given "
@@ -333,9 +335,11 @@ class FitDocument(_Document):
     title: str | None = Field(description="The posting's title, if it has one.")
     recognised: bool = Field(description="False when the posting names no known skill or "
                                          "tool: there is nothing to fit.")
-    score: float | None = Field(description="Cosine of the person's vector and the posting's, "
-                                            "over what the posting asks for (its dimensions "
-                                            "and blends above zero).")
+    score: float | None = Field(description="How much of what the posting asks for the person "
+                                            "covers, each ask weighed by the posting's value: "
+                                            "sum of min(person_d, posting_d) x posting_d over "
+                                            "|posting|^2, over its dimensions and blends above "
+                                            "zero; 1 when every ask is covered.")
     match_percent: float | None = Field(description="100 x score, rounded to 0.1.")
     covered: list[AskDoc] = Field(description="Asks where the person's value is at least the "
                                               "posting's. Largest part of the fit first.")

@@ -2,18 +2,22 @@
 
 The person is a saved result (their answers, vectorised again by the one vectoriser); the
 posting is decoded (``engine.decode``: its vector over the skill and tool dimensions, then
-its blends). The fit is the cosine of the two vectors over what the posting asks for (the
-columns where the posting's vector is above zero): a skill the posting never mentions neither
-helps nor hurts. Its parts, ``(v_d / |v|) (p_d / |p|)`` over those columns, add up to it.
+its blends). The fit is how much of what the posting asks for the person covers, each ask
+weighed by how much the posting asks for it: ``sum min(v_d, p_d) p_d / sum p_d^2`` over the
+columns where the posting's vector is above zero. 100% when the person is at least at the
+posting's level on every ask; a skill the posting never mentions neither helps nor hurts, and
+being above the posting's level on one ask does not make up for lacking another. (A cosine
+would not do here: it reads the direction of the vectors only, so someone with a little of
+everything a posting asks, in its proportions, would fit it as well as someone with all of it.)
+Its parts, ``min(v_d, p_d) p_d / |p|^2``, add up to it.
 
 An ask is *covered* when the person's value there is at least the posting's (both vectors lie
-in [0, 1]; the posting's most asked-for skill is at 1). The others are *lacking*, each with
-the one answer that,
-given at the level the posting asks for it (the answers of someone exactly like the posting,
-``engine.simulate.ideal_values``), raises the fit most: an exact what-if through the same
-vectoriser, worded in the person's own scale like a result's gaps. Raising a value raises a
-cosine only while the person's share of it stays below the posting's (the README's note on
-monotonicity), so a lacking ask can have no such answer: it is then listed last.
+in [0, 1]; the posting's most asked-for skill is at 1): its part is then all it can be. The
+others are *lacking*, each with the one answer that, given at the level the posting asks for
+it (the answers of someone exactly like the posting, ``engine.simulate.ideal_values``), raises
+the fit most: an exact what-if through the same vectoriser, worded in the person's own scale
+like a result's gaps. A lacking ask that no single answer raises by more than a point is
+listed last.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from engine.export import (
 from engine.questions import AnswerValue
 from engine.scoring import gap_doc
 from engine.simulate import ideal_values
-from engine.vectors import Model, cosine, encode, model_for, unit_rows, vectors
+from engine.vectors import Model, encode, model_for, vectors
 
 
 def fit(result: ResultDocument, text: str, content: Content, lang: str | None = None,
@@ -96,11 +100,14 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
     people = blends.extend(vectors(model, [mine, *(with_answer(model, mine, qi, value)
                                                    for qi, value in plan)]))
     on_asks = people[:, asked]
-    unit_p = unit_rows(p[asked])
-    scores = cosine(on_asks, unit_p)[:, 0].tolist()
+    wanted = p[asked]
+    # each ask's part: the person's value up to the posting's, times the posting's, over
+    # |posting|^2; the fit adds the parts in the order of the asks
+    part_rows = np.minimum(on_asks, wanted[None, :]) * wanted[None, :] / float(wanted @ wanted)
+    scores = [sum(row) for row in part_rows.tolist()]
     now = scores[0]
     v = on_asks[0]
-    parts = (unit_rows(v)[0] * unit_p[0]).tolist()
+    parts = part_rows[0].tolist()
 
     names = blends.names
     covered: list[tuple[float, AskDoc]] = []

@@ -57,6 +57,33 @@ def test_a_data_engineer_fits_a_pipelines_posting_better_than_an_analyst_one(
     assert "data-visualisation" in {a.dimension for a in analyst.lacking}
 
 
+OPS_POSTING = ("DevOps Engineer\nRun Kubernetes clusters with Terraform and Helm, CI/CD "
+               "pipelines in GitHub Actions, Prometheus and Grafana monitoring, on AWS.")
+OPS_EXPERT = {"skill_containers_cicd": 5, "skill_cloud": 5, "skill_software": 4,
+              "skill_architecture": 3, "tools_ops": ["docker", "kubernetes", "terraform",
+                                                     "ci_tools", "prometheus_grafana"]}
+
+
+def test_a_little_of_everything_asked_is_not_a_fit(content: Content) -> None:
+    """The fit weighs how much of each ask the person has, not only its direction: a beginner
+    who ticked two of the tools fits an operations posting far less than someone who runs
+    them all, and someone at the posting's level on every ask fits it fully."""
+    def fitted(answers: dict[str, object], text: str = OPS_POSTING) -> FitDocument:
+        result = score({"questionnaire": "default", "answers": answers},
+                       content.questionnaire, content.profiles)
+        return fit(result, text, content)
+
+    beginner = fitted({"skill_containers_cicd": 2, "skill_cloud": 1,
+                       "tools_ops": ["docker", "ci_tools"]})
+    expert = fitted(OPS_EXPERT)
+    assert beginner.score is not None and expert.score is not None
+    assert expert.score > beginner.score + 0.3
+    assert len(expert.covered) > len(beginner.covered)
+    assert not expert.lacking or expert.score < 1
+    if not expert.lacking:
+        assert expert.score == pytest.approx(1.0)
+
+
 def test_the_parts_add_up_to_the_fit_over_what_the_posting_asks(
         content: Content, engineer: ResultDocument) -> None:
     doc = fit(engineer, ANALYST_POSTING, content)

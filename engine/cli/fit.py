@@ -12,9 +12,10 @@ from engine.cli.io import posting_title, print_json, read_posting, width, write
 def configure(parser: argparse.ArgumentParser) -> None:
     """fit's description and options."""
     parser.description = (
-        "How well the person of a saved result fits one job posting: a match from the same "
-        "vectors (the person's against the posting's, over what the posting asks for), the "
-        "asks they cover, the ones they lack ranked by how much learning each would raise "
+        "How well the person of a saved result fits one job posting: how much of what the "
+        "posting asks for they cover, each ask weighed by how much the posting asks for it "
+        "(100% when they are at its level on every ask; from the same vectors), the asks "
+        "they cover, the ones they lack ranked by how much learning each would raise "
         "the fit, and the role the posting reads as next to the person's top role. The "
         "posting comes from POSTING (a file), '-' or a pipe.")
     options.add_lang(parser)
