@@ -17,9 +17,12 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from engine.errors import ContentError, EngineError, problem
+
+if TYPE_CHECKING:
+    import json
 
 MiB = 1 << 20
 # The caps are far above what a real file needs and far below what makes rolematch slow.
@@ -185,7 +188,7 @@ def loads_json(text: str | bytes, source: str | Path, error: type[EngineError]) 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise error([problem(source, f"line {exc.lineno}, column {exc.colno}",
-                             f"is not valid JSON: {exc.msg}")]) from None
+                             f"is not valid JSON: {_json_reason(exc, 'file')}")]) from None
     except ValueError as exc:  # not text, or a number of more than 4,300 digits
         raise error([problem(source, "", f"is not valid JSON: {str(exc).split(';')[0]}")]
                     ) from None
@@ -194,6 +197,16 @@ def loads_json(text: str | bytes, source: str | Path, error: type[EngineError]) 
     if _json_deeper_than(text, MAX_DEPTH):
         raise error([problem(source, "", too_deep)])
     return data
+
+
+def _json_reason(exc: json.JSONDecodeError, whole: str, where: str = "") -> str:
+    """json's message, ending before its position ("Unterminated string starting at": the
+    line and column are given apart, or as ``where``), and saying when the ``whole`` (file,
+    line) ends too early, as a file cut short does."""
+    msg = re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg) + where
+    if msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
+        msg += f": the {whole} ends too early (was it cut short?)"
+    return msg
 
 
 def json_line(raw: bytes) -> Any:
@@ -211,7 +224,8 @@ def json_line(raw: bytes) -> Any:
         except UnicodeDecodeError:
             raise ValueError("not UTF-8 text") from None
         except json.JSONDecodeError as std:  # the standard library words it more plainly
-            raise ValueError(f"not valid JSON: {std.msg} (column {std.colno})") from None
+            raise ValueError("not valid JSON: " + _json_reason(
+                std, "line", f" (column {std.colno})")) from None
         except RecursionError:
             raise ValueError(TOO_DEEP) from None
         raise ValueError(f"not valid JSON: {exc}") from None

@@ -269,6 +269,12 @@ def test_text_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     ('{"a": ' * (MAX_DEPTH + 1) + "1" + "}" * (MAX_DEPTH + 1), TOO_DEEP),
     ("1" * 5000, "is not valid JSON: Exceeds the limit (4300 digits)"),
     ('{"a": [1, 2,]}', "line 1, column 13: is not valid JSON: Expecting value"),
+    # a file cut short: said so, and json's "starting at" (its position dropped) is not left
+    # hanging at the end of the line
+    ('{\n "id": "abc', "line 2, column 8: is not valid JSON: Unterminated string: the file "
+     "ends too early (was it cut short?)"),
+    ('{"a": ', "line 1, column 7: is not valid JSON: Expecting value: the file ends too early"),
+    ('{"a": 1} x', "line 1, column 10: is not valid JSON: Extra data"),
 ])
 def test_bad_json_is_one_line(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.json"
@@ -276,6 +282,7 @@ def test_bad_json_is_one_line(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ExportError) as info:
         within(lambda: read_json(path, ExportError))
     assert message in one_line(info.value, path)
+    assert not one_line(info.value, path).endswith(" at")
 
 
 @pytest.mark.parametrize("levels", [MAX_DEPTH, MAX_DEPTH + 1])
