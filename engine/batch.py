@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from engine.answers import checker_for
 from engine.content import Content, ProfileSet
-from engine.errors import AnswersError, problem
+from engine.errors import AnswersError, format_value, problem
 from engine.readers import json_line
 from engine.scoring import score_many
 from engine.vectors import cosine, encode, model_for, vectors
@@ -266,9 +266,8 @@ def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad
         item = json_line(raw)
         if not isinstance(item, dict):
             raise ValueError("expected an object with id, title and text")
-        unknown = set(item) - {"id", "title", "text"}
-        if unknown:
-            raise ValueError(f"unknown key {sorted(unknown)[0]!r}; valid: id, title, text")
+        if "text" not in item:  # other keys are ignored: postings files carry more fields
+            raise ValueError(_no_text(item))
         title = item.get("title")
         if title is not None and not isinstance(title, str):
             raise ValueError("title must be a string")
@@ -277,6 +276,25 @@ def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad
         return _Bad(exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError)
                     else str(exc))
     return text, title, item.get("id")
+
+
+POSTING_KEYS = ("id", "title", "text")
+"""The keys a --jsonl posting line is read by; any other key is ignored."""
+
+
+def _no_text(item: dict[str, Any]) -> str:
+    """Why a posting line without ``text`` is skipped, naming a key that looks like a
+    misspelt text, title or id (``txt``, ``Text``), one close to text first."""
+    import difflib
+
+    missing = "the required key 'text' is missing"
+    guesses = [(key, close[0]) for key in item if key not in POSTING_KEYS
+               for close in [difflib.get_close_matches(key.lower(), POSTING_KEYS, 1, 0.6)]
+               if close]
+    if not guesses:
+        return missing
+    key, meant = min(guesses, key=lambda guess: guess[1] != "text")
+    return f"unknown key {format_value(key)}; did you mean {meant!r}? ({missing})"
 
 
 def decode_lines(

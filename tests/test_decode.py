@@ -187,11 +187,79 @@ def test_jsonl_keeps_order_and_reports_bad_lines(run: RunCli, tmp_path: Path) ->
     r = run("decode", "--jsonl", str(src))
     assert r.code == 0
     out = [json.loads(line) for line in r.out.splitlines()]
-    assert [d["id"] for d in out] == ["a", "c"]
+    assert [d["id"] for d in out] == ["a", "c", "d"]  # d's salary is ignored
     assert "line 2: skipped" in r.err and "line 3: skipped" in r.err and "is empty" in r.err
-    assert "line 5: skipped: unknown key 'salary'" in r.err
+    assert "line 5" not in r.err
+    assert r.err.splitlines()[-1] == "3 postings decoded; 2 bad lines skipped"
     r = run("decode", "--jsonl", str(src), "--on-error", "fail")
     assert r.code == 2 and "line 2" in r.err
+
+
+def test_jsonl_ignores_keys_other_than_id_title_and_text(run: RunCli, tmp_path: Path) -> None:
+    """Postings files from elsewhere carry more fields (a source, a label): decoded all the
+    same, the title still read."""
+    src = tmp_path / "postings.jsonl"
+    src.write_text("".join(json.dumps(line) + "\n" for line in [
+        {"id": "a", "source": "board:1", "title": "Data Scientist", "label": "data-scientist",
+         "text": "Airflow, dbt, Spark, BigQuery, ETL pipelines."},
+        {"id": "b", "source": "board:2", "title": "DevOps Engineer", "label": "devops-engineer",
+         "text": "Terraform, Kubernetes, CI/CD."},
+    ]))
+    out = tmp_path / "dec.jsonl"
+    r = run("decode", "--jsonl", str(src), "-o", str(out))
+    assert r.code == 0
+    assert r.err.splitlines() == ["2 postings decoded; 0 bad lines skipped"]
+    docs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(d["id"], d["title_role"]) for d in docs] == [("a", "data-scientist"),
+                                                          ("b", "devops-engineer")]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ({"id": 1, "txt": "Airflow and dbt"},
+     "unknown key 'txt'; did you mean 'text'? (the required key 'text' is missing)"),
+    ({"id": 1, "Text": "Airflow and dbt"},
+     "unknown key 'Text'; did you mean 'text'? (the required key 'text' is missing)"),
+    ({"id": 1, "Tittle": "Data Engineer", "body": "Airflow and dbt"},
+     "unknown key 'Tittle'; did you mean 'title'? (the required key 'text' is missing)"),
+    ({"id": 1, "title": "Data Engineer", "body": "Airflow and dbt"},
+     "the required key 'text' is missing"),
+])
+def test_a_line_without_text_is_one_clear_line(run: RunCli, tmp_path: Path,
+                                               line: dict[str, object], reason: str) -> None:
+    src = tmp_path / "postings.jsonl"
+    src.write_text(json.dumps({"id": 0, "text": "Terraform and Kubernetes"}) + "\n"
+                   + json.dumps(line) + "\n")
+    r = run("decode", "--jsonl", str(src))
+    assert r.code == 0 and [json.loads(x)["id"] for x in r.out.splitlines()] == [0]
+    assert r.err.splitlines() == [f"rolematch: {src}: line 2: skipped: {reason}",
+                                  "1 posting decoded; 1 bad line skipped"]
+
+
+def test_jsonl_with_no_posting_decoded_is_bad_input(run: RunCli, tmp_path: Path) -> None:
+    """Not one line decoded: exit code 2, the last line says so, no output file, no report."""
+    src = tmp_path / "postings.jsonl"
+    src.write_text(json.dumps({"id": 1, "txt": "Airflow"}) + "\n\n{broken\n")
+    out, page = tmp_path / "dec.jsonl", tmp_path / "market.html"
+    r = run("decode", "--jsonl", str(src), "-o", str(out), "--report", str(page))
+    assert r.code == 2
+    lines = r.err.splitlines()
+    assert lines[:2] == [
+        f"rolematch: {src}: line 1: skipped: unknown key 'txt'; did you mean 'text'? "
+        "(the required key 'text' is missing)",
+        f"rolematch: {src}: line 3: skipped: not valid JSON: Expecting property name enclosed "
+        "in double quotes (column 2)"]
+    assert lines[2:] == [f"rolematch: {src}: no posting could be decoded (2 bad lines skipped)"]
+    assert not out.exists() and not page.exists()
+    assert list(tmp_path.iterdir()) == [src]  # no temporary file left either
+
+
+def test_jsonl_with_no_line_at_all_is_not_an_error(run: RunCli, tmp_path: Path) -> None:
+    """An empty file is nothing to decode, not bad lines: exit code 0, as before."""
+    src = tmp_path / "postings.jsonl"
+    src.write_text("")
+    r = run("decode", "--jsonl", str(src))
+    assert r.code == 0 and r.out == ""
+    assert r.err.splitlines() == ["0 postings decoded; 0 bad lines skipped"]
 
 
 def test_the_quiz_does_not_read_the_vocabulary(content: Content) -> None:

@@ -105,7 +105,7 @@ def postings_file(folder: Path) -> Path:
     lines = [json.dumps(POSTINGS[i % len(POSTINGS)] | {"id": i}) for i in range(600)]
     lines[5] = ""
     lines[300] = json.dumps({"id": "x", "text": ""})
-    lines[301] = json.dumps({"id": "y", "text": "ok", "colour": "red"})
+    lines[301] = json.dumps({"id": "y", "txt": "ok"})  # no text
     lines[599] = "{"
     path = folder / "postings.jsonl"
     path.write_text("\n".join(lines) + "\n")

@@ -54,13 +54,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--file", metavar="FILE", type=Path, help="read the posting from FILE")
     parser.add_argument("--title", help="the posting's title (default: its first line, if short)")
     parser.add_argument("--jsonl", metavar="FILE",
-                        help="decode a JSONL file of postings ({id, title, text} per line), "
-                             "one result per line")
+                        help="decode a JSONL file of postings ({id, title, text} per line; "
+                             "other keys are ignored), one result per line")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
                         help="with --jsonl: write results to FILE instead of stdout")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument("--on-error", choices=("skip", "fail"), default="skip",
-                        help="with --jsonl, on a bad line: report and go on, or stop")
+                        help="with --jsonl, on a bad line: report it and go on (skip, the "
+                             "default: exit code 0 unless no line could be decoded) or stop "
+                             "(fail: exit code 2)")
     add_workers(parser)
     parser.add_argument("--report", metavar="FILE.html", type=Path,
                         help="with --jsonl: also write a market report: the role each title "
@@ -176,6 +178,10 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         stack.enter_context(contextlib.closing(results))  # ends the processes or tasks
         stats = write_results(tallied(results, tally), out, on_bad=on_bad, fail=fail,
                               group=CHUNK)
+        if stats.bad and not stats.rows:  # bad input: no output file, no report
+            bad = len(stats.bad)
+            raise DecodeError([problem(source, "", f"no posting could be decoded ({bad} bad "
+                                                   f"line{'s' if bad != 1 else ''} skipped)")])
         if page is not None:
             from engine.batch_report import market_page
 
