@@ -371,6 +371,34 @@ def test_a_file_name_as_text_decodes_the_file(run: RunCli, tmp_path: Path) -> No
     assert run("decode", "Kubernetes", "--json").code == 0
 
 
+@pytest.mark.parametrize("name", ["nosuch.txt", "nosuch.md", "nosuch.json", "nosuch.jsonl",
+                                  "nosuch.html", "Offer.PDF", "jobs/nosuch", "./nosuch"])
+def test_a_missing_file_is_file_not_found(run: RunCli, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """An argument that looks like a file's name, and no file by it: one line and exit code 2,
+    as `rolematch fit` says it, rather than "Nothing recognised" in the name read as text."""
+    monkeypatch.chdir(tmp_path)
+    for arg in (name, str(tmp_path / name)):
+        r = run("decode", arg)
+        assert (r.code, r.out, r.err) == (2, "", f"rolematch: {Path(arg)}: file not found\n")
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Airflow and dbt pipelines in posting.txt", "data-engineer"),
+    ("CI/CD and Terraform", "devops-engineer"),
+    ("Kubernetes", "devops-engineer"),
+    ("Node.js", None),  # a name's dot is not a document's extension
+])
+def test_text_that_is_no_file_name_is_still_the_text(run: RunCli, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     text: str, role: str | None) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = run("decode", text, "--json")
+    assert r.code == 0 and r.err == ""
+    doc = json.loads(r.out)
+    assert doc["skills_role"] == role if role else doc["found"]
+
+
 @pytest.mark.parametrize("text", [
     "We run Kubernetes and Terraform on AWS, with Prometheus alerting, CI/CD in GitHub Actions, "
     "infrastructure as code everywhere and an on-call rotation.",

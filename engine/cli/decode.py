@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 
 from engine.cli import EXIT_OK, UsageError, options
 from engine.cli.batch import add_workers
@@ -50,7 +51,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     options.add_lang(parser)
     parser.add_argument("text", nargs="?", metavar="TEXT",
                         help="the posting's text, or the name of a file that holds it, as "
-                             "`rolematch fit` takes it ('-' or a pipe: standard input)")
+                             "`rolematch fit` takes it ('-' or a pipe: standard input); one "
+                             "word that looks like a file's name (posting.txt, jobs/p) is "
+                             "read as a file, and is 'file not found' if there is none")
     parser.add_argument("--file", metavar="FILE", type=Path, help="read the posting from FILE")
     parser.add_argument("--title", help="the posting's title (default: its first line, if short)")
     parser.add_argument("--jsonl", metavar="FILE",
@@ -90,8 +93,9 @@ def run(args: argparse.Namespace) -> int:
         return _decode_jsonl(args, lang)
     if args.text is not None and args.file is not None:
         raise UsageError("give the posting as TEXT or with --file, not both")
-    if args.text is not None and "\n" not in args.text and _names_a_file(args.text):
+    if args.text is not None and (_names_a_file(args.text) or _looks_like_a_file(args.text)):
         # `rolematch decode posting.txt`, as fit takes a posting: the file, not its name
+        # (and a missing one is "file not found", not a one-word posting)
         args.file, args.text = Path(args.text), None
     text, source = read_posting(args.file, args.text)
     if not source:
@@ -108,10 +112,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _names_a_file(text: str) -> bool:
+    if "\n" in text:
+        return False
     try:
         return Path(text).is_file()
     except (OSError, ValueError):  # too long for a path, or a NUL in it: text
         return False
+
+
+DOCUMENT_SUFFIXES = frozenset({
+    ".txt", ".text", ".md", ".markdown", ".rst", ".json", ".jsonl", ".ndjson", ".html", ".htm",
+    ".xml", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".csv", ".tsv", ".yaml", ".yml"})
+"""Extensions that make one word a file's name: documents, not a name's dot (Node.js)."""
+
+
+def _looks_like_a_file(text: str) -> bool:
+    """Whether TEXT is a file's name rather than a posting: one word (no spaces) that ends in
+    a document's extension (posting.txt, offer.PDF) or holds a path separator (jobs/p)."""
+    if not text or any(c.isspace() for c in text):
+        return False
+    if "/" in text or (os.sep in text) or (os.altsep is not None and os.altsep in text):
+        return True
+    return PurePath(text).suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> ProfileSet:
