@@ -302,33 +302,50 @@ def blends_for(profiles: ProfileSet) -> Blends:
     return cached[1]
 
 
-_TITLES: dict[int, tuple[ProfileSet, list[tuple[str, int, tuple[str, ...]]]]] = {}
+ANY_ORDER = frozenset({"architect", "architects", "architecte", "architectes"})
+"""Titles with one of these words also match with their words in any order: architects'
+titles put their specialty before or after the word ("Solutions Architect, AI/ML" holds AI
+Architect), engineers' do not ("Software Engineer, Data Science" is no data engineer)."""
+
+_TitleVariants = tuple[list[tuple[str, int, tuple[str, ...]]],
+                       list[tuple[str, int, frozenset[str]]]]
+_TITLES: dict[int, tuple[ProfileSet, _TitleVariants]] = {}
 
 
-def _title_variants(profiles: ProfileSet) -> list[tuple[str, int, tuple[str, ...]]]:
+def _title_variants(profiles: ProfileSet) -> _TitleVariants:
     """(role id, length of the name, token sequence) for every way a title can name a role,
-    built once per profiles."""
+    and (role id, length, words) for the ones that match in any order; built once per
+    profiles."""
     cached = _TITLES.get(id(profiles))
     if cached is None or cached[0] is not profiles:
         variants = [(p.id, len(name), variant) for p in profiles.profiles
                     for name in (p.title.en, p.title.fr, *p.other_titles)
                     for variant in _variants(name, phrase=True)]
-        cached = _TITLES[id(profiles)] = (profiles, variants)
+        any_order = [(rid, length, frozenset(variant)) for rid, length, variant in variants
+                     if len(variant) > 1 and ANY_ORDER.intersection(variant)]
+        cached = _TITLES[id(profiles)] = (profiles, (variants, any_order))
     return cached[1]
 
 
 def title_role(title: str | None, profiles: ProfileSet) -> str | None:
-    """The role a posting's title names (title or other titles), or None if none or several."""
+    """The role a posting's title names (title or other titles, the longest name winning), or
+    None if none or several. Names are matched with their words in order; an architect's,
+    when no name matches in order, in any order (``ANY_ORDER``)."""
     if not title:
         return None
     words = _tokens(title)
     present = set(words)
     hits: dict[str, int] = {}
-    for rid, length, variant in _title_variants(profiles):
+    in_order, any_order = _title_variants(profiles)
+    for rid, length, variant in in_order:
         n = len(variant)
         if variant[0] in present and any(words[i:i + n] == variant
                                          for i in range(len(words) - n + 1)):
             hits[rid] = max(hits.get(rid, 0), length)
+    if not hits and not ANY_ORDER.isdisjoint(present):
+        for rid, length, bag in any_order:
+            if bag <= present:
+                hits[rid] = max(hits.get(rid, 0), length)
     if not hits:
         return None
     best = max(hits.values())
