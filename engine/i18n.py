@@ -198,7 +198,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "decode.header": ("Roles this posting describes", "Métiers que décrit cette offre"),
     "decode.terms": ("{n} terms recognised", "{n} termes reconnus"),
+    "decode.terms_one": ("1 term recognised", "1 terme reconnu"),
     "decode.more": ("+{n} more", "+{n} autres"),
+    "decode.more_one": ("+1 more", "+1 autre"),
     "decode.gaps": ("Usually asked for this role, and asked for less here",
                     "Habituel pour ce métier, et moins demandé ici"),
     # fit
@@ -296,6 +298,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "market.title": ("Job market report", "Rapport sur le marché de l'emploi"),
     "market.summary": ("{n} postings decoded; {r} with a skill or tool recognised.",
                        "{n} offres décodées ; {r} avec une compétence ou un outil reconnu."),
+    "market.summary_one": ("1 posting decoded; {r} with a skill or tool recognised.",
+                           "1 offre décodée ; {r} avec une compétence ou un outil reconnu."),
     "market.cross": ("Title against content", "Intitulé contre contenu"),
     "market.cross_note": (
         "Rows: the role the title names. Columns: the role the skills and tools describe. "
@@ -414,12 +418,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.quick_result": ("See my result", "Voir mon résultat"),
     "quiz.quick_continue": ("Answer the {n} remaining questions",
                             "Répondre aux {n} questions restantes"),
+    "quiz.quick_continue_one": ("Answer the last question", "Répondre à la dernière question"),
     "quiz.progress": ("Question {i} of {n} · {section}", "Question {i} sur {n} · {section}"),
     "quiz.skip": ("I don't know (skip)", "Je ne sais pas (passer)"),
     "quiz.back": ("Back", "Retour"),
     "quiz.none": ("None of these", "Rien de tout cela"),  # agrees with any question's noun
     "quiz.echo_back": ("(back)", "(retour)"),
     "quiz.echo_more": ("+{n} more", "+{n} autres"),
+    "quiz.echo_more_one": ("+1 more", "+1 autre"),
     "quiz.done_button": ("Confirm", "Valider"),
     "quiz.multi_instruction": (
         "(space ticks, Enter confirms)",
@@ -550,7 +556,9 @@ def _french_numbers(values: dict[str, object]) -> dict[str, object]:
 
 def t(key: str, lang: str, **values: object) -> str:
     """The UI string ``key`` in ``lang``, formatted with ``values`` (in French, decimals with a
-    comma)."""
+    comma); ``key_one`` instead when ``n`` is 1 and there is one."""
+    if values.get("n") == 1 and f"{key}_one" in _STRINGS:  # "1 term", not "1 terms"
+        key = f"{key}_one"
     en, fr = _STRINGS[key]
     if lang != "fr":
         return en.format(**values) if values else en

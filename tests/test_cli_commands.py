@@ -212,6 +212,21 @@ def test_every_screen_string_exists_in_both_languages() -> None:
         assert fields == {f for _, f, _, _ in string.Formatter().parse(fr) if f}, key
 
 
+def test_one_is_singular_in_both_languages(run: RunCli) -> None:
+    from engine.i18n import t
+
+    assert run("decode", "Kubernetes").out.startswith("Found in the posting (1 term recognised)")
+    assert run("decode", "Kubernetes", "--lang", "fr").out.startswith(
+        "Trouvé dans l'offre (1 terme reconnu)")
+    assert t("decode.more", "fr", n=1) == "+1 autre" and t("decode.more", "fr", n=2) == "+2 autres"
+    assert t("quiz.quick_continue", "en", n=1) == "Answer the last question"
+    # a _one string is the one form of its key: the same fields but n
+    from engine import i18n
+
+    for key in [k for k in i18n.string_keys() if k.endswith("_one")]:
+        assert key[:-4] in i18n._STRINGS, key
+
+
 @pytest.mark.parametrize("argv, expected", [
     (["--top", "0"], "rolematch: quiz: argument --top: must be 1 or more: '0' "
                      "(see rolematch quiz --help)"),

@@ -378,6 +378,7 @@ def test_a_missing_file_is_file_not_found(run: RunCli, tmp_path: Path,
     """An argument that looks like a file's name, and no file by it: one line and exit code 2,
     as `rolematch fit` says it, rather than "Nothing recognised" in the name read as text."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "jobs").mkdir()  # a folder that exists: jobs/nosuch is a path in it
     for arg in (name, str(tmp_path / name)):
         r = run("decode", arg)
         assert (r.code, r.out, r.err) == (2, "", f"rolematch: {Path(arg)}: file not found\n")
@@ -386,6 +387,7 @@ def test_a_missing_file_is_file_not_found(run: RunCli, tmp_path: Path,
 @pytest.mark.parametrize(("text", "role"), [
     ("Airflow and dbt pipelines in posting.txt", "data-engineer"),
     ("CI/CD and Terraform", "devops-engineer"),
+    ("CI/CD", "devops-engineer"),  # a slash in one word, and no folder "CI": text
     ("Kubernetes", "devops-engineer"),
     ("Node.js", None),  # a name's dot is not a document's extension
 ])

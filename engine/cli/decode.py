@@ -128,12 +128,21 @@ DOCUMENT_SUFFIXES = frozenset({
 
 def _looks_like_a_file(text: str) -> bool:
     """Whether TEXT is a file's name rather than a posting: one word (no spaces) that ends in
-    a document's extension (posting.txt, offer.PDF) or holds a path separator (jobs/p)."""
+    a document's extension (posting.txt, offer.PDF), or a path: it starts as one does (/,
+    ./, ../, ~) or names a folder that exists (jobs/p). "CI/CD" is text."""
     if not text or any(c.isspace() for c in text):
         return False
-    if "/" in text or (os.sep in text) or (os.altsep is not None and os.altsep in text):
+    if PurePath(text).suffix.lower() in DOCUMENT_SUFFIXES:
         return True
-    return PurePath(text).suffix.lower() in DOCUMENT_SUFFIXES
+    separators = [c for c in ("/", os.sep, os.altsep) if c]
+    if not any(c in text for c in separators):
+        return False
+    if text.startswith(("~", ".", *separators)):
+        return True
+    try:
+        return Path(text).parent.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> ProfileSet:
