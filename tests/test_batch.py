@@ -72,6 +72,19 @@ def test_on_error_fail_stops_and_writes_no_output_file(run: RunCli, content: Con
     assert not list(tmp_path.glob(".out.jsonl*"))
 
 
+def test_not_one_line_scored_is_bad_input(run: RunCli, tmp_path: Path) -> None:
+    """Every line bad (not answers at all): exit code 2 and no output file, as decode --jsonl
+    says it; the lines are still reported one by one."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('x\n{"answers": 3}\n')
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(src), "-o", str(out))
+    assert r.code == 2 and not out.exists()
+    lines = r.err.strip().splitlines()
+    assert "line 1: skipped: not valid JSON" in lines[0] and "line 2: skipped" in lines[1]
+    assert lines[-1] == f"rolematch: {src}: no line could be scored (2 bad lines skipped)"
+
+
 def test_summary_and_csv(run: RunCli, content: Content, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     docs = write_input(content, src)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from engine.cli import EXIT_OK, options
 from engine.cli.io import err, note, numbered_lines, output, terminate_interrupts
 from engine.cli.options import positive
-from engine.errors import EngineError
+from engine.errors import EngineError, problem
 from engine.i18n import t
 
 if TYPE_CHECKING:
@@ -100,7 +100,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                       help="only line, id, top role and the score of every role per line")
     form.add_argument("--csv", action="store_true", help="a CSV table of scores per role")
     parser.add_argument("--on-error", choices=("skip", "fail"), default="skip",
-                        help="on a bad line: report it and go on (skip, default) or stop (fail)")
+                        help="on a bad line: report it and go on (skip, the default: exit "
+                             "code 0 unless no line could be scored) or stop (fail: exit "
+                             "code 2)")
     parser.add_argument("--top", type=positive, default=3, metavar="N",
                         help="roles explained in each full result (default: 3)")
     parser.add_argument("--chunk-size", type=positive, default=None, metavar="N",
@@ -204,6 +206,10 @@ def run(args: argparse.Namespace) -> int:
                               report=report, tally=tally)
         else:
             stats = _in_parallel(args, lines, content, out, mode, lang, source, report, tally)
+        if stats.bad and not stats.rows:  # bad input, as decode --jsonl says it: no output
+            bad = len(stats.bad)
+            raise EngineError([problem(source, "", f"no line could be scored ({bad} bad "
+                                                   f"line{'s' if bad != 1 else ''} skipped)")])
         if page is not None:
             from engine.batch_report import cohort_page
 
