@@ -145,6 +145,7 @@ def test_batch_lines_say_it_the_same_way(run: RunCli, tmp_path: Path) -> None:
         "mean 'docker'?",
         f"rolematch: {src}: line 5: skipped: answers.favourite_colour: unknown question id "
         "'favourite_colour'; rolematch questions lists the 29 question ids",
-        "0 results written; 5 bad lines skipped (exit code 0; --on-error fail stops at the "
-        "first, with exit code 2)",
+        # not one line scored: bad input, as decode --jsonl says it
+        f"rolematch: {src}: no line could be scored (5 bad lines skipped)",
     ]
+    assert r.code == 2
