@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -97,7 +97,9 @@ class AnswerGapDoc(_Doc):
     question_id: str
     label: str = Field(description="What the question asks about, in a few words.")
     answer: AnswerJSON
-    answer_label: str = Field(description="The person's answer in words (\"Strong (4 of 5)\").")
+    answer_label: str = Field(description="The person's answer in words (\"Strong (4 of 5)\"; "
+                                          "for no answer \"skipped\", or \"not asked in quick "
+                                          "mode\" for a question quick mode never asked).")
     typical: AnswerJSON = Field(description="The answer typical of the role (for a tools "
                                             "question: the typical tools not ticked).")
     typical_label: str
@@ -188,6 +190,17 @@ class ModeDoc(_Doc):
     quick: bool = False
     asked: list[str] | None = None
     stop_reason: str | None = None
+
+    def asked_ids(self) -> list[str] | None:
+        """The questions quick mode asked; None when the whole questionnaire was asked."""
+        return self.asked if self.quick else None
+
+
+def not_asked(question_id: str, answer: object, asked: Collection[str] | None) -> bool:
+    """Whether an answer left empty is a question quick mode never asked (``asked``: the ones
+    it did ask, None after the whole questionnaire), which is no skip and is not said as one.
+    The one rule of the result's gaps and of a fit's what-ifs, on screen and in JSON."""
+    return answer is None and asked is not None and question_id not in asked
 
 
 class _Document(_Doc):
@@ -348,6 +361,11 @@ class FitDocument(_Document):
     posting_role: FitRoleDoc | None = Field(description="The role the posting reads as.")
     person_role: FitRoleDoc | None = Field(description="The person's top role (none without "
                                                        "enough answers).")
+    asked: list[str] | None = Field(
+        default=None, description="The questions quick mode asked the person (their result's "
+                                  "mode.asked); null when they were asked the whole "
+                                  "questionnaire. A what-if on a question not listed was never "
+                                  "asked, not skipped.")
 
 
 Document = ResultDocument | DecodeDocument

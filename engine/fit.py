@@ -70,9 +70,10 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
                                  posting_score=next(m.score for m in posting.ranking
                                                     if m.role_id == top.role_id),
                                  person_score=top.score)
+    quick_asked = result.mode.asked_ids()  # a what-if on a question quick mode never asked
     empty = FitDocument(**stamp(lang, None, FIT_SCHEMA_VERSION), title=title, recognised=False,
                         score=None, match_percent=None, covered=[], lacking=[],
-                        posting_role=None, person_role=person_role)
+                        posting_role=None, person_role=person_role, asked=quick_asked)
     if not posting.recognised:
         return empty
     best = posting.ranking[0]
@@ -125,7 +126,8 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
             gain = scores[row] - now
             if on_asks[row, k] > v[k] and gain > GAP_MIN_GAIN and gain > best_gain:
                 best_gain = gain
-                best_doc = gap_doc(model.types[qi], answers, value, lang, now, scores[row])
+                best_doc = gap_doc(model.types[qi], answers, value, lang, now, scores[row],
+                                   quick_asked)
         lacking.append(((-round(best_gain, 12), -float(p[j])),
                         ask.model_copy(update={"what_if": best_doc})))
     covered.sort(key=lambda item: item[0])

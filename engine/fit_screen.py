@@ -6,14 +6,17 @@ Plain text, wrapped between words to the width given; nothing here prints.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
 
-from engine.export import AnswerGapDoc, FitDocument
+from engine.export import AnswerGapDoc, FitDocument, not_asked
 from engine.i18n import t
 
 
-def gap_line(g: AnswerGapDoc, lang: str) -> str:
-    """A fit what-if in the person's scale words, worded like a result's gaps."""
-    key = ("fit.gap_skipped_line" if g.answer is None
+def gap_line(g: AnswerGapDoc, lang: str, asked: Collection[str] | None = None) -> str:
+    """A fit what-if in the person's scale words, worded like a result's gaps (``asked``: the
+    questions quick mode asked, as the result's gaps read them)."""
+    key = ("fit.gap_unasked_line" if not_asked(g.question_id, g.answer, asked)
+           else "fit.gap_skipped_line" if g.answer is None
            else "fit.gap_tools_line" if isinstance(g.typical, list) else "fit.gap_line")
     return t(key, lang, question=g.label, you=g.answer_label, typical=g.typical_label,
              now=100 * g.score_now, then=100 * g.score_if)
@@ -58,7 +61,7 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
         for ask in doc.lacking:
             lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, posting=ask.posting,
                                    you=ask.person), indent=2)
-            detail = (gap_line(ask.what_if, lang) if ask.what_if is not None
+            detail = (gap_line(ask.what_if, lang, doc.asked) if ask.what_if is not None
                       else t("fit.no_what_if", lang))
             lines += wrap(detail, indent=6)
     return "\n".join(lines) + "\n"

@@ -100,6 +100,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "result.answered": ("{n} of {total} questions answered", "{n} questions sur {total} répondues"),
     "result.skipped": ("skipped", "passée"),
+    "result.not_asked": ("not asked in quick mode", "non posée en mode rapide"),
     "result.none": ("none of these", "rien de tout cela"),
     # after the result: the menu, a comparison
     "compare.header": ("{first} {a:.0f}% vs {second} {b:.0f}%: {gap:.1f} points apart",
@@ -243,6 +244,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "fit.gap_tools_line": (
         "{question}: if you learnt {typical} (fit {now:.1f}% -> {then:.1f}%)",
         "{question} : en apprenant {typical} (adéquation {now:.1f} % -> {then:.1f} %)",
+    ),
+    "fit.gap_unasked_line": (
+        "{question}: not asked in quick mode, this posting asks: {typical} (fit {now:.1f}% "
+        "-> {then:.1f}%)",
+        "{question} : non posée en mode rapide, cette offre demande : {typical} (adéquation "
+        "{now:.1f} % -> {then:.1f} %)",
     ),
     "fit.gap_skipped_line": (
         "{question}: you skipped it, this posting asks: {typical} (fit {now:.1f}% -> "

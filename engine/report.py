@@ -21,6 +21,7 @@ from engine.export import (
     PostingRoleDoc,
     ResultDocument,
     RoleDoc,
+    not_asked,
 )
 from engine.i18n import colon, percent, semicolon, squash, t
 from engine.render import shorten
@@ -107,10 +108,8 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
 def _asked(doc: Document) -> frozenset[str] | None:
     """The questions quick mode asked (None when every question was asked): a gap on one it
     did not ask is no skip."""
-    mode = doc.mode if isinstance(doc, ResultDocument) else None
-    if mode is None or not mode.quick or mode.asked is None:
-        return None
-    return frozenset(mode.asked)
+    asked = doc.mode.asked_ids() if isinstance(doc, ResultDocument) else None
+    return None if asked is None else frozenset(asked)
 
 
 def _gap_lines(m: RoleDoc | PostingRoleDoc, lang: str,
@@ -127,8 +126,7 @@ def _gap_sentence(g: AnswerGapDoc, lang: str, typical: str | None = None,
                   asked: frozenset[str] | None = None) -> str:
     """One gap in the person's words; ``typical`` replaces the typical answer's label (the
     summary shortens a long list of tools); a question quick mode did not ask is said so."""
-    unasked = asked is not None and g.question_id not in asked
-    key = ("result.gap_unasked_line" if g.answer is None and unasked
+    key = ("result.gap_unasked_line" if not_asked(g.question_id, g.answer, asked)
            else "result.gap_skipped_line" if g.answer is None
            else "result.gap_tools_line" if isinstance(g.typical, list)
            else "result.gap_line")

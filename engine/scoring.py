@@ -15,7 +15,7 @@ what-if, the role's cosine recomputed by the same vectoriser with that one answe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -34,8 +34,10 @@ from engine.export import (
     ResultDocument,
     RoleDoc,
     bulk,
+    not_asked,
     stamp,
 )
+from engine.i18n import t
 from engine.questions import AnswerValue, QuestionType
 from engine.simulate import typical_answers
 from engine.vectors import (
@@ -76,8 +78,8 @@ def _evidence(model: Model, effects: Array, counted: Array, total: Array,
 
 
 def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Array,
-          scores: Sequence[Array], explain_top: int,
-          langs: Sequence[str]) -> list[dict[int, list[AnswerGapDoc]]]:
+          scores: Sequence[Array], explain_top: int, langs: Sequence[str],
+          asked: Collection[str] | None = None) -> list[dict[int, list[AnswerGapDoc]]]:
     """Per person, the gap documents of each of their first ``explain_top`` roles: every
     what-if of every person (``effects`` and ``weights``: people x questions x dims) scored
     in one cosine call."""
@@ -120,24 +122,28 @@ def _gaps(model: Model, people: Sequence[Answers], effects: Array, weights: Arra
         answers, lang, docs = people[p], langs[p], []
         for _, qi, row in sorted(per_question.values())[:MAX_GAPS]:
             docs.append(gap_doc(model.types[qi], answers, plan[row][3], lang,
-                                float(scores[p][ri]), float(then[row, ri])))
+                                float(scores[p][ri]), float(then[row, ri]), asked))
         out[p][ri] = docs
     return out
 
 
 def gap_doc(qt: QuestionType, answers: Answers, value: AnswerValue, lang: str,
-            now: float, then: float) -> AnswerGapDoc:
+            now: float, then: float, asked: Collection[str] | None = None) -> AnswerGapDoc:
     """A what-if in the person's scale words: their answer, the one put in its place
     (``value``, one of ``qt.gaps``; for a tools question, only the tool not ticked yet), and
-    the score before and after. Used by a result's gaps and by ``engine.fit``."""
+    the score before and after. ``asked``: the questions quick mode asked, None after the
+    whole questionnaire (a question it never asked is not labelled skipped). Used by a
+    result's gaps and by ``engine.fit``."""
     mine_value = answers.values.get(qt.id)
     typical_value = value
     if qt.capped:  # a tools question: name the typical tool not ticked
         have = set(mine_value or [])  # type: ignore[arg-type]
         typical_value = [o for o in value if o not in have]  # type: ignore[union-attr]
+    mine_label = (t("result.not_asked", lang) if not_asked(qt.id, mine_value, asked)
+                  else qt.point_label(mine_value, lang))
     return AnswerGapDoc(
         question_id=qt.id, label=qt.short(lang), answer=mine_value,
-        answer_label=qt.point_label(mine_value, lang), typical=typical_value,
+        answer_label=mine_label, typical=typical_value,
         typical_label=qt.point_label(typical_value, lang), score_now=now, score_if=then)
 
 
@@ -219,8 +225,9 @@ def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],
     starts = np.cumsum([0, *(len(block) for block in blocks)]).tolist()
     out = []
     with bulk():
+        asked = mode.asked_ids() if mode is not None else None
         gaps = _gaps(model, people, effects, counted, [scores[s] for s in starts[:-1]],
-                     explain_top, langs)
+                     explain_top, langs, None if asked is None else frozenset(asked))
         for i, (answers, ev, lang) in enumerate(zip(people, evs, langs, strict=True)):
             out.append(_document(model, answers, ev, scores[starts[i]:starts[i + 1]],
                                  explain_top, lang, mode, gaps[i]))

@@ -232,3 +232,40 @@ def test_a_tool_the_posting_asks_for_a_little_is_still_advice(content: Content,
     assert dl.what_if is not None and dl.what_if.question_id == "tools_ml"
     assert dl.what_if.score_if - dl.what_if.score_now > 0.01
     assert "pytorch" in dl.what_if.typical  # the tool it names
+
+
+def test_a_question_quick_mode_never_asked_is_not_a_skip(run: RunCli, content: Content,
+                                                         tmp_path: Path) -> None:
+    """As the quiz's own result screen says it: on the screen, in French and in the JSON."""
+    from engine.export import ModeDoc
+
+    asked = ["skill_sql", "skill_dashboards", "skill_statistics", "skill_pipelines"]
+    answers = {"skill_sql": 5, "skill_dashboards": 1, "skill_statistics": None,
+               "skill_pipelines": 5}
+    quick = score({"questionnaire": "default", "answers": answers}, content.questionnaire,
+                  content.profiles, mode=ModeDoc(quick=True, asked=asked))
+    saved = tmp_path / "quick.json"
+    saved.write_text(dumps(quick))
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Data Scientist\nStatistics, machine learning with Python and "
+                       "scikit-learn, production code, SQL, dashboards in Tableau.")
+    screen = " ".join(run("fit", str(saved), str(posting)).out.split())
+    assert "Analysis tools: not asked in quick mode, this posting asks: " in screen
+    assert "Production code: not asked in quick mode, this posting asks: " in screen
+    assert "Statistics: you skipped it, this posting asks: " in screen  # asked, and skipped
+    assert "Analysis tools: you skipped it" not in screen
+    fr = " ".join(run("fit", str(saved), str(posting), "--lang", "fr").out.split())
+    assert "Outils d'analyse : non posée en mode rapide, cette offre demande : " in fr
+    assert "Outils d'analyse : question passée" not in fr
+    data = json.loads(run("fit", str(saved), str(posting), "--json").out)
+    jsonschema.validate(data, fit_schema())
+    assert data["asked"] == asked
+    labels = {a["what_if"]["question_id"]: a["what_if"]["answer_label"]
+              for a in data["lacking"] if a["what_if"] is not None}
+    assert labels["tools_analysis"] == "not asked in quick mode"
+    assert labels["skill_statistics"] == "skipped"
+    # after the whole questionnaire, an empty answer is a skip
+    full = tmp_path / "full.json"
+    full.write_text(dumps(quick.model_copy(update={"mode": ModeDoc()})))
+    assert "Analysis tools: you skipped it" in " ".join(run("fit", str(full),
+                                                              str(posting)).out.split())

@@ -137,6 +137,7 @@ def test_quick_mode_gaps_say_not_asked_not_skipped(content: Content) -> None:
                 content.profiles, mode=ModeDoc(quick=True, asked=asked))
     gaps = [g for m in doc.ranking[:3] for g in m.gaps if g.question_id not in asked]
     assert gaps  # there are gaps on questions quick mode did not ask
+    assert {g.answer_label for g in gaps} == {"not asked in quick mode"}  # the JSON says so too
     for text in (result_screen(doc, width=100), markdown_report(doc)):
         flat = " ".join(text.split())
         assert "not asked in quick mode" in flat and "you skipped it" not in flat
