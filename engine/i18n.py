@@ -483,8 +483,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "et ont été écartées : {ids}",
     ),
     "quiz.no_resume": (
-        "No saved quiz to resume at {path}; starting a new quiz.",
-        "Aucun questionnaire enregistré à reprendre dans {path} ; nouveau questionnaire.",
+        "Nothing to resume: starting a new quiz.",
+        "Rien à reprendre : un nouveau questionnaire commence.",
     ),
     "quiz.resume_corrupt": (
         "The resume file {path} is damaged ({reason}); it was kept as {kept}. Starting a new "

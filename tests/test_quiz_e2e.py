@@ -157,6 +157,34 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     assert yaml.safe_load((tmp_path / "all.yaml").read_text())["answers"] == first | rest
 
 
+@pytest.mark.parametrize(("lang", "said", "question"), [
+    ("en_US.UTF-8", "Nothing to resume: starting a new quiz.", "Question 1 of 29 · "),
+    ("fr_FR.UTF-8", "Rien à reprendre\u00a0: un nouveau questionnaire commence.",
+     "Question 1 sur 29 · ")])
+@pytest.mark.parametrize("saved", [None, {}])
+def test_resume_with_nothing_saved_says_so_above_the_first_question(
+        tmp_path: Path, lang: str, said: str, question: str, saved: dict[str, object] | None,
+) -> None:
+    """No resume file, or one with no answer in it (Ctrl-C at the first question): one line
+    right above the first question, then the new quiz; not a silent start, nor a 'Resuming:
+    answers restored (0)' that the introduction scrolls away."""
+    from terminal import Terminal
+
+    if saved is not None:
+        (tmp_path / "data").mkdir()
+        (tmp_path / "data" / "resume-default.json").write_text(json.dumps(
+            {"format": 1, "questionnaire": "default", "lang": "en", "answers": saved}))
+    term = Terminal(tmp_path, "--resume", lang=lang)
+    term.expect(r"\?")  # the first question's prompt
+    term.expect(r"\(1-5")
+    rows = [row for row in term.visible().splitlines() if row.strip()]
+    at = next(i for i, row in enumerate(rows) if row.startswith(question))
+    assert rows[at - 1] == said
+    assert "Resuming" not in term.transcript() and "Reprise" not in term.transcript()
+    term.send(CTRL_C)
+    assert term.finish() == 130
+
+
 def test_a_new_quiz_never_overwrites_an_unfinished_one(tmp_path: Path, content: Content) -> None:
     resume = tmp_path / "data" / "resume-default.json"
     child = spawn(tmp_path)

@@ -99,8 +99,13 @@ class Quiz:
                 notices.append(t("quiz.resume_corrupt", self.lang, path=resume_path(q.id),
                                  reason=exc.reason, kept=exc.kept))
             else:
+                if restored is not None and not restored.given:  # saved, but no answer in it
+                    if restored.dropped:
+                        notices.append(t("quiz.resume_dropped", self.lang,
+                                         ids=", ".join(restored.dropped)))
+                    restored = None
                 if restored is None:
-                    notices.append(t("quiz.no_resume", self.lang, path=resume_path(q.id)))
+                    notices.append(t("quiz.no_resume", self.lang))
             if restored is not None and restored.quick:
                 self.quick = True
         session = QuizSession(q, lang=self.lang, quick=self.quick)
