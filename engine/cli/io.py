@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -54,15 +55,27 @@ def width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
 
 
+_COMMAND = re.compile(r"`[^`]+`")
+_HELD = "\ue000"  # a space inside a `command`, while the text is wrapped
+
+
 def wrapped(text: str) -> str:
-    """A message for the person wrapped between words at the terminal's width (paths and
-    commands stay whole), so no word is cut at the edge."""
+    """A message for the person wrapped between words at the terminal's width, so no word is
+    cut at the edge: paths stay whole, a `backquoted command` stays on one line when it fits
+    on one, and no line starts with a space."""
     import textwrap
 
     from engine.i18n import squash
 
-    return textwrap.fill(squash(text), width=width(), break_long_words=False,
-                         break_on_hyphens=False)
+    columns = width()
+
+    def hold(match: re.Match[str]) -> str:
+        command = match.group()
+        return command.replace(" ", _HELD) if len(command) <= columns else command
+
+    lines = textwrap.wrap(_COMMAND.sub(hold, squash(text)), width=columns,
+                          break_long_words=False, break_on_hyphens=False)
+    return "\n".join(line.replace(_HELD, " ").lstrip() for line in lines)
 
 
 def color() -> bool:
