@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import ExportError, problem
+from engine.i18n import t
 
 
 def created_at() -> str:
@@ -24,13 +25,14 @@ def created_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0o600) -> Path:
+def write_atomic(path: str | Path, text: str, force: bool = False, mode: int = 0o600,
+                 lang: str = "en") -> Path:
     """Write ``text`` to ``path`` atomically; refuse to overwrite unless ``force``.
 
     Raises ExportError with one clear line for a missing folder, no permission, a full disk
-    or an existing file.
+    or an existing file, in ``lang`` (the operating system's own words stay its own).
     """
-    writer = AtomicWriter(path, force=force, mode=mode)
+    writer = AtomicWriter(path, force=force, mode=mode, lang=lang)
     with writer as handle:
         try:
             handle.write(text)
@@ -46,23 +48,26 @@ class AtomicWriter:
     fsynced and renamed over ``path`` at the end; removed if anything fails.
     """
 
-    def __init__(self, path: str | Path, force: bool = False, mode: int = 0o600) -> None:
+    def __init__(self, path: str | Path, force: bool = False, mode: int = 0o600,
+                 lang: str = "en") -> None:
         self.path = Path(path)
         self.force = force
         self.mode = mode
+        self.lang = lang  # of the error lines
         self.tmp: str | None = None
         self.handle: Any = None
 
     def _fail(self, exc: OSError) -> ExportError:
-        return ExportError([problem(self.path, "", f"could not be written: {reason(exc)}")])
+        return ExportError([problem(self.path, "", t("file.not_written", self.lang,
+                                                     reason=reason(exc, self.lang)))])
 
     def __enter__(self) -> Any:
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if self.path.exists() and not self.force:
-            raise ExportError([problem(self.path, "",
-                                       "already exists; pass --force to overwrite it")])
+            raise ExportError([problem(self.path, "", t("file.exists", self.lang))])
         if not folder.is_dir():
-            raise ExportError([problem(self.path, "", f"folder {str(folder)!r} does not exist")])
+            raise ExportError([problem(self.path, "", t("file.no_folder", self.lang,
+                                                        folder=repr(str(folder))))])
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                             dir=folder)
@@ -94,12 +99,12 @@ class AtomicWriter:
                     os.unlink(self.tmp)
 
 
-def reason(exc: OSError) -> str:
-    """An OS error in a few plain words ("the disk is full", "permission denied")."""
-    return {
-        errno.ENOSPC: "the disk is full",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the file system is read-only",
-        errno.EDQUOT: "disk quota exceeded",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
+_REASONS = {errno.ENOSPC: "full", errno.EACCES: "denied", errno.EPERM: "denied",
+            errno.EROFS: "read_only", errno.EDQUOT: "quota"}
+
+
+def reason(exc: OSError, lang: str = "en") -> str:
+    """An OS error in a few plain words ("the disk is full", "permission denied"), in
+    ``lang``; one we have no words for in the system's own."""
+    known = _REASONS.get(exc.errno or 0)
+    return t(f"file.reason_{known}", lang) if known else exc.strerror or str(exc)

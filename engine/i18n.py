@@ -149,6 +149,21 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # every file a command writes (a report, a result, answers), from the menu or -o
     "file.saved": ("Saved to {path} (readable by you only).",
                    "Enregistré dans {path} (lisible par vous seul)."),
+    "file.not_written": ("could not be written: {reason}", "écriture impossible : {reason}"),
+    "file.exists": ("already exists; pass --force to overwrite it",
+                    "existe déjà ; ajoutez --force pour le remplacer"),
+    "file.no_folder": ("folder {folder} does not exist", "le dossier {folder} n'existe pas"),
+    "file.is_folder": ("{path} is a folder", "{path} est un dossier"),
+    "file.reason_full": ("the disk is full", "le disque est plein"),
+    "file.reason_denied": ("permission denied", "permission refusée"),
+    "file.reason_read_only": ("the file system is read-only",
+                              "le système de fichiers est en lecture seule"),
+    "file.reason_quota": ("disk quota exceeded", "quota de disque dépassé"),
+    "file.answers_kept": (
+        "your answers are kept in {path}; `rolematch --resume` shows the result again",
+        "vos réponses sont gardées dans {path} ; `rolematch --resume` affiche de nouveau le "
+        "résultat",
+    ),
     "menu.not_saved": ("Not saved: {reason}", "Non enregistré : {reason}"),
     "menu.kept": ("Not saved; {path} is unchanged.", "Non enregistré ; {path} est inchangé."),
     # decode

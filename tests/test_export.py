@@ -354,4 +354,26 @@ def test_every_file_written_is_confirmed_in_one_wording(
     monkeypatch.setattr(prompts, "pick_format", lambda *a, **k: asked)
     monkeypatch.setattr(prompts, "ask_path", lambda *a, **k: asked)
     ResultMenu(read_result(out)).save()
-    assert capsys.readouterr().err.splitlines() == [said.format(path=saved)]
+    # one sentence, wrapped between words at the terminal's width
+    assert " ".join(capsys.readouterr().err.splitlines()) == said.format(path=saved)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "could not be written: the file system is read-only"),
+    ("fr", "écriture impossible\u00a0: le système de fichiers est en lecture seule")])
+def test_a_write_error_is_in_the_language_asked(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path, lang: str, line: str) -> None:
+    """Our own words are translated; the operating system's (its strerror) stay its own."""
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    with pytest.raises(ExportError) as info:
+        write_atomic(tmp_path / "r.json", "{}", lang=lang)
+    assert info.value.lines() == [f"{tmp_path / 'r.json'}: {line}"]
+    (tmp_path / "there.json").write_text("{}")
+    with pytest.raises(ExportError) as info:
+        write_atomic(tmp_path / "there.json", "{}", lang=lang)
+    assert info.value.lines()[0].endswith(
+        "already exists; pass --force to overwrite it" if lang == "en"
+        else "existe déjà\u00a0; ajoutez --force pour le remplacer")

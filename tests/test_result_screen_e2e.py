@@ -160,3 +160,31 @@ def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
     assert all(len(line) <= 80 for line in message[:4] if "/" not in line)  # a path is whole
     kept = json.loads((tmp_path / "data" / "resume-default.json").read_text())["answers"]
     assert kept == given
+
+
+def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
+        tmp_path: Path) -> None:
+    """'Non enregistré : /tmp/x/r.json: could not be written: the file system is rea' /
+    'd-only' was English inside French, cut mid-word by the terminal."""
+    me = answers_file(tmp_path)
+    term = Terminal(tmp_path, "--answers", str(me), "--lang", "fr")
+    term.expect(r"Et ensuite.\?")
+    term.send("3" + ENTER)
+    term.expect(r"Enregistrer en")
+    term.send("1" + ENTER)
+    term.expect("Fichier à écrire")
+    folder = "un-dossier-absent/et-un-autre-absent-aussi"
+    term.send("\x15" + f"{folder}/résultat.json" + ENTER)  # Ctrl-U clears the default name
+    term.expect(r"n'existe pas")
+    term.expect(r"Et ensuite.\?")
+    rows = term.transcript().splitlines()
+    at = next(i for i, row in enumerate(rows) if row.startswith("Non enregistré"))
+    message = rows[at:next(i for i in range(at, len(rows)) if "n'existe pas" in rows[i]) + 1]
+    assert len(message) > 1  # the message is longer than a line: it wraps
+    assert " ".join(message).split() == (
+        f"Non enregistré\u00a0: {folder}/résultat.json: le dossier '{folder}' "
+        "n'existe pas").split()
+    assert all(len(row) <= 80 and not row.startswith(" ") for row in message)
+    term.send(ESC)
+    assert term.finish() == 0
+    assert "could not" not in term.seen and "does not exist" not in term.seen

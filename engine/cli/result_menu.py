@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine import prompts
-from engine.cli.io import color, note, width, write
+from engine.cli.io import color, note, width, wrapped, write
 from engine.errors import EngineError, ExportError
 from engine.export import ResultDocument, dumps
 from engine.files import write_atomic
@@ -143,23 +143,24 @@ class ResultMenu:
         path = Path(os.path.expanduser(str(typed).strip()))
         replace = False
         if path.is_dir():
-            note(t("menu.not_saved", self.lang, reason=f"{path} is a folder"))
+            note(wrapped(t("menu.not_saved", self.lang,
+                           reason=t("file.is_folder", self.lang, path=path))))
             return
         if path.exists():
             replace = bool(prompts.confirm_overwrite(self.lang, str(path)).unsafe_ask())
             if not replace:
-                note(t("menu.kept", self.lang, path=path))
+                note(wrapped(t("menu.kept", self.lang, path=path)))
                 return
         text = (dumps(self.doc) if kind == "json"
                 else markdown_report(self.doc, self.top) if kind == "md"
                 else html_report(self.doc, self.top, self.profiles))
         try:
-            write_atomic(path, text, force=replace)
+            write_atomic(path, text, force=replace, lang=self.lang)
         except ExportError as exc:
-            for line in exc.lines():
-                note(t("menu.not_saved", self.lang, reason=line))
+            for line in exc.lines():  # between words: the terminal cut "rea" / "d-only"
+                note(wrapped(t("menu.not_saved", self.lang, reason=line)))
             return
-        note(t("file.saved", self.lang, path=path))
+        note(wrapped(t("file.saved", self.lang, path=path)))
 
 
 def page(text: str) -> None:
