@@ -162,6 +162,66 @@ def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
     assert kept == given
 
 
+def whole_quiz(content: Content) -> tuple[str, dict[str, object]]:
+    """Keys that answer every question (typed ahead in one write), and the answers."""
+    keys, given = "", {}
+    for q in content.questionnaire.questions:
+        if q.type == "likert":
+            keys += "4" + ENTER
+            given[q.id] = 4
+        elif q.type == "single":
+            keys += "2" + ENTER
+            given[q.id] = q.options[1].id
+        else:
+            keys += SPACE + ENTER
+            given[q.id] = [q.options[0].id]
+    return keys, given
+
+
+@pytest.mark.parametrize(("lang", "full"), [("en", False), ("en", True), ("fr", False)])
+def test_an_output_that_cannot_be_written_after_a_quiz_still_shows_the_result(
+        tmp_path: Path, content: Content, lang: str, full: bool) -> None:
+    """The result first, as usual (the summary and its menu, or the full text), then the
+    error lines, wrapped between words, and exit 2; the answers stay in the resume file."""
+    import tempfile
+
+    words = {"en": ("29 questions, about 6 minutes", "Your matches", "A typical day",
+                    "folder 'nowhere' does not exist", "your answers are kept in {};",
+                    "`rolematch --resume` shows the result again"),
+             "fr": ("29 questions, environ 6 minutes", "Vos correspondances", "",
+                    "le dossier 'nowhere' n'existe pas",
+                    "vos réponses sont gardées dans {}\u00a0;",
+                    "`rolematch --resume` affiche de nouveau le résultat")}
+    intro, title, day, missing, kept, again = words[lang]
+    data = Path(tempfile.mkdtemp(prefix="rm-", dir="/tmp"))  # a short path: lines stay short
+    kept = kept.format(data / "resume-default.json")
+    try:
+        keys, given = whole_quiz(content)
+        term = Terminal(tmp_path, "--output", "nowhere/r.json", "--lang", lang,
+                        *(["--full"] if full else []), env={"ROLEMATCH_DATA_DIR": str(data)})
+        term.expect(intro)
+        term.send(keys)
+        if not full:
+            term.expect(r"\?[\s\S]*4\) Qu")  # the menu, Quit last
+            assert title in term.visible()
+            term.send("4" + ENTER)  # Quit
+        before = len(term.seen)
+        assert term.finish() == 2
+        term.stream.feed(term.seen[before:])  # what came after the last prompt
+        shown = term.transcript()
+        result = shown.rindex(title)
+        error = shown.index(f"rolematch: nowhere/r.json: {missing}")
+        assert result < error
+        if full:
+            assert result < shown.index(day) < error
+        rows = shown[error:].splitlines()
+        assert rows[1:3] == [f"rolematch: {kept}", again]
+        saved = json.loads((data / "resume-default.json").read_text())
+        assert saved["answers"] == given
+    finally:
+        shutil.rmtree(data)
+
+
 def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
         tmp_path: Path) -> None:
     """'Non enregistré : /tmp/x/r.json: could not be written: the file system is rea' /

@@ -26,9 +26,12 @@ from engine.files import reason as os_reason
 STDOUT = "<stdout>"
 
 
-def err(message: str) -> None:
-    """One line on stderr, prefixed like every rolematch error."""
-    print(f"rolematch: {message}", file=sys.stderr)
+def err(message: str, wrap: bool = False) -> None:
+    """One line on stderr, prefixed like every rolematch error; with ``wrap``, wrapped
+    between words when stderr is a terminal (where a person reads it, and where the
+    terminal would otherwise cut it at its edge, mid-word)."""
+    text = f"rolematch: {message}"
+    print(wrapped(text) if wrap and is_tty(sys.stderr) else text, file=sys.stderr)
 
 
 def note(message: str) -> None:

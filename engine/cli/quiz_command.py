@@ -12,10 +12,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.cli import EXIT_INTERRUPTED, EXIT_OK, UsageError, options
-from engine.cli.io import at_terminal, color, flush_stdout, is_tty, note, width, wrapped, write
+from engine.cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, UsageError, options
+from engine.cli.io import (
+    at_terminal,
+    color,
+    err,
+    flush_stdout,
+    is_tty,
+    note,
+    width,
+    wrapped,
+    write,
+)
 from engine.cli.options import positive
-from engine.errors import ExportError, problem
+from engine.errors import ExportError, Problem, problem
 from engine.files import write_atomic
 from engine.i18n import t
 
@@ -108,7 +118,12 @@ def _finish(
     args: argparse.Namespace, content: Content, answers: Answers, lang: str, interactive: bool,
     quick: dict[str, Any] | None = None,
 ) -> int:
-    """Score, write the requested files, show the result; answers are never lost on the way."""
+    """Score, write the requested files, show the result; answers are never lost on the way.
+
+    After a quiz, a file that cannot be written does not hide the result the person just
+    answered for: it is shown as usual, then the error, exit code 2, the answers kept in the
+    resume file. With ``--answers FILE`` (the answers are in that file) the error comes
+    alone, before any result."""
     # imported only now (numpy, the result models, rich): the first question must not wait
     # for them, and the quiz's warm-up thread imports them while the person answers
     from engine.export import ModeDoc, dumps
@@ -119,15 +134,25 @@ def _finish(
     q, ps = content.questionnaire, content.profiles
     mode = ModeDoc(**quick) if quick else None
     doc = score(answers, q, ps, explain_top=args.top, lang=lang, mode=mode)
-    try:
-        if args.save_answers is not None:
-            _write_answers(args.save_answers, answers, args.force)
-        if args.output is not None:
-            write_atomic(args.output, dumps(doc), force=args.force)
-    except ExportError as exc:
-        # answers typed in the quiz go to the resume file; an answers file already has them,
-        # and must not overwrite a quiz interrupted earlier
-        raise (_keep_answers(exc, content, answers, lang) if interactive else exc) from None
+    files: list[tuple[Path, str]] = []
+    if args.save_answers is not None:
+        files.append((args.save_answers, _answers_text(args.save_answers, answers)))
+    if args.output is not None:
+        files.append((args.output, dumps(doc)))
+    written: list[Path] = []
+    failed: list[Problem] = []
+    for path, text in files:
+        try:
+            write_atomic(path, text, force=args.force, lang=lang)
+        except ExportError as exc:
+            if not interactive:  # an answers file has them already: nothing else to keep
+                raise
+            failed += exc.problems
+        else:
+            written.append(path)
+    # answers typed in the quiz go to the resume file; an answers file already has them, and
+    # must not overwrite a quiz interrupted earlier
+    kept = _keep_answers(failed, content, answers, lang) if failed else None
     finished = True
     try:
         if args.json:
@@ -139,12 +164,15 @@ def _finish(
         flush_stdout()
     except ExportError as exc:  # standard output could not be written (a full disk)
         if interactive:
-            raise _keep_answers(exc, content, answers, lang) from None
+            raise _keep_answers([*failed, *exc.problems], content, answers, lang) from None
         raise
-    if args.save_answers is not None:
-        note(t("file.saved", lang, path=args.save_answers))
-    if args.output is not None:
-        note(t("file.saved", lang, path=args.output))
+    for path in written:
+        note(t("file.saved", lang, path=path))
+    if kept is not None:
+        # after Ctrl-C in the menu, its own message has said where the answers are
+        for line in (kept.lines() if finished else ExportError(failed).lines()):
+            err(line, wrap=True)
+        return EXIT_BAD_INPUT if finished else EXIT_INTERRUPTED
     if not finished:  # Ctrl-C in the menu: the answers stay in the resume file
         return EXIT_INTERRUPTED
     if interactive:
@@ -180,9 +208,10 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
     return True
 
 
-def _keep_answers(exc: ExportError, content: Content, answers: Answers,
+def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
                   lang: str) -> ExportError:
-    """On a failed write, put the answers in the resume file and say where."""
+    """On a failed write, put the answers in the resume file: the error lines ``problems``
+    and where the answers are (when they could be kept)."""
     # imported when the command runs, so `rolematch quiz --help` stays fast
     from engine.resume import save_resume
 
@@ -190,20 +219,16 @@ def _keep_answers(exc: ExportError, content: Content, answers: Answers,
     try:
         kept = save_resume(content.questionnaire, given, lang)
     except ExportError:
-        return exc
-    return ExportError([*exc.problems,
-                        problem("", "", f"your answers are kept in {kept}; "
-                                        "`rolematch --resume` shows the result again")])
+        return ExportError(problems)
+    return ExportError([*problems, problem("", "", t("file.answers_kept", lang, path=kept))])
 
 
-def _write_answers(path: Path, answers: Answers, force: bool) -> None:
+def _answers_text(path: Path, answers: Answers) -> str:
     """The answers as an answers file (JSON for a .json name, else YAML), for --answers."""
     # imported when the command runs, so `rolematch quiz --help` stays fast
     import yaml
 
     doc = answers.to_document()
     if path.suffix.lower() == ".json":
-        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
-    write_atomic(path, text, force=force)
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
