@@ -294,7 +294,7 @@ def _all_and_invert_real_options(question: questionary.Question,
 def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.Question:
     """After quick mode stops: see the result now, or answer the remaining questions; numbered,
     with the keys said, as the other menus are."""
-    return _fit_titles(_stop_at_ends(questionary.select(
+    return _EchoedMenu(_fit_titles(_stop_at_ends(questionary.select(
         t("quiz.quick_choice", lang),
         choices=[Choice(t("quiz.quick_result", lang), value="result", shortcut_key="1"),
                  Choice(t("quiz.quick_continue", lang, n=remaining), value="continue",
@@ -303,7 +303,7 @@ def finish_or_continue(lang: str, remaining: int, **kwargs: Any) -> questionary.
         use_jk_keys=False,
         instruction=t("quiz.single_instruction", lang, n=2),
         **kwargs,
-    )))
+    ))), t("quiz.quick_choice", lang), kwargs.get("output"))
 
 
 def prompt_for(
@@ -391,8 +391,13 @@ def echo_tokens(q: Questionnaire, index: int, lang: str, raw: Any,
     width = _width() if width is None else width
     answer = answer_echo(q.types[index], lang, raw, width)
     style = "class:echo-back" if normalise(raw) == BACK else "class:answer"
+    return _echo_tokens(q.questions[index].text.get(lang), answer, style, width)
+
+
+def _echo_tokens(message: str, answer: str, style: str, width: int) -> list[tuple[str, str]]:
+    """``echo_lines`` as (style, text) fragments in questionary's colours."""
     tokens: list[tuple[str, str]] = []
-    for asked, said in echo_lines(q.questions[index].text.get(lang), answer, width):
+    for asked, said in echo_lines(message, answer, width):
         if asked.startswith("? "):
             tokens += [("class:qmark", "?"), ("class:question", asked[1:])]
         else:
@@ -401,17 +406,40 @@ def echo_tokens(q: Questionnaire, index: int, lang: str, raw: Any,
     return tokens
 
 
-def echo(q: Questionnaire, index: int, lang: str, raw: Any, **kwargs: Any) -> None:
-    """Print the confirmed question and its answer in questionary's colours (the quiz erases
-    questionary's own echo, which says "done (2 selections)" and wraps mid-word)."""
+def _print_echo(tokens: list[tuple[str, str]], output: Any = None) -> None:
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
     from prompt_toolkit.styles import Style
     from questionary.styles import merge_styles_default
 
     style = merge_styles_default([Style([("echo-back", "dim italic")])])
-    print_formatted_text(FormattedText(echo_tokens(q, index, lang, raw)), style=style, end="",
-                         output=kwargs.get("output"))
+    print_formatted_text(FormattedText(tokens), style=style, end="", output=output)
+
+
+def echo(q: Questionnaire, index: int, lang: str, raw: Any, **kwargs: Any) -> None:
+    """Print the confirmed question and its answer in questionary's colours (the quiz erases
+    questionary's own echo, which says "done (2 selections)" and wraps mid-word)."""
+    _print_echo(echo_tokens(q, index, lang, raw), kwargs.get("output"))
+
+
+class _EchoedMenu(questionary.Question):
+    """A menu whose choice stays on screen wrapped between words, as the quiz's answers do:
+    questionary's own echo is one line, "? " + the question + the choice, which prompt_toolkit
+    breaks at the terminal's edge wherever it falls ("...et d'autres" / " programmes")."""
+
+    def __init__(self, question: questionary.Question, message: str, output: Any = None) -> None:
+        super().__init__(question.application)
+        self.application.erase_when_done = True
+        self.message = message
+        self.output = output
+
+    def unsafe_ask(self, patch_stdout: bool = False) -> Any:
+        result = super().unsafe_ask(patch_stdout)
+        chosen = next((c.get_pointed_at().title for c in _lists(self)), "")
+        if isinstance(chosen, str):
+            _print_echo(_echo_tokens(self.message, chosen, "class:answer", _width()),
+                        self.output)
+        return result
 
 
 @contextlib.contextmanager
@@ -457,9 +485,10 @@ def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
     """What next after the result: open a card, compare two roles, save, quit (Esc, q)."""
     choices = [Choice(t(f"menu.{key}", lang), value=key, shortcut_key=str(i))
                for i, key in enumerate(("card", "compare", "save", QUIT), start=1)]
-    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
+    return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
         t("menu.question", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q")))
+        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q"))),
+        t("menu.question", lang), kwargs.get("output"))
 
 
 def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
@@ -480,10 +509,10 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
     ranks = [rank for _, rank, _ in roles]
     instruction = (t("menu.sub_keys_instruction", lang, first=min(ranks), last=max(ranks))
                    if shortcuts and ranks else t("menu.sub_instruction", lang))
-    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
+    return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
         message, choices=choices, default=default, use_shortcuts=shortcuts,
         use_jk_keys=False, instruction=instruction, **kwargs)),
-        BACK, ("escape", "q")))
+        BACK, ("escape", "q"))), message, kwargs.get("output"))
 
 
 def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
@@ -491,10 +520,10 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
                           for i, key in enumerate(("json", "md", "html"), start=1)]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
-    return _fit_titles(_exits_with(_stop_at_ends(questionary.select(
+    return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
         t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
         instruction=t("menu.sub_keys_instruction", lang, first=1, last=3), **kwargs)),
-        BACK, ("escape", "q")))
+        BACK, ("escape", "q"))), t("menu.format", lang), kwargs.get("output"))
 
 
 def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:

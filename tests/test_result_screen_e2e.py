@@ -225,7 +225,8 @@ def test_an_output_that_cannot_be_written_after_a_quiz_still_shows_the_result(
 def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
         tmp_path: Path) -> None:
     """'Non enregistré : /tmp/x/r.json: could not be written: the file system is rea' /
-    'd-only' was English inside French, cut mid-word by the terminal."""
+    'd-only' was English inside French, cut mid-word by the terminal; and the format's echo
+    broke before a space ('…et d'autres' / ' programmes')."""
     me = answers_file(tmp_path)
     term = Terminal(tmp_path, "--answers", str(me), "--lang", "fr")
     term.expect(r"Et ensuite.\?")
@@ -245,6 +246,10 @@ def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
         f"Non enregistré\u00a0: {folder}/résultat.json: le dossier '{folder}' "
         "n'existe pas").split()
     assert all(len(row) <= 80 and not row.startswith(" ") for row in message)
+    # the choice stays on screen wrapped between words, as the quiz's answers do
+    echo = next(i for i, row in enumerate(rows) if row.startswith("? Enregistrer en"))
+    assert rows[echo + 1] == ("  JSON\u00a0: le document du résultat, pour rolematch show et "
+                              "d'autres programmes")
     term.send(ESC)
     assert term.finish() == 0
     assert "could not" not in term.seen and "does not exist" not in term.seen
