@@ -22,10 +22,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.from_answers": ("from", "grâce à"),
     "result.gaps": ("To grow", "À développer"),
     "result.gap_line": (
-        "{question}: you answered {you}, typical for this role: {typical} (match {now:.1f}% "
+        "{question}: your answer: {you}, typical for this role: {typical} (match {now:.1f}% "
         "-> {then:.1f}%)",
-        "{question} : votre réponse {you}, typique de ce métier : {typical} (score {now:.1f} % -> "
-        "{then:.1f} %)",
+        "{question} : votre réponse : {you}, typique de ce métier : {typical} (score {now:.1f} % "
+        "-> {then:.1f} %)",
     ),
     "result.gap_tools_line": (
         "{question}: also typical for this role: {typical} (match {now:.1f}% -> {then:.1f}%)",
@@ -77,7 +77,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "result.fragile": (
         "Fragile: removing one of {n} answers ({questions}) would change your top match.",
-        "Fragile : retirer l'une de {n} réponses ({questions}) changerait votre premier résultat.",
+        "Fragile : retirer l'une des {n} réponses ({questions}) changerait votre premier "
+        "résultat.",
     ),
     "result.fragile_one": (
         "Fragile: without your answer to {questions}, your top match would change.",
@@ -148,7 +149,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.no": ("No", "Non"),
     # every file a command writes (a report, a result, answers), from the menu or -o
     "file.saved": ("Saved to {path} (readable by you only).",
-                   "Enregistré dans {path} (lisible par vous seul)."),
+                   "Enregistré dans {path} (lisible par vous uniquement)."),
     "file.not_written": ("could not be written: {reason}", "écriture impossible : {reason}"),
     "file.exists": ("already exists; pass --force to overwrite it",
                     "existe déjà ; ajoutez --force pour le remplacer"),
@@ -185,7 +186,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "decode.fragile": (
         "Fragile: without one of {n} terms found in the posting ({terms}), it would no "
         "longer read as {role}.",
-        "Fragile : sans l'un de {n} termes trouvés dans l'offre ({terms}), elle ne se lirait "
+        "Fragile : sans l'un des {n} termes trouvés dans l'offre ({terms}), elle ne se lirait "
         "plus comme {role}.",
     ),
     "decode.fragile_one": (
@@ -251,9 +252,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "fit.lack_line": ("{label} (posting {posting:.0%}, you {you:.0%})",
                       "{label} (offre {posting:.0%}, vous {you:.0%})"),
     "fit.gap_line": (
-        "{question}: you answered {you}, this posting asks: {typical} (fit {now:.1f}% -> "
+        "{question}: your answer: {you}, this posting asks: {typical} (fit {now:.1f}% -> "
         "{then:.1f}%)",
-        "{question} : votre réponse {you}, cette offre demande : {typical} (adéquation "
+        "{question} : votre réponse : {you}, cette offre demande : {typical} (adéquation "
         "{now:.1f} % -> {then:.1f} %)",
     ),
     "fit.gap_tools_line": (
@@ -411,8 +412,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.quick_hint": (
         "Short on time? `rolematch --quick` asks the most informative question each time and "
         "stops as soon as your top match is settled (often 8 to 12 questions).",
-        "Pressé ? `rolematch --quick` pose à chaque fois la question la plus utile et s'arrête "
-        "dès que votre premier résultat est acquis (souvent 8 à 12 questions).",
+        "Peu de temps ? `rolematch --quick` pose à chaque fois la question la plus utile et "
+        "s'arrête dès que votre premier résultat est acquis (souvent 8 à 12 questions).",
     ),
     "quiz.welcome_quick": (
         "Quick mode: each question is chosen from your earlier answers, and the quiz stops as "

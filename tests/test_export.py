@@ -326,7 +326,7 @@ def test_answers_from_a_result_that_no_longer_fits_is_one_line(
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "Saved to {path} (readable by you only)."),
-    ("fr", "Enregistré dans {path} (lisible par vous seul).")])
+    ("fr", "Enregistré dans {path} (lisible par vous uniquement).")])
 def test_every_file_written_is_confirmed_in_one_wording(
         run: RunCli, answers_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:

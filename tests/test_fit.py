@@ -127,7 +127,7 @@ def test_screen_speaks_of_the_person_and_the_posting(content: Content,
     # each what-if in the person's scale words: their answer, and the one put in its place
     ifs = [a.what_if for a in doc.lacking if a.what_if is not None]
     assert ifs and all(f"{w.label}: " in skill and w.typical_label in skill for w in ifs)
-    assert ("Dashboards and reports: you answered Never done it (1 of 5), this posting asks: "
+    assert ("Dashboards and reports: your answer: Never done it (1 of 5), this posting asks: "
             in skill)
     fr = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content, lang="fr")).split())
     assert "Cette offre se lit comme" in fr and "Il vous manque" in fr

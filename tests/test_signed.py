@@ -125,6 +125,6 @@ def test_gaps_speak_the_scale(model: Model) -> None:
     role = scale[typical - 1].en
     assert g.answer_label == "Never done it (1 of 5)"
     assert g.typical_label == f"{role} ({typical} of 5)"
-    assert (f"SQL: you answered Never done it (1 of 5), typical for this role: {role} ({typical} "
+    assert (f"SQL: your answer: Never done it (1 of 5), typical for this role: {role} ({typical} "
             "of 5) "
             f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)") in text
