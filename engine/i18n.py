@@ -73,7 +73,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "result.robust": (
         "Robust: removing any single answer would not change your top match.",
-        "Solide : retirer une seule de vos réponses ne changerait pas votre premier résultat.",
+        "Solide : retirer une seule réponse ne changerait pas votre premier résultat.",
     ),
     "result.fragile": (
         "Fragile: removing one of {n} answers ({questions}) would change your top match.",

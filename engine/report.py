@@ -390,7 +390,8 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     and against, each with the answers behind it, and its most useful gap.
 
     What does not fit is left out, least useful first (a third reason, a second reason
-    against); the full card is one menu choice away. No line is wider than ``width``.
+    against, a second reason); the gap, with the person's answer in it, comes right after the
+    first reason. The full card is one menu choice away. No line is wider than ``width``.
     """
     import io
 
@@ -414,11 +415,14 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     card, lang = s.cards[0], s.lang
     room = height - len(out.getvalue().splitlines()) - 1  # the card's rule
     gap = doc.ranking[0].gaps[0] if doc.ranking[0].gaps else None
-    # what to show, most useful first: (kind, index); a gap's second line is "gap", 1
-    wanted = [("for", 0), ("gap", 0), ("against", 0), ("for", 1), ("for", 2),
-              ("against", 1), ("gap", 1)]
+    # what to show, most useful first: (kind, index); a gap's second line is "gap", 1, and
+    # comes before the other reasons: it says what the person answered (French sentences are
+    # longer, and the gap lost it first, where the English kept it)
+    wanted = [("for", 0), ("gap", 0), ("gap", 1), ("against", 0), ("for", 1), ("against", 1),
+              ("for", 2)]
     have = {"for": min(len(card.reasons), SUMMARY_REASONS),
-            "against": min(len(card.against), SUMMARY_AGAINST), "gap": 2 if gap else 0}
+            "against": min(len(card.against), SUMMARY_AGAINST),
+            "gap": len(_summary_gap(gap, lang, width, 2, _asked(doc))) if gap else 0}
     chosen = [(kind, i) for kind, i in wanted if i < have[kind]][:max(room, 1)]
     n_for = sum(kind == "for" for kind, _ in chosen)
     n_against = sum(kind == "against" for kind, _ in chosen)
@@ -461,10 +465,12 @@ def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int,
                              break_on_hyphens=False)
 
     typical = gap.typical_label
-    while len(typical) > 12:
+    while True:
         wrapped = wrap(_gap_sentence(gap, lang, typical, asked))
         if len(wrapped) <= lines:
             return wrapped
+        if len(typical) <= 12:
+            break
         typical = shorten(typical, len(typical) - 8)
     # no room for the answers: the question and its what-if alone
     question = gap.label

@@ -17,7 +17,7 @@ from engine.export import FragileDoc, FragileTermDoc
 from engine.fit import fit
 from engine.fit_screen import fit_screen
 from engine.i18n import _STRINGS
-from engine.report import confidence_notes, result_screen
+from engine.report import confidence_notes, result_screen, summary_screen
 from engine.scoring import score, score_many
 from engine.simulate import random_answers
 from engine.vectors import build_model
@@ -79,6 +79,29 @@ def test_a_fit_what_if_says_your_answer_too(content: Content, lang: str, said: s
                    content.profiles, lang=lang)
     doc = fit(result, "SQL queries, dashboards and data visualisation.", content)
     assert said in flat(fit_screen(doc))
+
+
+def test_the_summary_gap_says_in_french_what_it_says_in_english(content: Content) -> None:
+    """At 80x24 (the summary's 18 lines above the menu) the French gap line left out the
+    person's answer ("À développer : Tableaux de bord et rapports (score …)") where the
+    English kept it: the French notes are longer and the gap's second line went first."""
+    model = build_model(content.questionnaire, content.profiles)
+    rng = random.Random(1)
+    compared = 0
+    for _ in range(150):
+        person = random_answers(model, rng, skip_rate=0.2)
+        en, fr = score_many(model, [person, person], ["en", "fr"])
+        if not en.ranking[0].gaps:
+            continue
+        shown = []
+        for doc, head in ((en, "To grow:"), (fr, f"À développer{NB}:")):
+            text = summary_screen(doc, width=80, height=18)
+            assert head in text
+            gap = " ".join(text.split(head, 1)[1].split())
+            shown.append(doc.ranking[0].gaps[0].typical_label[:6] in gap)
+        assert shown[0] == shown[1], (summary_screen(en, 80, 18), summary_screen(fr, 80, 18))
+        compared += 1
+    assert compared > 100
 
 
 MASCULINE_ONLY = re.compile(r"\b(seul|fier|pressé|prêt|sûr|content|satisfait|motivé|"
