@@ -58,10 +58,17 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
                                    posting=ask.posting, you=ask.person), indent=2)
     if doc.lacking:
         lines += ["", t("fit.lacking", lang, n=len(doc.lacking), total=total)]
+        first_for: dict[str, str] = {}  # a what-if already shown -> the ask it was shown for
         for ask in doc.lacking:
             lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, posting=ask.posting,
                                    you=ask.person), indent=2)
-            detail = (gap_line(ask.what_if, lang, doc.asked) if ask.what_if is not None
-                      else t("fit.no_what_if", lang))
+            if ask.what_if is None:
+                detail = t("fit.no_what_if", lang)
+            else:
+                detail = gap_line(ask.what_if, lang, doc.asked)
+                if detail in first_for:  # one answer raising two asks: said once
+                    detail = t("fit.same_what_if", lang, label=first_for[detail])
+                else:
+                    first_for[detail] = ask.label
             lines += wrap(detail, indent=6)
     return "\n".join(lines) + "\n"

@@ -251,6 +251,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
     "fit.lack_line": ("{label} (posting {posting:.0%}, you {you:.0%})",
                       "{label} (offre {posting:.0%}, vous {you:.0%})"),
+    "fit.same_what_if": ("The same answer as for {label}, above, raises this too.",
+                         "La même réponse que pour {label}, plus haut, relève aussi ce point."),
     "fit.gap_line": (
         "{question}: your answer: {you}, this posting asks: {typical} (fit {now:.1f}% -> "
         "{then:.1f}%)",

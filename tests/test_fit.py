@@ -84,6 +84,18 @@ def test_a_little_of_everything_asked_is_not_a_fit(content: Content) -> None:
         assert expert.score == pytest.approx(1.0)
 
 
+def test_one_answer_raising_two_asks_is_said_once(content: Content,
+                                                 engineer: ResultDocument) -> None:
+    """Power BI raises both the BI tools and data visualisation an analyst posting asks for:
+    the screen gives the what-if once, and points back to it for the second ask."""
+    doc = fit(engineer, ANALYST_POSTING, content)
+    firsts = [a for a in doc.lacking if a.what_if is not None]
+    assert firsts[0].what_if == firsts[1].what_if  # the case this is about
+    screen = fit_screen(doc, width=100)
+    assert screen.count("if you learnt Power BI") == 1
+    assert f"The same answer as for {firsts[0].label}, above, raises this too." in screen
+
+
 def test_the_parts_add_up_to_the_fit_over_what_the_posting_asks(
         content: Content, engineer: ResultDocument) -> None:
     doc = fit(engineer, ANALYST_POSTING, content)
