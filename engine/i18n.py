@@ -160,6 +160,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "file.reason_read_only": ("the file system is read-only",
                               "le système de fichiers est en lecture seule"),
     "file.reason_quota": ("disk quota exceeded", "quota de disque dépassé"),
+    "file.answers_here": (
+        "your answers could not be kept either; here they are, to save as a .json file and "
+        "score with `rolematch --answers FILE`: {answers}",
+        "vos réponses n'ont pas pu être gardées non plus ; les voici, à enregistrer dans un "
+        "fichier .json et à évaluer avec `rolematch --answers FICHIER` : {answers}",
+    ),
     "file.answers_kept": (
         "your answers are kept in {path}; `rolematch --resume` shows the result again",
         "vos réponses sont gardées dans {path} ; `rolematch --resume` affiche de nouveau le "

@@ -18,8 +18,8 @@ from typing import Any
 from engine import __version__
 from engine.answers import check_answer
 from engine.content import Questionnaire
-from engine.errors import AnswersError
-from engine.files import created_at, write_atomic
+from engine.errors import AnswersError, ExportError, problem
+from engine.files import created_at, reason, write_atomic
 from engine.questions import AnswerValue
 from engine.readers import read_json
 
@@ -45,7 +45,11 @@ def save_resume(
 ) -> Path:
     """Write the answers seen so far (skips as null) atomically, readable by the owner only."""
     path = path or resume_path(questionnaire.id)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder should be, no permission: one line
+        raise ExportError([problem(path.parent, "", f"could not be created: "
+                                                    f"{reason(exc, lang or 'en')}")]) from None
     doc = {
         "format": RESUME_FORMAT,
         "rolematch_version": __version__,

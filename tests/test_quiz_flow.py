@@ -126,3 +126,31 @@ def test_quick_mode_resumes_in_quick_mode(content: Content) -> None:
     assert [ids[i] for i in s.order] == ["skill_sql", "ideal_day"]  # what was asked
     assert s.done  # quick mode then chooses the next question itself
     assert set(s.remaining()) == set(range(len(ids))) - set(s.order)
+
+
+def test_answers_kept_after_a_failed_write_keep_quick_mode_or_are_shown(
+        content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result that could not be written: the answers go to the resume file with quick mode
+    kept (so --resume shows the same result again); when even that folder cannot be made, the
+    error says why in one line and gives the answers themselves, as an answers file."""
+    from engine.answers import Answers, parse_answers
+    from engine.cli.quiz_command import _keep_answers
+    from engine.errors import problem
+
+    answers = Answers("default", {"skill_sql": 4, "tools_ops": ["docker"]})
+    failed = [problem(tmp_path / "r.json", "", "could not be written")]
+    kept = _keep_answers(failed, content, answers, "en", quick=True)
+    restored = load_resume(content.questionnaire)
+    assert restored is not None and restored.quick and restored.given == answers.values
+    assert "`rolematch --resume` shows the result again" in kept.lines()[-1]
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("ROLEMATCH_DATA_DIR", str(blocker / "data"))
+    lines = _keep_answers(failed, content, answers, "en", quick=False).lines()
+    assert "could not be written" in lines[0]
+    assert f"{blocker / 'data'}: could not be created" in lines[1]
+    assert "here they are, to save as a .json file" in lines[2]
+    given = json.loads(lines[2][lines[2].index("{"):])
+    scored = parse_answers(given, content.questionnaire).values
+    assert {k: v for k, v in scored.items() if v is not None} == answers.values

@@ -152,7 +152,7 @@ def _finish(
             written.append(path)
     # answers typed in the quiz go to the resume file; an answers file already has them, and
     # must not overwrite a quiz interrupted earlier
-    kept = _keep_answers(failed, content, answers, lang) if failed else None
+    kept = _keep_answers(failed, content, answers, lang, doc.mode.quick) if failed else None
     finished = True
     try:
         if args.json:
@@ -164,7 +164,8 @@ def _finish(
         flush_stdout()
     except ExportError as exc:  # standard output could not be written (a full disk)
         if interactive:
-            raise _keep_answers([*failed, *exc.problems], content, answers, lang) from None
+            raise _keep_answers([*failed, *exc.problems], content, answers, lang,
+                                doc.mode.quick) from None
         raise
     for path in written:
         note(t("file.saved", lang, path=path))
@@ -198,7 +199,8 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
     except KeyboardInterrupt:
         if interactive:
             try:
-                kept = save_resume(content.questionnaire, dict(doc.answers), doc.lang)
+                kept = save_resume(content.questionnaire, dict(doc.answers), doc.lang,
+                                   quick=doc.mode.quick)
             except ExportError as exc:
                 for line in exc.lines():
                     note(line)
@@ -209,17 +211,20 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
 
 
 def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
-                  lang: str) -> ExportError:
-    """On a failed write, put the answers in the resume file: the error lines ``problems``
-    and where the answers are (when they could be kept)."""
+                  lang: str, quick: bool) -> ExportError:
+    """On a failed write, put the answers in the resume file (with quick mode, so that
+    ``--resume`` shows the same result again): the error lines ``problems`` and where the
+    answers are; when even the resume file cannot be written, the answers themselves."""
     # imported when the command runs, so `rolematch quiz --help` stays fast
     from engine.resume import save_resume
 
     given = dict(answers.values)
     try:
-        kept = save_resume(content.questionnaire, given, lang)
-    except ExportError:
-        return ExportError(problems)
+        kept = save_resume(content.questionnaire, given, lang, quick=quick)
+    except ExportError as exc:  # nowhere to keep them: the answers themselves, to copy
+        text = json.dumps(answers.to_document(), ensure_ascii=False)
+        return ExportError([*problems, *exc.problems,
+                            problem("", "", t("file.answers_here", lang, answers=text))])
     return ExportError([*problems, problem("", "", t("file.answers_kept", lang, path=kept))])
 
 
