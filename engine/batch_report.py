@@ -14,7 +14,7 @@ from html import escape as e
 from engine import __version__
 from engine.content import Content, ProfileSet
 from engine.files import created_at
-from engine.i18n import colon, percent, t
+from engine.i18n import colon, percent, t, whole
 from engine.tally import CohortTally, MarketTally
 
 Progress = Callable[[int, int], None] | None
@@ -100,10 +100,10 @@ def cohort_page(tally: CohortTally, content: Content, lang: str,
     if ranked:
         body.append(charts.bars("top", t("cohort.top_chart", lang),
                                 [titles[r] for r in ranked], [tally.top[r] for r in ranked],
-                                t("report.people", lang)))
+                                t("report.people", lang), lang=lang))
         body.append(_table([t("result.role", lang), t("report.people", lang),
                             t("report.share", lang)],
-                           [(titles[r], f"{tally.top[r]:,}",
+                           [(titles[r], whole(tally.top[r], lang),
                              percent(_pct(tally.top[r], scored), lang, 1)) for r in ranked], 2))
     steps.tick()
 
@@ -116,7 +116,7 @@ def cohort_page(tally: CohortTally, content: Content, lang: str,
     if pairs:
         body.append(_table([t("cohort.first", lang), t("cohort.second", lang),
                             t("report.people", lang)],
-                           [(titles[a], titles[b], f"{n:,}") for (a, b), n in pairs], 1))
+                           [(titles[a], titles[b], whole(n, lang)) for (a, b), n in pairs], 1))
     steps.tick()
 
     body.append(f"<h2>{e(t('cohort.profile', lang))}</h2>")
@@ -165,10 +165,10 @@ def market_page(tally: MarketTally, profiles: ProfileSet, lang: str,
     body.append(charts.heatmap(
         "cross", t("market.cross_chart", lang), row_names, column_names, counts,
         (t("market.content_role", lang), t("market.title_role", lang)),
-        shown=[[f"{n:,}" if n else "" for n in row] for row in counts]))
+        shown=[[whole(n, lang) if n else "" for n in row] for row in counts]))
     body.append(f"<details><summary>{e(t('cohort.table', lang))}</summary>"
                 + _table([t("market.title_role", lang), *column_names],
-                         [(name, *(f"{n:,}" for n in row))
+                         [(name, *(whole(n, lang) for n in row))
                           for name, row in zip(row_names, counts, strict=True)],
                          len(column_names)) + "</details>")
     steps.tick()
@@ -189,10 +189,11 @@ def market_page(tally: MarketTally, profiles: ProfileSet, lang: str,
     if shares:
         body.append(charts.bars("disagree", t("market.disagree_chart", lang),
                                 [name for name, *_ in shares], [s for _, s, *_ in shares],
-                                t("market.share_axis", lang), percent=True))
+                                t("market.share_axis", lang), percent=True, lang=lang))
         body.append(_table([t("market.title_role", lang), t("market.postings", lang),
                             t("report.share", lang)],
-                           [(name, f"{other:,} / {named:,}", percent(100 * share, lang, 1))
+                           [(name, f"{whole(other, lang)} / {whole(named, lang)}",
+                             percent(100 * share, lang, 1))
                             for name, share, other, named in shares], 2))
     steps.tick()
 
@@ -203,11 +204,13 @@ def market_page(tally: MarketTally, profiles: ProfileSet, lang: str,
         top_terms = tally.deciding(r)
         if not top_terms:
             continue
-        body.append(f"<h3>{e(titles[r])} ({decided:,} {e(t('market.postings', lang))})</h3>")
+        postings = e(t("market.postings", lang))
+        body.append(f"<h3>{e(titles[r])} ({whole(decided, lang)} {postings})</h3>")
         body.append(_table([t("market.term", lang), t("market.postings", lang),
                             t("market.points", lang)],
                            [(tally.labels.get(term, term),
-                             f"{count:,} ({percent(_pct(count, decided), lang)})", f"{points:+.1f}")
+                             f"{whole(count, lang)} ({percent(_pct(count, decided), lang)})",
+                             t("market.points_value", lang, points=points))
                             for term, count, points in top_terms], 2))
     steps.tick()
     return _page(lang, t("market.title", lang), body)

@@ -55,8 +55,12 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def bars(key: str, title: str, labels: Sequence[str], values: Sequence[float],
-         axis_label: str, percent: bool = False) -> str:
-    """Horizontal bars, the first label on top, each bar's value written at its end."""
+         axis_label: str, percent: bool = False, lang: str = "en") -> str:
+    """Horizontal bars, the first label on top, each bar's value written at its end (in
+    ``lang``'s way: "74 %" and "1 234" in French)."""
+    from engine.i18n import percent as as_percent
+    from engine.i18n import whole
+
     with matplotlib.rc_context(_RC):
         fig = _figure(6.5, 0.9 + 0.32 * len(labels))
         ax = fig.add_subplot()
@@ -68,10 +72,10 @@ def bars(key: str, title: str, labels: Sequence[str], values: Sequence[float],
         top = max([*values, 1e-9])
         ax.set_xlim(0, top * 1.15)
         for y, value in zip(positions, values, strict=True):
-            shown = f"{100 * value:.0f}%" if percent else f"{value:,.0f}"
+            shown = as_percent(100 * value, lang) if percent else whole(round(value), lang)
             ax.text(value + top * 0.01, y, shown, va="center")
         if percent:
-            ax.xaxis.set_major_formatter(lambda x, _: f"{100 * x:.0f}%")
+            ax.xaxis.set_major_formatter(lambda x, _: as_percent(100 * x, lang))
     return _svg(fig, key, title)
 
 

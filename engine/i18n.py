@@ -327,6 +327,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "cohort.group": ("Top role", "Premier métier"),
     "cohort.table": ("The numbers", "Les chiffres"),
     "market.title": ("Job market report", "Rapport sur le marché de l'emploi"),
+    "market.points_value": ("{points:+.1f}", "{points:+.1f}"),
     "market.summary": ("{n} postings decoded; {r} with a skill or tool recognised.",
                        "{n} offres décodées ; {r} avec une compétence ou un outil reconnu."),
     "market.summary_one": ("1 posting decoded; {r} with a skill or tool recognised.",
@@ -555,6 +556,13 @@ def percent(value: float, lang: str, digits: int = 0) -> str:
     a decimal comma) in French, as the sentences write it."""
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") + "\u00a0%" if lang == "fr" else text + "%"
+
+
+def whole(n: int, lang: str) -> str:
+    """A count with its thousands marked: "12,345" in English, "12 345" (a narrow non-breaking
+    space) in French."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def squash(text: str) -> str:

@@ -83,6 +83,18 @@ def test_market_report_counts_what_the_documents_say(run: RunCli, tmp_path: Path
     assert f"{len(other)} des {len(titled)} offres" in page and 0 < len(other) < len(titled)
     assert page.count("<svg") == 2  # the crosstab, the share that disagree
     assert "Termes qui décident chaque métier" in page
+    # French numbers in the tables: decimal commas, a space before %, as the sentences write
+    points = re.findall(r"<td class=n>([+-]\d+[.,]\d)</td>", page)
+    assert points and all("," in p for p in points)
+    text = re.sub(r"<style.*?</style>|<svg.*?</svg>", "", page, flags=re.S)  # CSS has 100%
+    assert re.search(r"\d\u00a0%", text) and not re.search(r"\d%", text)
+
+
+def test_counts_mark_thousands_in_each_language() -> None:
+    from engine.i18n import whole
+
+    assert whole(12345, "en") == "12,345" and whole(12345, "fr") == "12\u202f345"
+    assert whole(999, "fr") == "999"
 
 
 def test_every_text_is_escaped(run: RunCli, copy: ContentCopy, tmp_path: Path,
