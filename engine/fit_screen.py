@@ -60,8 +60,8 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
         lines += ["", t("fit.lacking", lang, n=len(doc.lacking), total=total)]
         first_for: dict[str, str] = {}  # a what-if already shown -> the ask it was shown for
         for ask in doc.lacking:
-            lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, posting=ask.posting,
-                                   you=ask.person), indent=2)
+            lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, pts=100 * ask.score,
+                                   posting=ask.posting, you=ask.person), indent=2)
             if ask.what_if is None:
                 detail = t("fit.no_what_if", lang)
             else:

@@ -255,8 +255,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "{total})"),
     "fit.ask_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",
                      "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
-    "fit.lack_line": ("{label} (posting {posting:.0%}, you {you:.0%})",
-                      "{label} (offre {posting:.0%}, vous {you:.0%})"),
+    "fit.lack_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",
+                      "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
     "fit.same_what_if": ("The same answer as for {label}, above, raises this too.",
                          "La même réponse que pour {label}, plus haut, relève aussi ce point."),
     "fit.gap_line": (

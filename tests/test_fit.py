@@ -96,6 +96,23 @@ def test_one_answer_raising_two_asks_is_said_once(content: Content,
     assert f"The same answer as for {firsts[0].label}, above, raises this too." in screen
 
 
+def test_the_points_on_the_screen_add_up_to_the_fit(content: Content) -> None:
+    """Every ask's line shows its points, lacking ones too (a partly covered ask counts for
+    part of the fit): the points shown add up to the fit shown, to rounding."""
+    import re
+
+    half = score({"questionnaire": "default", "answers": dict(
+        DATA_ENGINEER, skill_dashboards=3, tools_analysis=["pandas", "excel"])},
+        content.questionnaire, content.profiles)
+    doc = fit(half, ANALYST_POSTING, content)
+    assert any(a.score > 0 for a in doc.lacking)  # the case this is about
+    screen = fit_screen(doc, width=100)
+    points = [float(x) for x in re.findall(r"^  [+-] .*?: ([+-]\d+\.\d) pts", screen, re.M)]
+    assert len(points) == len(doc.covered) + len(doc.lacking)
+    shown = float(re.search(r"^(\d+)% over", screen, re.M).group(1))  # type: ignore[union-attr]
+    assert abs(sum(points) - shown) <= 0.5 + 0.05 * len(points)
+
+
 def test_the_parts_add_up_to_the_fit_over_what_the_posting_asks(
         content: Content, engineer: ResultDocument) -> None:
     doc = fit(engineer, ANALYST_POSTING, content)
