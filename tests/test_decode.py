@@ -32,6 +32,8 @@ def terms(content: Content, text: str) -> dict[str, list[str]]:
     ("Node.js services", "software", ["Node.js"]),
     ("DASHBOARDS and a dashboard", "dashboards", ["DASHBOARDS", "dashboard"]),
     ("data pipelines", "pipelines", ["data pipelines"]),
+    # "scripting languages (Python or R)" is no sign of operations work; shell scripts are
+    ("shell scripts and a scripting language", "linux", ["shell scripts"]),
     # "quantitative skills" in an analyst posting is statistics, not machine learning
     ("strong quantitative skills", "quantitative", ["quantitative"]),
     ("Apache Spark", "big-data", ["Apache Spark"]),
