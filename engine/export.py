@@ -189,7 +189,14 @@ class QuestionnaireRef(_Doc):
 class ModeDoc(_Doc):
     quick: bool = False
     asked: list[str] | None = None
-    stop_reason: str | None = None
+    stop: Literal["bound", "settled"] | None = Field(
+        default=None, description="Why quick mode stopped early, for programs: 'bound' (no way "
+                                  "of answering the remaining questions could change the top "
+                                  "role: proven), 'settled' (the remaining questions were "
+                                  "unlikely to change it); null when every question was asked "
+                                  "or the person chose to answer the rest.")
+    stop_reason: str | None = Field(default=None, description="The same, as the sentence "
+                                                              "shown (in the result's language).")
 
     def asked_ids(self) -> list[str] | None:
         """The questions quick mode asked; None when the whole questionnaire was asked."""

@@ -420,9 +420,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.start": ("Start", "Commencer"),
     "quiz.quick_hint": (
         "Short on time? `rolematch --quick` asks the most informative question each time and "
-        "stops as soon as your top match is settled (often 8 to 12 questions).",
+        "stops as soon as more answers are unlikely to change your top match (often 8 to 12 "
+        "questions).",
         "Peu de temps ? `rolematch --quick` pose à chaque fois la question la plus utile et "
-        "s'arrête dès que votre premier résultat est acquis (souvent 8 à 12 questions).",
+        "s'arrête dès que d'autres réponses ont peu de chances de changer votre premier "
+        "résultat (souvent 8 à 12 questions).",
     ),
     "quiz.welcome_quick": (
         "Quick mode: each question is chosen from your earlier answers, and the quiz stops as "
@@ -441,10 +443,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "votre premier résultat.",
     ),
     "quiz.quick_stop_settled": (
-        "Stopped after {n} of {total} questions: your top match is settled; the remaining "
-        "questions are unlikely to change it.",
-        "Arrêt après {n} questions sur {total} : votre premier résultat est acquis ; les "
-        "questions restantes ont peu de chances de le changer.",
+        "Stopped after {n} of {total} questions: the remaining questions are unlikely to "
+        "change your top match.",
+        "Arrêt après {n} questions sur {total} : les questions restantes ont peu de chances de "
+        "changer votre premier résultat.",
     ),
     "quiz.quick_choice": ("What now?", "Et maintenant ?"),
     "quiz.quick_result": ("See my result", "Voir mon résultat"),

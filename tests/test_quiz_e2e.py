@@ -278,7 +278,7 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     child.expect(f"Stopped after {len(asked)} of 29 questions")
     child.expect("What now")
     stop = ANSI.sub("", child.before or "").replace("\r", "")
-    assert re.search(r"no remaining answer|is\s+settled", stop)
+    assert re.search(r"no remaining answer|are\s+unlikely\s+to\s+change", stop)
     # wrapped between words at the width, not cut by the terminal ("questi / ons")
     assert all(len(line) <= 50 for line in stop.splitlines())
     child.send(ENTER)  # See my result
@@ -293,4 +293,7 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     assert doc["mode"]["quick"] is True
     assert doc["mode"]["asked"] == asked
     assert doc["mode"]["stop_reason"].startswith(f"Stopped after {len(asked)} of 29 questions")
+    # the kind of stop, for programs, agrees with the sentence
+    assert doc["mode"]["stop"] == step.reason
+    assert ("no remaining answer" in doc["mode"]["stop_reason"]) == (step.reason == "bound")
     assert doc["ranking"][0]["role_id"] == "data-engineer"

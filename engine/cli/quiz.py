@@ -47,6 +47,7 @@ class Quiz:
         self.warmup: threading.Thread | None = None
         self.quick = quick
         self.adaptive: Any = None
+        self.stop: str | None = None  # "bound" or "settled" when quick mode stopped early
         self.stop_reason: str | None = None
         self.asked: list[str] = []
         self.quick_used = quick
@@ -189,6 +190,7 @@ class Quiz:
         n, total = len(session.given), session.total
         if step.reason == "complete":
             return False
+        self.stop = step.reason
         self.stop_reason = t(f"quiz.quick_stop_{step.reason}", self.lang, n=n, total=total)
         self.say(wrapped(self.stop_reason))
         rest = session.remaining()
@@ -196,7 +198,7 @@ class Quiz:
         if choice != "continue":
             return False
         self.quick = False  # the person chose to answer everything: no early stop any more
-        self.stop_reason = None
+        self.stop = self.stop_reason = None
         for index in rest:
             session.add(index)
         return True

@@ -109,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
     got = quiz.run(resume=args.resume)
     if got is None:
         return EXIT_INTERRUPTED
-    mode = ({"quick": True, "asked": quiz.asked, "stop_reason": quiz.stop_reason}
+    mode = ({"quick": True, "asked": quiz.asked, "stop": quiz.stop,
+             "stop_reason": quiz.stop_reason}
             if quiz.quick_used else None)
     return _finish(args, content, got, quiz.lang, interactive=True, quick=mode)
 
