@@ -38,7 +38,10 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
     bar_width = max(10, min(30, width - 40))
     filled = round(max(0.0, doc.score) * bar_width)
     lines = [head, f"{t('fit.match', lang, pct=100 * doc.score, n=total)}  "
-                   + "#" * filled + "." * (bar_width - filled), ""]
+                   + "#" * filled + "." * (bar_width - filled)]
+    if doc.asked is not None:  # a quick-mode result: what it never asked counts as nothing
+        lines += wrap(t("fit.quick_result", lang, n=len(doc.asked)))
+    lines.append("")
     if doc.posting_role is not None:
         lines += wrap(t("fit.posting_role", lang, role=doc.posting_role.title,
                         posting=100 * doc.posting_role.posting_score,

@@ -257,6 +257,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
     "fit.lack_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",
                       "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
+    "fit.quick_result": (
+        "From a quick-mode result ({n} questions asked): what quick mode never asked counts "
+        "for nothing here, and the whole quiz may give a higher fit.",
+        "D'après un résultat du mode rapide ({n} questions posées) : ce que le mode rapide n'a "
+        "pas demandé ne compte pas ici, et le questionnaire complet peut donner une adéquation "
+        "plus haute.",
+    ),
     "fit.same_what_if": ("The same answer as for {label}, above, raises this too.",
                          "La même réponse que pour {label}, plus haut, relève aussi ce point."),
     "fit.gap_line": (

@@ -283,6 +283,9 @@ def test_a_question_quick_mode_never_asked_is_not_a_skip(run: RunCli, content: C
     assert "Production code: not asked in quick mode, this posting asks: " in screen
     assert "Statistics: you skipped it, this posting asks: " in screen  # asked, and skipped
     assert "Analysis tools: you skipped it" not in screen
+    # the fit itself says it comes from a quick result, where the unasked count for nothing
+    assert ("From a quick-mode result (4 questions asked): what quick mode never asked counts "
+            "for nothing here" in screen)
     fr = " ".join(run("fit", str(saved), str(posting), "--lang", "fr").out.split())
     assert "Outils d'analyse : non posée en mode rapide, cette offre demande : " in fr
     assert "Outils d'analyse : question passée" not in fr
@@ -296,5 +299,5 @@ def test_a_question_quick_mode_never_asked_is_not_a_skip(run: RunCli, content: C
     # after the whole questionnaire, an empty answer is a skip
     full = tmp_path / "full.json"
     full.write_text(dumps(quick.model_copy(update={"mode": ModeDoc()})))
-    assert "Analysis tools: you skipped it" in " ".join(run("fit", str(full),
-                                                              str(posting)).out.split())
+    whole = " ".join(run("fit", str(full), str(posting)).out.split())
+    assert "Analysis tools: you skipped it" in whole and "quick-mode result" not in whole
