@@ -353,10 +353,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "market.nothing": ("(nothing recognised)", "(rien de reconnu)"),
     "market.disagree": ("Titles that name another role", "Intitulés qui nomment un autre métier"),
     "market.disagree_summary": (
-        "{d} of {t} postings whose title names a role ({pct:.1f}%) describe another role in "
-        "their skills and tools.",
-        "{d} des {t} offres dont l'intitulé nomme un métier ({pct:.1f} %) décrivent un autre "
-        "métier par leurs compétences et leurs outils."),
+        "{d} of the {t} postings whose title names a role and whose text names a known skill "
+        "or tool ({pct:.1f}%) describe another role in their skills and tools.",
+        "{d} des {t} offres dont l'intitulé nomme un métier et le texte une compétence ou un "
+        "outil connu ({pct:.1f} %) décrivent un autre métier par leurs compétences et leurs "
+        "outils."),
     "market.disagree_chart": ("Content reads as another role, by title role",
                               "Contenu d'un autre métier, par métier de l'intitulé"),
     "market.share_axis": ("share of the postings so titled", "part des offres de cet intitulé"),
