@@ -242,17 +242,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "fit.person_role": (
         "Your top role: {role} ({you:.0f}%); this posting reads as it at {posting:.0f}%.",
-        "Votre premier métier : {role} ({you:.0f} %) ; cette offre s'y lit à {posting:.0f} %.",
+        "Le métier qui vous correspond le mieux : {role} ({you:.0f} %) ; cette offre y "
+        "correspond à {posting:.0f} %.",
     ),
-    "fit.same_role": ("It is your top role too.", "C'est aussi votre premier métier."),
+    "fit.same_role": ("It is your top role too.",
+                      "C'est aussi le métier qui vous correspond le mieux."),
     "fit.no_person_role": (
         "Your result has not enough answers to name a top role.",
         "Votre résultat n'a pas assez de réponses pour nommer un premier métier.",
     ),
     "fit.covered": ("You cover ({n} of {total})", "Vous couvrez ({n} sur {total})"),
     "fit.lacking": ("You lack, what would raise the fit most first ({n} of {total})",
-                    "Il vous manque, ce qui relèverait le plus l'adéquation d'abord ({n} sur "
-                    "{total})"),
+                    "Ce qui vous manque, le plus utile à apprendre d'abord ({n} sur {total})"),
     "fit.ask_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",
                      "{label} : {pts:+.1f} pts (offre {posting:.0%}, vous {you:.0%})"),
     "fit.lack_line": ("{label}: {pts:+.1f} pts (posting {posting:.0%}, you {you:.0%})",

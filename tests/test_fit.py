@@ -159,7 +159,7 @@ def test_screen_speaks_of_the_person_and_the_posting(content: Content,
     assert ("Dashboards and reports: your answer: Never done it (1 of 5), this posting asks: "
             in skill)
     fr = " ".join(fit_screen(fit(engineer, ANALYST_POSTING, content, lang="fr")).split())
-    assert "Cette offre se lit comme" in fr and "Il vous manque" in fr
+    assert "Cette offre se lit comme" in fr and "Ce qui vous manque" in fr
 
 
 def test_cli_screen_json_and_stdin(run: RunCli, saved: Path, tmp_path: Path,
