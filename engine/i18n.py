@@ -62,14 +62,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.below_zero": (
         "Below 0%: {roles}. What you said is not for you counts more against them than the "
         "rest of your answers counts for them.",
-        "Sous 0 % : {roles}. Ce que vous avez dit ne pas aimer compte plus contre ces rôles que "
+        "Sous 0 % : {roles}. Ce que vous avez dit ne pas aimer compte plus contre ces métiers que "
         "le reste de vos réponses ne compte pour eux.",
     ),
     "decode.below_zero": (
         "Below 0%: {roles}. This posting asks for both parts of a role that joins them, which "
         "counts against them more than the rest counts for them.",
-        "Sous 0 % : {roles}. Cette offre demande les deux volets d'un rôle qui les réunit, ce qui "
-        "compte plus contre ces rôles que le reste ne compte pour eux.",
+        "Sous 0 % : {roles}. Cette offre demande les deux volets d'un métier qui les réunit, ce qui "
+        "compte plus contre ces métiers que le reste ne compte pour eux.",
     ),
     "result.robust": (
         "Robust: removing any single answer would not change your top match.",
