@@ -68,8 +68,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "decode.below_zero": (
         "Below 0%: {roles}. This posting asks for both parts of a role that joins them, which "
         "counts against them more than the rest counts for them.",
-        "Sous 0 % : {roles}. Cette offre demande les deux volets d'un métier qui les réunit, ce qui "
-        "compte plus contre ces métiers que le reste ne compte pour eux.",
+        "Sous 0 % : {roles}. Cette offre demande les deux volets d'un métier qui les réunit, "
+        "ce qui compte plus contre ces métiers que le reste ne compte pour eux.",
     ),
     "result.robust": (
         "Robust: removing any single answer would not change your top match.",
