@@ -591,17 +591,30 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
-class _FrenchNumber(float):
+MINUS = "\u2212"
+"""The minus sign of a signed amount ("−5.7 pts"), as the bullet of a reason against is."""
+
+
+class _Signed(float):
+    """A number whose signed display ({x:+.1f}) writes a minus sign, not a hyphen: −5.7."""
+
+    def __format__(self, spec: str) -> str:
+        text = format(float(self), spec)
+        return text.replace("-", MINUS, 1) if "+" in spec else text
+
+
+class _FrenchNumber(_Signed):
     """A number that formats with a decimal comma, as French writes it (82,4 %), and a
     percentage with a space before the sign."""
 
     def __format__(self, spec: str) -> str:
-        text = format(float(self), spec).replace(".", ",")
+        text = super().__format__(spec).replace(".", ",")
         return text[:-1] + "\u00a0%" if spec.endswith("%") else text  # 85 %, not 85%
 
 
-def _french_numbers(values: dict[str, object]) -> dict[str, object]:
-    return {k: _FrenchNumber(v) if isinstance(v, float) else v for k, v in values.items()}
+def _numbers(values: dict[str, object], lang: str) -> dict[str, object]:
+    kind = _FrenchNumber if lang == "fr" else _Signed
+    return {k: kind(v) if isinstance(v, float) else v for k, v in values.items()}
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -611,8 +624,8 @@ def t(key: str, lang: str, **values: object) -> str:
         key = f"{key}_one"
     en, fr = _STRINGS[key]
     if lang != "fr":
-        return en.format(**values) if values else en
-    return french_spacing(fr.format(**_french_numbers(values)) if values else fr)
+        return en.format(**_numbers(values, lang)) if values else en
+    return french_spacing(fr.format(**_numbers(values, lang)) if values else fr)
 
 
 def string_keys() -> list[str]:

@@ -73,7 +73,7 @@ def test_percentages_on_screen_are_the_ranking_scores(content: Content) -> None:
                 assert f"{label}: +{100 * c.score:.1f} pts" in text
             for c in m.against_contributions:
                 label = content.profiles.dimension(c.dimension).label.en
-                assert f"− {label}: {100 * c.score:.1f} pts" in text
+                assert f"− {label}: {100 * c.score:.1f} pts".replace("-", "\u2212") in text
             for g in m.gaps:
                 assert f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)" in flat
                 assert f"{g.label}: " in flat and g.typical_label in flat

@@ -77,7 +77,7 @@ def test_a_dislike_shows_as_a_reason_against(model: Model, content: Content) -> 
     assert c.score < 0 and c.person < 0
     assert [a.answer_label for a in c.answers if a.score < 0] == ["1 (Not for me)"]
     label = content.profiles.dimension("pref-production").label.en
-    line = f"{label}: {100 * c.score:.1f} pts"
+    line = f"{label}: \u2212{-100 * c.score:.1f} pts"  # a minus sign, as the bullet is
     screen = result_screen(doc, width=100)
     assert f"− {line}" in screen
     assert f"- {line}" in markdown_report(doc)
