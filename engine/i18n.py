@@ -612,6 +612,10 @@ class _FrenchNumber(_Signed):
         return text[:-1] + "\u00a0%" if spec.endswith("%") else text  # 85 %, not 85%
 
 
+_FEW_POINTS = re.compile(r"((?<![\d,])[+\u2212]?[01],\d+) pts\b")
+"""French counts below 2 in the singular: "−1,5 pt", "+0,3 pt", but "+2,0 pts"."""
+
+
 def _numbers(values: dict[str, object], lang: str) -> dict[str, object]:
     kind = _FrenchNumber if lang == "fr" else _Signed
     return {k: kind(v) if isinstance(v, float) else v for k, v in values.items()}
@@ -625,7 +629,9 @@ def t(key: str, lang: str, **values: object) -> str:
     en, fr = _STRINGS[key]
     if lang != "fr":
         return en.format(**_numbers(values, lang)) if values else en
-    return french_spacing(fr.format(**_numbers(values, lang)) if values else fr)
+    if not values:
+        return french_spacing(fr)
+    return french_spacing(_FEW_POINTS.sub(r"\1 pt", fr.format(**_numbers(values, lang))))
 
 
 def string_keys() -> list[str]:

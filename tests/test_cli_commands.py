@@ -220,6 +220,9 @@ def test_one_is_singular_in_both_languages(run: RunCli) -> None:
         "Trouvé dans l'offre (1 terme reconnu)")
     assert t("decode.more", "fr", n=1) == "+1 autre" and t("decode.more", "fr", n=2) == "+2 autres"
     assert t("quiz.quick_continue", "en", n=1) == "Answer the last question"
+    # French points: singular below 2, and a minus sign
+    assert t("result.why_line", "fr", dim="Stratégie", pts=-1.5).endswith("−1,5 pt")
+    assert t("result.why_line", "fr", dim="Stratégie", pts=11.2).endswith("+11,2 pts")
     # a _one string is the one form of its key: the same fields but n
     from engine import i18n
 
