@@ -22,8 +22,10 @@ When to stop (checked before every question):
   largest and smallest effects (skips included); the top role ``t`` stays ahead of role ``r``
   for every vector ``u`` in that box when ``min_u u . (p_t/|p_t| - p_r/|p_r|) > 0``, a linear
   bound that is exact for the box. This is a proof, tested in the test suite.
-* ``settled``: at least MIN_QUESTIONS were asked and the belief puts at least CONFIDENCE on
-  the top role. Not a proof: the benchmark measures how often the full questionnaire agrees.
+* ``settled``: at least MIN_QUESTIONS were asked, the belief puts at least CONFIDENCE on
+  the top role, and no single answer given carries it (without any one of them the top role
+  would be the same: the result would not be "fragile"), this last for at most FRAGILE_WAIT
+  more questions. Not a proof: the benchmark measures how often the full questionnaire agrees.
 * Never later than the full questionnaire.
 """
 
@@ -56,7 +58,11 @@ sharper beliefs stop earlier and agree less often with the full questionnaire.""
 CONFIDENCE = 0.95
 """Stop as ``settled`` once the top role holds this share of the belief..."""
 MIN_QUESTIONS = 8
-"""...and at least this many questions were asked."""
+"""...and at least this many questions were asked..."""
+FRAGILE_WAIT = 4
+"""...and, for at most this many more questions, no single answer given carries the top role
+(chosen with benchmarks/adaptive.py: waiting longer agrees a little more often, and makes a few
+people answer twice as many questions)."""
 
 Array = NDArray[np.float64]
 
@@ -121,6 +127,21 @@ class Quick:
 
     def _top(self, u: Array) -> int:
         return int(order(cosine(u[None, :], self.unit)[0])[0])
+
+    def rests_on_one_answer(self, answers: Answers, top: int) -> bool:
+        """Whether removing one answer given (a skip is none) would change the top role: the
+        result's "fragile" note, on the same vectors. A probable stop waits until it does not."""
+        x = indicator(self.model, [encode(self.model, answers)])
+        rows = [(effect[0], weight[0]) for effect, weight in question_rows(self.model, x)]
+        total, count = (a[0] for a in sum_rows(self.model, 1,
+                                                ((e[None, :], w[None, :]) for e, w in rows)))
+        for qid, (effect, weight) in zip(self.model.question_ids, rows, strict=True):
+            if answers.values.get(qid) is None:
+                continue
+            u = means(total - np.where(weight > 0, effect, 0.0), count - weight)
+            if u.any() and self._top(u) != top:
+                return True
+        return False
 
     def box(self, total: Array, count: Array, remaining: list[int]) -> tuple[Array, Array]:
         """Per dimension, the lowest and highest value any answers to ``remaining`` can give.
@@ -199,8 +220,10 @@ class Quick:
             if self.top_is_certain(total, count, remaining):
                 return Step(None, True, "bound", top)
             belief = _softmax(self.beta * (self.unit @ u))
-            if (len(asked) - len(remaining) >= self.min_questions
-                    and belief.max() >= self.confidence):
+            given = len(asked) - len(remaining)
+            if (given >= self.min_questions and belief.max() >= self.confidence
+                    and (given >= self.min_questions + FRAGILE_WAIT
+                         or not self.rests_on_one_answer(answers, self._top(u)))):
                 return Step(None, True, "settled", top)
         return Step(self._gain_choice(total, count, remaining), False, None, top)
 

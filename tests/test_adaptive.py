@@ -148,6 +148,36 @@ def test_quick_mode_stops_early_and_agrees_with_the_full_questionnaire(
         assert step.top == profile.id  # type: ignore[attr-defined]
 
 
+def test_a_probable_stop_never_rests_on_one_answer(model: Model, content: Content,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quick mode stops as 'settled' within its first MIN_QUESTIONS + FRAGILE_WAIT questions
+    only when the result it gives is not fragile: the result's own note (removing any one
+    answer) agrees, on noisy people of every role. Without the wait, some of the same people
+    stop on a fragile result (the case this is about)."""
+    from engine.adaptive import FRAGILE_WAIT, MIN_QUESTIONS
+    from engine.answers import Answers
+    from engine.scoring import score_many
+
+    people = [with_noise(model, ideal_answers(model, profile), 0.3, random.Random(i)).values
+              for profile in content.profiles.profiles for i in range(12)]
+
+    def fragile_settled_stops() -> tuple[int, int]:
+        quick = Quick(model)
+        settled = []
+        for person in people:
+            given, step = run_quick(model, quick, person)
+            if step.reason == "settled" and len(given) < MIN_QUESTIONS + FRAGILE_WAIT:
+                settled.append(Answers(model.questionnaire.id, given))
+        docs = score_many(model, settled, ["en"] * len(settled))
+        return len(settled), sum(bool(d.confidence.fragile_answers)  # type: ignore[union-attr]
+                                 for d in docs)
+
+    stops, fragile = fragile_settled_stops()
+    assert stops > 0 and fragile == 0
+    monkeypatch.setattr(Quick, "rests_on_one_answer", lambda self, answers, top: False)
+    assert fragile_settled_stops()[1] > 0
+
+
 def test_all_skipped_never_stops_before_the_end(model: Model) -> None:
     quick = Quick(model)
     given: dict[str, AnswerValue] = {}
