@@ -47,17 +47,19 @@ def _width() -> int:
     return max(20, shutil.get_terminal_size((80, 24)).columns)
 
 
-def _message(text: str, instruction: str) -> tuple[str, str]:
+def _message(text: str, instruction: str, room: int = 0) -> tuple[str, str]:
     """The question text wrapped between words to the terminal, and the instruction.
 
-    questionary draws "? " + message + " " + instruction; when the instruction would not fit
-    on the last line it moves to a line of its own.
+    questionary draws "? " + message + " " + instruction; when the instruction (and ``room``
+    more characters after it, for what is typed there) would not fit on the last line it
+    moves to lines of its own, wrapped between words too.
     """
     width = _width() - 2
     lines = _wrap(text, width)
-    last = len(lines[-1]) + (2 if len(lines) == 1 else 0)
-    if instruction and last + 1 + len(instruction) > width:
-        instruction = "\n  " + instruction
+    last = 2 + len(lines[-1])  # after "? " or the indent
+    if instruction and last + 1 + len(instruction) + room > width:
+        # short of the last column: a last line that fills it drew an empty line under it
+        instruction = "\n  " + "\n  ".join(_wrap(instruction, width - 1 - room))
     return "\n  ".join(lines), instruction
 
 
@@ -481,14 +483,25 @@ def _exits_with(question: questionary.Question, value: Any,
     return _add_keys(question, bindings)
 
 
+_MENU = ("card", "compare", "save", QUIT)
+
+
 def result_menu(lang: str, **kwargs: Any) -> questionary.Question:
     """What next after the result: open a card, compare two roles, save, quit (Esc, q)."""
     choices = [Choice(t(f"menu.{key}", lang), value=key, shortcut_key=str(i))
-               for i, key in enumerate(("card", "compare", "save", QUIT), start=1)]
+               for i, key in enumerate(_MENU, start=1)]
+    message, instruction = _message(t("menu.question", lang), t("menu.instruction", lang))
     return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
-        t("menu.question", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.instruction", lang), **kwargs)), QUIT, ("escape", "q"))),
+        message, choices=choices, use_shortcuts=True, use_jk_keys=False,
+        instruction=instruction, **kwargs)), QUIT, ("escape", "q"))),
         t("menu.question", lang), kwargs.get("output"))
+
+
+def result_menu_height(lang: str) -> int:
+    """The lines the result menu takes while it waits, at the terminal's width: its question
+    (wrapped), its choices and the cursor's line; the summary above it is cut to fit."""
+    message, instruction = _message(t("menu.question", lang), t("menu.instruction", lang))
+    return (message + instruction).count("\n") + 1 + len(_MENU) + 1
 
 
 def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
@@ -507,10 +520,11 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
         for rid, rank, title in roles]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
     ranks = [rank for _, rank, _ in roles]
-    instruction = (t("menu.sub_keys_instruction", lang, first=min(ranks), last=max(ranks))
-                   if shortcuts and ranks else t("menu.sub_instruction", lang))
+    asked, instruction = _message(
+        message, t("menu.sub_keys_instruction", lang, first=min(ranks), last=max(ranks))
+        if shortcuts and ranks else t("menu.sub_instruction", lang))
     return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
-        message, choices=choices, default=default, use_shortcuts=shortcuts,
+        asked, choices=choices, default=default, use_shortcuts=shortcuts,
         use_jk_keys=False, instruction=instruction, **kwargs)),
         BACK, ("escape", "q"))), message, kwargs.get("output"))
 
@@ -520,9 +534,11 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
                           for i, key in enumerate(("json", "md", "html"), start=1)]
     choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    message, instruction = _message(t("menu.format", lang),
+                                    t("menu.sub_keys_instruction", lang, first=1, last=3))
     return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(
-        t("menu.format", lang), choices=choices, use_shortcuts=True, use_jk_keys=False,
-        instruction=t("menu.sub_keys_instruction", lang, first=1, last=3), **kwargs)),
+        message, choices=choices, use_shortcuts=True, use_jk_keys=False,
+        instruction=instruction, **kwargs)),
         BACK, ("escape", "q"))), t("menu.format", lang), kwargs.get("output"))
 
 
@@ -538,7 +554,13 @@ def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
     from prompt_toolkit.document import Document
     from prompt_toolkit.key_binding import KeyBindings
 
-    question = questionary.text(t("menu.path", lang), default=default, validate=validate,
+    # the question wrapped between words; the name typed after it, or under it when the
+    # default name would not fit there (the terminal cut "rolematch-res" / "ult.json")
+    message, _ = _message(t("menu.path", lang), "")
+    last = 2 + len(message.rsplit("\n", 1)[-1].lstrip(" "))  # after "? " or the indent
+    if last + 1 + len(default) > _width() - 2:
+        message += "\n "  # questionary adds a space: the name starts under the question's
+    question = questionary.text(message, default=default, validate=validate,
                                 validate_while_typing=False, **kwargs)
     bindings = KeyBindings()
 
@@ -571,11 +593,14 @@ def _yes_no(message: str, lang: str, **kwargs: Any) -> questionary.Question:
     from questionary.styles import merge_styles_default
 
     answer: list[bool] = []
+    # wrapped between words, "(y/N)" after the last line when it fits there with the answer
+    asked, hint = _message(message, t("menu.yes_no", lang), room=2)
+    lead = hint[:len(hint) - len(hint.lstrip("\n "))]  # "" or "\n  ": where the hint goes
 
     def tokens() -> Any:
-        said = ([("class:answer", t("menu.yes" if answer[0] else "menu.no", lang))] if answer
-                else [("class:instruction", t("menu.yes_no", lang) + " ")])
-        return to_formatted_text([("class:qmark", "?"), ("class:question", f" {message} "),
+        said = ([("class:answer", lead + t("menu.yes" if answer[0] else "menu.no", lang))]
+                if answer else [("class:instruction", hint + " ")])
+        return to_formatted_text([("class:qmark", "?"), ("class:question", f" {asked} "),
                                   *said])
 
     bindings = KeyBindings()

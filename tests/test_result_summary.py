@@ -12,7 +12,6 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from engine import prompts
-from engine.cli.result_menu import MENU_LINES
 from engine.content import Content
 from engine.export import ResultDocument
 from engine.report import compare_screen, differences, summary_screen
@@ -31,13 +30,17 @@ def result(content: Content, path: Path, lang: str = "en") -> ResultDocument:
 @pytest.mark.parametrize("size", [(80, 24), (100, 32)], ids=["80x24", "100x32"])
 @pytest.mark.parametrize("path", PERSONAS, ids=[p.stem for p in PERSONAS])
 def test_the_summary_fits_the_screen_above_the_menu(content: Content, path: Path,
-                                                     size: tuple[int, int]) -> None:
+                                                     size: tuple[int, int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     width, lines = size
+    monkeypatch.setenv("COLUMNS", str(width))
     for lang in ("en", "fr"):
         doc = result(content, path, lang)
-        text = summary_screen(doc, width=width, height=lines - MENU_LINES)
+        menu = prompts.result_menu_height(lang)
+        assert menu == 6  # its question on one line, four choices, the cursor's line
+        text = summary_screen(doc, width=width, height=lines - menu)
         shown = text.splitlines()
-        assert len(shown) <= lines - MENU_LINES
+        assert len(shown) <= lines - menu
         assert max(map(len, shown)) <= width
         assert all(role.title in text for role in doc.ranking)
         top = doc.ranking[0]

@@ -35,10 +35,6 @@ from engine.report import (
 if TYPE_CHECKING:
     from engine.content import Content, ProfileSet
 
-MENU_LINES = 6
-"""What the menu takes below the summary: its question, four choices and the cursor's line."""
-
-
 def explain_all(doc: ResultDocument, content: Content | None = None,
                 ) -> tuple[ResultDocument, dict[str, str] | None, ProfileSet | None]:
     """The result with every role explained, the dimensions' labels and the role profiles,
@@ -90,7 +86,8 @@ class ResultMenu:
 
     def run(self) -> None:
         """Show the summary and answer the menu until the person quits."""
-        write(summary_screen(self.explained, width=width(), height=height() - MENU_LINES,
+        write(summary_screen(self.explained, width=width(),
+                             height=height() - prompts.result_menu_height(self.lang),
                              color=color()))
         sys.stdout.flush()
         actions: dict[str, Callable[[], None]] = {
