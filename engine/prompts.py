@@ -577,14 +577,18 @@ def ask_path(lang: str, default: str, **kwargs: Any) -> questionary.Question:
 
 
 def confirm_overwrite(lang: str, path: str, **kwargs: Any) -> questionary.Question:
-    """Replace an existing file? No unless the person says yes; Esc is no."""
+    """Replace an existing file? No unless the person says yes (then Enter); Esc is no."""
     return _yes_no(t("menu.overwrite", lang, path=path), lang, **kwargs)
 
 
 def _yes_no(message: str, lang: str, **kwargs: Any) -> questionary.Question:
     """A yes-or-no question, no by default, in the person's language: questionary's confirm
     says "(y/N)" and echoes "Yes"/"No" in English only, and takes only y for yes. Here French
-    reads "(o/N)", echoes "Oui"/"Non" and takes o as well as y; Enter and Esc are no."""
+    reads "(o/N)", echoes "Oui"/"Non" and takes o as well as y.
+
+    The key typed shows after the hint and Enter confirms it, as a typed answer is confirmed
+    everywhere else: a confirm that took "n" at once left the Enter typed after it to the
+    next menu, which opened "Open a role's card". Enter alone is no; Esc is no at once."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.formatted_text import to_formatted_text
     from prompt_toolkit.key_binding import KeyBindings
@@ -592,31 +596,42 @@ def _yes_no(message: str, lang: str, **kwargs: Any) -> questionary.Question:
     from questionary.question import Question
     from questionary.styles import merge_styles_default
 
-    answer: list[bool] = []
+    yes = ("y", "Y", "o", "O") if lang == "fr" else ("y", "Y")
+    answer: list[bool] = []  # once confirmed
+    typed: list[str] = []  # the key typed, until Enter
     # wrapped between words, "(y/N)" after the last line when it fits there with the answer
     asked, hint = _message(message, t("menu.yes_no", lang), room=2)
     lead = hint[:len(hint) - len(hint.lstrip("\n "))]  # "" or "\n  ": where the hint goes
 
     def tokens() -> Any:
         said = ([("class:answer", lead + t("menu.yes" if answer[0] else "menu.no", lang))]
-                if answer else [("class:instruction", hint + " ")])
+                if answer else [("class:instruction", hint), ("", " " + "".join(typed))])
         return to_formatted_text([("class:qmark", "?"), ("class:question", f" {asked} "),
                                   *said])
 
     bindings = KeyBindings()
 
-    def say(value: bool) -> Any:
-        def _say(event: Any) -> None:
-            answer[:] = [value]
-            event.app.exit(result=value)
-        return _say
+    def type_key(event: Any) -> None:
+        typed[:] = [event.data]
 
-    yes = ("y", "Y", "o", "O") if lang == "fr" else ("y", "Y")
-    for key in yes:
-        bindings.add(key)(say(True))
-    for key in ("n", "N", Keys.ControlM):
-        bindings.add(key)(say(False))
-    bindings.add("escape", eager=True)(say(False))
+    for key in (*yes, "n", "N"):
+        bindings.add(key)(type_key)
+
+    @bindings.add(Keys.Backspace)
+    def _untype(event: Any) -> None:
+        typed.clear()
+
+    def say(value: bool, event: Any) -> None:
+        answer[:] = [value]
+        event.app.exit(result=value)
+
+    @bindings.add(Keys.ControlM)
+    def _confirm(event: Any) -> None:
+        say(bool(typed) and typed[0] in yes, event)
+
+    @bindings.add("escape", eager=True)
+    def _no(event: Any) -> None:
+        say(False, event)
 
     @bindings.add(Keys.ControlC, eager=True)
     def _interrupt(event: Any) -> None:

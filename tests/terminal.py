@@ -7,6 +7,7 @@ size, so a test can assert on what is visible, not just on what was written.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +43,24 @@ class Terminal:
         shown = (self.child.before or "") + (self.child.after or "")
         self.seen += shown
         self.stream.feed(shown)
+
+    def shown(self, pattern: str, timeout: float = 10) -> None:
+        """Wait until the screen shows ``pattern`` (a regular expression on the visible rows):
+        for what a redraw changes in place, which the output has only in pieces."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not re.search(pattern, self.visible()):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"not on screen: {pattern!r}\n{self.visible()}")
+            try:  # whatever has come (pexpect may hold some back from the last expect)
+                self.child.expect(r"[\s\S]+", timeout=min(left, 0.2))
+            except pexpect.TIMEOUT:
+                continue
+            data = (self.child.before or "") + (self.child.after or "")
+            self.seen += data
+            self.stream.feed(data)
 
     def send(self, keys: str) -> None:
         self.child.send(keys)

@@ -76,10 +76,10 @@ def test_french_percentages_read_82_percent_in_the_table_too(content: Content,
 
 
 @pytest.mark.parametrize(("lang", "keys", "answer", "hint", "echo"), [
-    ("fr", "o", True, "(o/N)", "Oui"), ("fr", "y", True, "(o/N)", "Oui"),
-    ("fr", "\r", False, "(o/N)", "Non"), ("fr", "n", False, "(o/N)", "Non"),
+    ("fr", "o\r", True, "(o/N)", "Oui"), ("fr", "y\r", True, "(o/N)", "Oui"),
+    ("fr", "\r", False, "(o/N)", "Non"), ("fr", "n\r", False, "(o/N)", "Non"),
     ("fr", "\x1b", False, "(o/N)", "Non"),
-    ("en", "y", True, "(y/N)", "Yes"), ("en", "o", None, "(y/N)", ""),
+    ("en", "y\r", True, "(y/N)", "Yes"), ("en", "o", None, "(y/N)", ""),
     ("en", "\r", False, "(y/N)", "No")])
 def test_replace_the_file_asks_in_the_persons_language(
         lang: str, keys: str, answer: bool | None, hint: str, echo: str) -> None:

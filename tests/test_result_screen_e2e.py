@@ -10,6 +10,7 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pexpect
 import pytest
 import yaml
 from terminal import CTRL_C, DOWN, ENTER, ESC, EXE, SPACE, Terminal
@@ -253,3 +254,45 @@ def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
     term.send(ESC)
     assert term.finish() == 0
     assert "could not" not in term.seen and "does not exist" not in term.seen
+
+
+@pytest.mark.parametrize("together", [True, False], ids=["typed-together", "one-by-one"])
+@pytest.mark.parametrize(("lang", "replace", "echo", "kept", "menu"), [
+    ("en", r"Replace it\? \(y/N\) n", "Replace it? No", "r.json is unchanged.", MENU),
+    ("fr", r"Le remplacer.\? \(o/N\) n", "Le remplacer\u00a0? Non", "r.json est inchangé.",
+     r"Et ensuite[\s\S]*Quitter")])
+def test_no_then_enter_at_replace_leaves_the_person_at_the_menu(
+        tmp_path: Path, lang: str, replace: str, echo: str, kept: str, menu: str,
+        together: bool) -> None:
+    """'Replace it? (y/N)' took n at once, and the Enter typed after it opened "Open a role's
+    card" unasked. Now n shows, Enter confirms it, and the menu waits with nothing open."""
+    me = answers_file(tmp_path)
+    (tmp_path / "r.json").write_text("mine")
+    term = Terminal(tmp_path, "--answers", str(me), "--lang", lang)
+    term.expect(menu)
+    term.send("3" + ENTER)
+    term.expect("1-3")
+    term.send("1" + ENTER)
+    term.expect(r"\(")  # the file name's question
+    term.send("\x15" + "r.json" + ENTER)  # Ctrl-U clears the default name
+    term.expect(r"\((y|o)/N\)")
+    if together:
+        term.send("n" + ENTER)
+    else:
+        term.send("n")
+        term.shown(replace)  # the key typed shows; nothing answered yet
+        term.send(ENTER)
+    term.expect(re.escape(kept))
+    opened = "Which role|Quel métier"  # the card's role list
+    term.expect(f"{menu}|{opened}")
+    assert not re.search(opened, term.child.after), "the Enter opened a role's card"
+    term.send(ESC)  # quits at the menu; at an opened role list it would only go back
+    assert term.child.expect([pexpect.EOF, opened]) == 0
+    term.stream.feed(term.child.before or "")
+    term.child.close()
+    assert term.child.exitstatus == 0
+    rows = term.transcript().splitlines()
+    at = next(i for i, row in enumerate(rows) if row.endswith(echo))
+    assert rows[at + 1].endswith(kept)
+    assert rows[at + 2].startswith("? ") and rows[at + 2].endswith(("Quit", "Quitter"))
+    assert (tmp_path / "r.json").read_text() == "mine"
