@@ -172,6 +172,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "résultat",
     ),
     "menu.not_saved": ("Not saved: {reason}", "Non enregistré : {reason}"),
+    "menu.quit_kept": (
+        "Not saved: your answers are kept in {path}; `rolematch --resume` shows this result "
+        "again.",
+        "Non enregistré : vos réponses sont gardées dans {path} ; `rolematch --resume` affiche "
+        "de nouveau ce résultat.",
+    ),
     "menu.kept": ("Not saved; {path} is unchanged.", "Non enregistré ; {path} est inchangé."),
     # decode
     "decode.mismatch": (
@@ -499,6 +505,20 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "rolematch --resume continues it.",
         "Interrompu avant toute réponse. Votre questionnaire inachevé est toujours dans "
         "{path} : rolematch --resume le reprend.",
+    ),
+    "quiz.interrupted_nothing_finished": (
+        "Interrupted before any answer. Your finished quiz's answers are still in {path}: "
+        "rolematch --resume shows its result.",
+        "Interrompu avant toute réponse. Les réponses de votre questionnaire terminé sont "
+        "toujours dans {path} : rolematch --resume affiche son résultat.",
+    ),
+    "quiz.finished_kept": (
+        "You have a finished quiz whose answers are kept in {path}. To see its result, press "
+        "Ctrl-C now and run: rolematch --resume. Answering here starts a new quiz and keeps "
+        "those answers as {kept}.",
+        "Vous avez un questionnaire terminé dont les réponses sont gardées dans {path}. Pour "
+        "voir son résultat, appuyez sur Ctrl-C maintenant et lancez : rolematch --resume. "
+        "Répondre ici commence un nouveau questionnaire et garde ces réponses sous {kept}.",
     ),
     "quiz.unfinished": (
         "You have an unfinished quiz ({n} answered, in {path}). To continue it, press Ctrl-C "

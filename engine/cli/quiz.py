@@ -53,6 +53,7 @@ class Quiz:
         self.quick_used = quick
         # an unfinished quiz found at the start of a new one: (its file, where it is kept)
         self.unfinished: tuple[Path, Path] | None = None
+        self.earlier_finished = False  # that quiz has every question: --resume shows its result
 
     def say(self, text: str = "") -> None:
         """A line on the quiz's screen, shown at once."""
@@ -205,10 +206,13 @@ class Quiz:
 
     def _note_unfinished(self) -> None:
         """A new quiz while an unfinished one is saved: say so, and how to continue that one
-        instead; it is moved aside (never overwritten) at the new quiz's first answer."""
-        path = resume_path(self.content.questionnaire.id)
+        instead; it is moved aside (never overwritten) at the new quiz's first answer. A quiz
+        with every question in it (kept when its result was quit unsaved, or Ctrl-C in the
+        menu) is said to be finished, `--resume` showing its result."""
+        q = self.content.questionnaire
+        path = resume_path(q.id)
         try:
-            earlier = load_resume(self.content.questionnaire)
+            earlier = load_resume(q)
         except CorruptResume as exc:  # moved aside already: nothing is lost
             self.say(wrapped(t("quiz.resume_corrupt", self.lang, path=path, reason=exc.reason,
                                kept=exc.kept)))
@@ -216,9 +220,12 @@ class Quiz:
             return
         if earlier is None or not earlier.given:
             return
-        self.unfinished = (path, aside_path(path, "unfinished"))
-        self.say(wrapped(t("quiz.unfinished", self.lang, n=len(earlier.given),
-                           path=path, kept=self.unfinished[1])))
+        self.earlier_finished = all(question.id in earlier.given for question in q.questions)
+        why = "finished" if self.earlier_finished else "unfinished"
+        self.unfinished = (path, aside_path(path, why))
+        self.say(wrapped(t("quiz.finished_kept" if self.earlier_finished else "quiz.unfinished",
+                           self.lang, n=len(earlier.given), path=path,
+                           kept=self.unfinished[1])))
         self.say()
 
     def _keep_unfinished(self) -> None:
@@ -231,7 +238,9 @@ class Quiz:
         if self.unfinished is not None and not session.given:
             # nothing new to keep: the unfinished quiz stays where --resume finds it
             self.say()
-            note(wrapped(t("quiz.interrupted_nothing", self.lang, path=self.unfinished[0])))
+            said = ("quiz.interrupted_nothing_finished" if self.earlier_finished
+                    else "quiz.interrupted_nothing")
+            note(wrapped(t(said, self.lang, path=self.unfinished[0])))
             return
         self._keep_unfinished()
         try:

@@ -155,11 +155,12 @@ def _finish(
     # must not overwrite a quiz interrupted earlier
     kept = _keep_answers(failed, content, answers, lang, doc.mode.quick) if failed else None
     finished = True
+    menu_saved: bool | None = None  # a file saved from the menu; None: no menu
     try:
         if args.json:
             write(dumps(doc))
         elif result_menu_wanted(args):
-            finished = _menu(doc, content, args.top, interactive)
+            finished, menu_saved = _menu(doc, content, args.top, interactive)
         else:
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         flush_stdout()
@@ -177,6 +178,9 @@ def _finish(
         return EXIT_BAD_INPUT if finished else EXIT_INTERRUPTED
     if not finished:  # Ctrl-C in the menu: the answers stay in the resume file
         return EXIT_INTERRUPTED
+    if interactive and menu_saved is False and not written:
+        # Quit with nothing saved anywhere: the answers would be lost without a word
+        return _quit_keeping(content, answers, lang, doc.mode.quick)
     if interactive:
         clear_resume(q)
     return EXIT_OK
@@ -187,16 +191,19 @@ def result_menu_wanted(args: argparse.Namespace) -> bool:
     return at_terminal() and not args.json and not args.full
 
 
-def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) -> bool:
-    """The summary and the menu; False on Ctrl-C, the quiz's answers then kept in the resume
-    file (and said so, like Ctrl-C during the quiz)."""
+def _menu(doc: ResultDocument, content: Content, top: int,
+          interactive: bool) -> tuple[bool, bool]:
+    """The summary and the menu: whether the person quit (False on Ctrl-C, the quiz's answers
+    then kept in the resume file, and said so, like Ctrl-C during the quiz), and whether they
+    saved a file from the menu."""
     # imported only on a terminal: questionary and the menu's screens
     from engine.cli.result_menu import ResultMenu, explain_all
     from engine.resume import save_resume
 
     explained, labels, profiles = explain_all(doc, content)
+    menu = ResultMenu(doc, explained, top, labels, profiles)
     try:
-        ResultMenu(doc, explained, top, labels, profiles).run()
+        menu.run()
     except KeyboardInterrupt:
         if interactive:
             try:
@@ -207,8 +214,25 @@ def _menu(doc: ResultDocument, content: Content, top: int, interactive: bool) ->
                     note(line)
             else:
                 note(wrapped(t("quiz.menu_interrupted", doc.lang, path=kept)))
-        return False
-    return True
+        return False, bool(menu.saved)
+    return True, bool(menu.saved)
+
+
+def _quit_keeping(content: Content, answers: Answers, lang: str, quick: bool) -> int:
+    """Quit after a quiz with nothing saved (no --output or --save-answers, no file from the
+    menu): the answers stay in the resume file, as after Ctrl-C, and the person is told so,
+    exit 0; when even the resume file cannot be written, the error and the answers themselves,
+    exit 2."""
+    from engine.resume import save_resume
+
+    try:  # quick mode kept, so that --resume shows the same result rather than more questions
+        kept = save_resume(content.questionnaire, dict(answers.values), lang, quick=quick)
+    except ExportError as exc:
+        for line in ExportError([*exc.problems, _answers_here(answers, lang)]).lines():
+            err(line, wrap=True)
+        return EXIT_BAD_INPUT
+    note(wrapped(t("menu.quit_kept", lang, path=kept)))
+    return EXIT_OK
 
 
 def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
@@ -223,10 +247,14 @@ def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
     try:
         kept = save_resume(content.questionnaire, given, lang, quick=quick)
     except ExportError as exc:  # nowhere to keep them: the answers themselves, to copy
-        text = json.dumps(answers.to_document(), ensure_ascii=False)
-        return ExportError([*problems, *exc.problems,
-                            problem("", "", t("file.answers_here", lang, answers=text))])
+        return ExportError([*problems, *exc.problems, _answers_here(answers, lang)])
     return ExportError([*problems, problem("", "", t("file.answers_kept", lang, path=kept))])
+
+
+def _answers_here(answers: Answers, lang: str) -> Problem:
+    """The answers themselves as an answers file to copy, when they could be kept nowhere."""
+    text = json.dumps(answers.to_document(), ensure_ascii=False)
+    return problem("", "", t("file.answers_here", lang, answers=text))
 
 
 def _answers_text(path: Path, answers: Answers) -> str:

@@ -83,6 +83,7 @@ class ResultMenu:
         self.labels = labels
         self.profiles = profiles  # the chart on the saved HTML page, as `show --format html`
         self.lang = doc.lang
+        self.saved: list[Path] = []  # the files written from the menu
 
     def run(self) -> None:
         """Show the summary and answer the menu until the person quits."""
@@ -157,6 +158,7 @@ class ResultMenu:
             for line in exc.lines():  # between words: the terminal cut "rea" / "d-only"
                 note(wrapped(t("menu.not_saved", self.lang, reason=line)))
             return
+        self.saved.append(path)
         note(wrapped(t("file.saved", self.lang, path=path)))
 
 
