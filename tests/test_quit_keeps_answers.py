@@ -167,3 +167,21 @@ def test_quit_with_nowhere_to_keep_the_answers_gives_them(
     given = json.loads(text[text.index("{"):])
     scored = parse_answers(given, content.questionnaire).values
     assert {k: v for k, v in scored.items() if v is not None} == answers.values
+
+
+def test_the_full_text_with_nothing_saved_keeps_the_answers_too(
+        tmp_path: Path, content: Content, data: Path) -> None:
+    """`rolematch --full` prints the whole result and ends: with nothing saved, the answers
+    stay in the resume file and it says so, as Quit does (the text holds no answers)."""
+    resume = data / "resume-default.json"
+    keys, given = whole_quiz(content)
+    term = Terminal(tmp_path, "--full", env={"ROLEMATCH_DATA_DIR": str(data)})
+    term.expect(SAID["en"]["intro"])
+    term.send(keys)
+    before = len(term.seen)
+    assert term.finish() == 0
+    term.stream.feed(term.seen[before:])
+    shown = " ".join(term.transcript().split())
+    assert "A typical day" in shown  # the full result came
+    assert " ".join(SAID["en"]["kept"].format(path=resume).split()) in shown
+    assert json.loads(resume.read_text())["answers"] == given

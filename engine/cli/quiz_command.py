@@ -178,8 +178,10 @@ def _finish(
         return EXIT_BAD_INPUT if finished else EXIT_INTERRUPTED
     if not finished:  # Ctrl-C in the menu: the answers stay in the resume file
         return EXIT_INTERRUPTED
-    if interactive and menu_saved is False and not written:
-        # Quit with nothing saved anywhere: the answers would be lost without a word
+    if interactive and not written and (menu_saved is False
+                                        or (menu_saved is None and not args.json)):
+        # Quit, or the full text shown, with nothing saved anywhere: the answers would be
+        # lost without a word (a JSON document printed holds them)
         return _quit_keeping(content, answers, lang, doc.mode.quick)
     if interactive:
         clear_resume(q)
