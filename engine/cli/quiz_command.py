@@ -160,7 +160,8 @@ def _finish(
         if args.json:
             write(dumps(doc))
         elif result_menu_wanted(args):
-            finished, menu_saved = _menu(doc, content, args.top, interactive)
+            finished, menu_saved = _menu(doc, content, args.top,
+                                          answers if interactive else None)
         else:
             write(result_screen(doc, width=width(), color=color(), top=args.top))
         flush_stdout()
@@ -194,26 +195,23 @@ def result_menu_wanted(args: argparse.Namespace) -> bool:
 
 
 def _menu(doc: ResultDocument, content: Content, top: int,
-          interactive: bool) -> tuple[bool, bool]:
-    """The summary and the menu: whether the person quit (False on Ctrl-C, the quiz's answers
-    then kept in the resume file, and said so, like Ctrl-C during the quiz), and whether they
-    saved a file from the menu."""
+          typed: Answers | None) -> tuple[bool, bool]:
+    """The summary and the menu: whether the person quit (False on Ctrl-C, the answers
+    ``typed`` in a quiz then kept in the resume file, and said so, like Ctrl-C during the
+    quiz), and whether they saved a file from the menu."""
     # imported only on a terminal: questionary and the menu's screens
     from engine.cli.result_menu import ResultMenu, explain_all
-    from engine.resume import save_resume
 
     explained, labels, profiles = explain_all(doc, content)
     menu = ResultMenu(doc, explained, top, labels, profiles)
     try:
         menu.run()
     except KeyboardInterrupt:
-        if interactive:
-            try:
-                kept = save_resume(content.questionnaire, dict(doc.answers), doc.lang,
-                                   quick=doc.mode.quick)
-            except ExportError as exc:
-                for line in exc.lines():
-                    note(line)
+        if typed is not None:
+            kept, unkept = _kept(content, typed, doc.lang, doc.mode.quick)
+            if kept is None:
+                for line in ExportError(unkept).lines():
+                    err(line, wrap=True)
             else:
                 note(wrapped(t("quiz.menu_interrupted", doc.lang, path=kept)))
         return False, bool(menu.saved)
@@ -225,12 +223,9 @@ def _quit_keeping(content: Content, answers: Answers, lang: str, quick: bool) ->
     menu): the answers stay in the resume file, as after Ctrl-C, and the person is told so,
     exit 0; when even the resume file cannot be written, the error and the answers themselves,
     exit 2."""
-    from engine.resume import save_resume
-
-    try:  # quick mode kept, so that --resume shows the same result rather than more questions
-        kept = save_resume(content.questionnaire, dict(answers.values), lang, quick=quick)
-    except ExportError as exc:
-        for line in ExportError([*exc.problems, _answers_here(answers, lang)]).lines():
+    kept, unkept = _kept(content, answers, lang, quick)
+    if kept is None:
+        for line in ExportError(unkept).lines():
             err(line, wrap=True)
         return EXIT_BAD_INPUT
     note(wrapped(t("menu.quit_kept", lang, path=kept)))
@@ -242,21 +237,25 @@ def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
     """On a failed write, put the answers in the resume file (with quick mode, so that
     ``--resume`` shows the same result again): the error lines ``problems`` and where the
     answers are; when even the resume file cannot be written, the answers themselves."""
-    # imported when the command runs, so `rolematch quiz --help` stays fast
-    from engine.resume import save_resume
-
-    given = dict(answers.values)
-    try:
-        kept = save_resume(content.questionnaire, given, lang, quick=quick)
-    except ExportError as exc:  # nowhere to keep them: the answers themselves, to copy
-        return ExportError([*problems, *exc.problems, _answers_here(answers, lang)])
+    kept, unkept = _kept(content, answers, lang, quick)
+    if kept is None:
+        return ExportError([*problems, *unkept])
     return ExportError([*problems, problem("", "", t("file.answers_kept", lang, path=kept))])
 
 
-def _answers_here(answers: Answers, lang: str) -> Problem:
-    """The answers themselves as an answers file to copy, when they could be kept nowhere."""
-    text = json.dumps(answers.to_document(), ensure_ascii=False)
-    return problem("", "", t("file.answers_here", lang, answers=text))
+def _kept(content: Content, answers: Answers, lang: str,
+          quick: bool) -> tuple[Path | None, list[Problem]]:
+    """The answers of a quiz put in the resume file, with quick mode (so that ``--resume``
+    shows the same result rather than more questions): where they are; or, when even that
+    file cannot be written, why, and the answers themselves as an answers file to copy."""
+    # imported when the command runs, so `rolematch quiz --help` stays fast
+    from engine.resume import save_resume
+
+    try:
+        return save_resume(content.questionnaire, dict(answers.values), lang, quick=quick), []
+    except ExportError as exc:
+        text = json.dumps(answers.to_document(), ensure_ascii=False)
+        return None, [*exc.problems, problem("", "", t("file.answers_here", lang, answers=text))]
 
 
 def _answers_text(path: Path, answers: Answers) -> str:
