@@ -19,6 +19,20 @@ def test_a_backquoted_command_is_not_broken_when_it_fits_on_a_line(
         "`rolematch --resume` shows the result again"]
 
 
+@pytest.mark.parametrize("columns", [40, 50, 60, 80])
+def test_a_plain_rolematch_command_is_kept_whole_too(monkeypatch: pytest.MonkeyPatch,
+                                                     columns: int) -> None:
+    """The new-quiz notes name "rolematch --resume" without backquotes: it stays on one line."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for lang in ("en", "fr"):
+        for key in ("quiz.unfinished", "quiz.finished_kept", "quiz.interrupted_nothing_finished"):
+            text = t(key, lang, path="/tmp/rm-data/resume-default.json", n=12,
+                     kept="/tmp/rm-data/resume-default.json.unfinished-20261201")
+            lines = wrapped(text).splitlines()
+            assert any("rolematch --resume" in line for line in lines), (key, lines)
+            assert " ".join(lines).split() == text.split()
+
+
 @pytest.mark.parametrize("columns", [40, 50, 80, 100])
 @pytest.mark.parametrize("key", ["quiz.keys", "quiz.quick_hint", "quiz.no_tty",
                                  "quiz.menu_interrupted"])

@@ -58,14 +58,16 @@ def width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
 
 
-_COMMAND = re.compile(r"`[^`]+`")
+_COMMAND = re.compile(r"`[^`]+`|\brolematch(?: --?[a-z][\w-]*)+")
+"""A command named in a message: backquoted, or rolematch with its options written plainly
+("run: rolematch --resume")."""
 _HELD = "\ue000"  # a space inside a `command`, while the text is wrapped
 
 
 def wrapped(text: str) -> str:
     """A message for the person wrapped between words at the terminal's width, so no word is
-    cut at the edge: paths stay whole, a `backquoted command` stays on one line when it fits
-    on one, and no line starts with a space."""
+    cut at the edge: paths stay whole, a command (`backquoted`, or rolematch and its options)
+    stays on one line when it fits on one, and no line starts with a space."""
     import textwrap
 
     from engine.i18n import squash
