@@ -200,8 +200,8 @@ class Likert(QuestionType):
         return f"{value} ({self.scale[int(value) - 1].get(lang)})"
 
     def gaps(self, mine: AnswerValue, typical: AnswerValue) -> list[AnswerValue]:
-        if self.preference or typical is None:
-            return []
+        if self.preference or typical is None or int(typical) <= 1:  # type: ignore[arg-type]
+            return []  # the lowest point is nothing to learn, even in place of a skip
         return [typical] if mine is None or int(mine) < int(typical) else []  # type: ignore[arg-type]
 
     def point_label(self, value: AnswerValue, lang: str) -> str:

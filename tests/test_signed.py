@@ -128,3 +128,16 @@ def test_gaps_speak_the_scale(model: Model) -> None:
     assert (f"SQL: your answer: Never done it (1 of 5), typical for this role: {role} ({typical} "
             "of 5) "
             f"(match {100 * g.score_now:.1f}% -> {100 * g.score_if:.1f}%)") in text
+
+
+def test_to_grow_never_asks_for_the_lowest_level(model: Model) -> None:
+    """A skipped skill whose typical level for the role is "Never done it" is no gap: "you
+    skipped it, typical for this role: Never done it" told a person to claim no skill."""
+    rng = random.Random(11)
+    people = [random_answers(model, rng, skip_rate=0.4) for _ in range(60)]
+    docs = score_many(model, people, ["en"] * len(people), explain_top=8)
+    likert = {qt.id for qt in model.types if isinstance(qt, Likert)}
+    gaps = [g for d in docs for m in d.ranking for g in m.gaps if g.question_id in likert]
+    skipped = [g for g in gaps if g.answer is None]
+    assert skipped  # skipped skills still get gaps where the role's level is above the lowest
+    assert all(int(g.typical) > 1 for g in gaps)  # type: ignore[arg-type]
