@@ -520,6 +520,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "voir son résultat, appuyez sur Ctrl-C maintenant et lancez : rolematch --resume. "
         "Répondre ici commence un nouveau questionnaire et garde ces réponses sous {kept}.",
     ),
+    "quiz.unfinished_one": (
+        "You have an unfinished quiz (1 answered, in {path}). To continue it, press Ctrl-C "
+        "now and run: rolematch --resume. Answering here starts a new quiz and keeps the "
+        "unfinished one as {kept}.",
+        "Vous avez un questionnaire inachevé (1 réponse, dans {path}). Pour le reprendre, "
+        "appuyez sur Ctrl-C maintenant et lancez : rolematch --resume. Répondre ici commence "
+        "un nouveau questionnaire et garde l'inachevé sous {kept}.",
+    ),
     "quiz.unfinished": (
         "You have an unfinished quiz ({n} answered, in {path}). To continue it, press Ctrl-C "
         "now and run: rolematch --resume. Answering here starts a new quiz and keeps the "
@@ -529,8 +537,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "un nouveau questionnaire et garde l'inachevé sous {kept}.",
     ),
     "quiz.resumed": (
-        "Resuming: answers restored ({n}), starting at question {i}.",
-        "Reprise : réponses restaurées ({n}), à partir de la question {i}.",
+        "Resuming: answers restored ({n}, {skipped} skipped), starting at question {i}.",
+        "Reprise : réponses restaurées ({n}, {skipped} passées), à partir de la question {i}.",
+    ),
+    "quiz.resumed_done": (
+        "Resuming a finished quiz ({n} answers, {skipped} skipped): its result again.",
+        "Reprise d'un questionnaire terminé ({n} réponses, {skipped} passées) : son résultat, "
+        "de nouveau.",
+    ),
+    "quiz.resumed_done_one": (
+        "Resuming a finished quiz (1 answer, {skipped} skipped): its result again.",
+        "Reprise d'un questionnaire terminé (1 réponse, {skipped} passées) : son résultat, "
+        "de nouveau.",
     ),
     "quiz.resume_dropped": (
         "The questionnaire changed since you saved; these answers no longer fit and were "

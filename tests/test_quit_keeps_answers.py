@@ -96,6 +96,10 @@ def test_quit_with_nothing_saved_keeps_the_answers_and_says_so(
     term = Terminal(tmp_path, "--resume", "--lang", lang, env=env)
     term.expect(said["menu"])
     assert said["result"] in term.visible()
+    resumed = {"en": "Resuming a finished quiz (29 answers, 0 skipped): its result again.",
+               "fr": "Reprise d'un questionnaire terminé (29 réponses, 0 passées) : son "
+                     "résultat, de nouveau."}[lang]
+    assert " ".join(resumed.split()) in " ".join(term.transcript().split())
     one_message(quit_says(term, lang), said["kept"].format(path=resume))
 
     # a new quiz says a finished quiz's answers are kept; Ctrl-C at once leaves them there

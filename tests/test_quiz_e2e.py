@@ -147,7 +147,7 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     assert saved["answers"] == first
 
     child = spawn(tmp_path, "--resume", "--save-answers", "all.yaml")
-    child.expect(r"Resuming: answers restored \(3\), starting at question 4")
+    child.expect(r"Resuming: answers restored \(3, 0 skipped\), starting at question 4")
     rest = answer(child, content, 3, 29)
     child.expect("Your matches")
     child.expect(MENU)

@@ -109,7 +109,7 @@ def test_quiz_answers_are_kept_when_the_result_cannot_be_printed(
     child.close()
     screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r", "", child.before or "")
     assert child.exitstatus == 2
-    assert "Resuming: answers restored (29)" in screen
+    assert "Resuming a finished quiz (29 answers, 0 skipped): its result again." in screen
     lines = [line for line in screen.splitlines() if line.startswith("rolematch: ")]
     assert lines[0] == FULL
     assert lines[1].startswith(f"rolematch: your answers are kept in {saved}")

@@ -119,8 +119,14 @@ class Quiz:
             if restored.dropped:
                 self.say(wrapped(t("quiz.resume_dropped", self.lang,
                                    ids=", ".join(restored.dropped))))
-            self.say(wrapped(t("quiz.resumed", self.lang, n=len(session.given),
-                               i=session.position + 1)))
+            answered = sum(v is not None for v in session.given.values())
+            skipped = len(session.given) - answered
+            if session.position >= session.total:  # every question seen: the result again
+                self.say(wrapped(t("quiz.resumed_done", self.lang, n=answered,
+                                   skipped=skipped)))
+            else:
+                self.say(wrapped(t("quiz.resumed", self.lang, n=answered, skipped=skipped,
+                                   i=session.position + 1)))
             self.say()
             self._start_warmup()
         if not session.given:
