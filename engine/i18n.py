@@ -480,10 +480,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "(space ticks, Enter confirms)",
         "(espace coche, Entrée valide)",
     ),
-    "quiz.multi_conflict": (
-        "\"None of these\", skip and back go alone: untick the other items.",
-        "« Rien de tout cela », passer et retour s'utilisent seuls : décochez le reste.",
-    ),
+    "quiz.multi_conflict": ("“{choice}” goes alone: untick the rest.",
+                            "« {choice} » va seul : décochez le reste."),
     "quiz.likert_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
     "quiz.single_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
     "quiz.arrows_instruction": ("(arrows, Enter)", "(flèches, Entrée)"),

@@ -236,10 +236,12 @@ def multi_prompt(
     if not first:
         choices.append(Choice(t("quiz.back", lang), value=BACK))
 
+    names = {NONE: t("quiz.none", lang), SKIP: t("quiz.skip", lang), BACK: t("quiz.back", lang)}
+
     def validate(values: list[str]) -> bool | str:
         special = [v for v in values if v in _SPECIAL]
-        if special and len(values) > 1:
-            return t("quiz.multi_conflict", lang)
+        if special and len(values) > 1:  # short: the line under the list does not wrap
+            return t("quiz.multi_conflict", lang, choice=names[special[0]])
         return True
 
     message, instruction = _message(question.text.get(lang), t("quiz.multi_instruction", lang))

@@ -105,7 +105,19 @@ def test_french_none_of_these_agrees_with_every_question(content: Content) -> No
     from engine.i18n import t
 
     assert t("quiz.none", "fr") == "Rien de tout cela"
-    assert "Aucun de ceux-ci" not in t("quiz.multi_conflict", "fr")
+    assert t("quiz.multi_conflict", "fr", choice=t("quiz.none", "fr")) == (
+        "«\u00a0Rien de tout cela\u00a0» va seul\u00a0: décochez le reste.")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_choice_that_goes_alone_is_named_in_a_line_that_fits(lang: str) -> None:
+    """Ticked with others, "None of these", skip or back is named in the message under the
+    list, which prompt_toolkit does not wrap: it fits in 60 columns in both languages."""
+    from engine.i18n import t
+
+    for key in ("quiz.none", "quiz.skip", "quiz.back"):
+        said = t("quiz.multi_conflict", lang, choice=t(key, lang))
+        assert t(key, lang) in said and len(said) <= 58, said
 
 
 def test_the_french_page_title_has_its_space_and_no_chart_says_save_again(
