@@ -73,7 +73,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "result.robust": (
         "Robust: removing any single answer would not change your top match.",
-        "Solide : retirer une seule réponse ne changerait pas votre premier résultat.",
+        "Robuste : retirer une seule réponse ne changerait pas votre premier résultat.",
     ),
     "result.fragile": (
         "Fragile: removing one of {n} answers ({questions}) would change your top match.",
@@ -104,8 +104,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "result.not_asked": ("not asked in quick mode", "non posée en mode rapide"),
     "result.none": ("none of these", "rien de tout cela"),
     # after the result: the menu, a comparison
-    "compare.header": ("{first} {a:.0f}% vs {second} {b:.0f}%: {gap:.1f} points apart",
-                       "{first} {a:.0f} % et {second} {b:.0f} % : {gap:.1f} points d'écart"),
+    "compare.header": ("{first} {a:.1f}% vs {second} {b:.1f}%: {gap:.1f} points apart",
+                       "{first} {a:.1f} % et {second} {b:.1f} % : {gap:.1f} points d'écart"),
     "compare.intro": (
         "What each dimension adds to each match, the ones that separate them first, with "
         "your answers behind them:",
@@ -132,7 +132,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.pick_first": ("Compare which role?", "Comparer quel métier ?"),
     "menu.pick_second": ("Compare {role} ({score:.0f}%) with which role?",
                          "Comparer {role} ({score:.0f} %) avec quel métier ?"),
-    "menu.format": ("Save as", "Enregistrer en"),
+    "menu.format": ("Save as", "Format du fichier"),
     "menu.format_json": ("JSON: the result document, for rolematch show and other programs",
                          "JSON : le document du résultat, pour rolematch show et d'autres "
                          "programmes"),
@@ -192,7 +192,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "decode.robust": (
         "Robust: without any one of the terms found, this posting would still read as {role}.",
-        "Solide : sans l'un quelconque des termes trouvés, cette offre se lirait toujours "
+        "Robuste : sans l'un quelconque des termes trouvés, cette offre se lirait toujours "
         "comme {role}.",
     ),
     "decode.fragile": (
@@ -425,11 +425,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.keys": (
         "Keys: arrows to move, Enter to confirm. Where the answers are numbered, their number "
         "keys choose them; where you tick any, space ticks and unticks. Every question has "
-        "\"I don't know\" (skip) and \"Back\". Ctrl-C saves your answers and quits; "
-        "`rolematch --resume` continues.",
+        "\"I don't know\" (skip), and every one after the first \"Back\". Ctrl-C saves your "
+        "answers and quits; `rolematch --resume` continues.",
         "Touches : flèches pour se déplacer, Entrée pour valider. Quand les réponses sont "
         "numérotées, les touches numériques les choisissent ; quand on coche, espace coche et "
-        "décoche. Chaque question propose « Je ne sais pas » (passer) et « Retour ». Ctrl-C "
+        "décoche. Chaque question propose « Je ne sais pas » (passer), et chacune après la "
+        "première « Retour ». Ctrl-C "
         "enregistre vos réponses et quitte ; `rolematch --resume` reprend.",
     ),
     "quiz.start": ("Start", "Commencer"),
@@ -481,7 +482,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "(espace coche, Entrée valide)",
     ),
     "quiz.multi_conflict": ("“{choice}” goes alone: untick the rest.",
-                            "« {choice} » va seul : décochez le reste."),
+                            "« {choice} » exclut les autres choix."),
     "quiz.likert_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
     "quiz.single_instruction": ("(1-{n} or arrows, Enter)", "(1-{n} ou flèches, Entrée)"),
     "quiz.arrows_instruction": ("(arrows, Enter)", "(flèches, Entrée)"),

@@ -106,7 +106,7 @@ def test_french_none_of_these_agrees_with_every_question(content: Content) -> No
 
     assert t("quiz.none", "fr") == "Rien de tout cela"
     assert t("quiz.multi_conflict", "fr", choice=t("quiz.none", "fr")) == (
-        "«\u00a0Rien de tout cela\u00a0» va seul\u00a0: décochez le reste.")
+        "«\u00a0Rien de tout cela\u00a0» exclut les autres choix.")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

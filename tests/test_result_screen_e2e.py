@@ -232,7 +232,7 @@ def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
     term = Terminal(tmp_path, "--answers", str(me), "--lang", "fr")
     term.expect(r"Et ensuite.\?")
     term.send("3" + ENTER)
-    term.expect(r"Enregistrer en")
+    term.expect(r"Format du fichier")
     term.send("1" + ENTER)
     term.expect("Fichier à écrire")
     folder = "un-dossier-absent/et-un-autre-absent-aussi"
@@ -248,7 +248,7 @@ def test_a_failed_save_from_the_french_menu_is_french_and_wrapped_between_words(
         "n'existe pas").split()
     assert all(len(row) <= 80 and not row.startswith(" ") for row in message)
     # the choice stays on screen wrapped between words, as the quiz's answers do
-    echo = next(i for i, row in enumerate(rows) if row.startswith("? Enregistrer en"))
+    echo = next(i for i, row in enumerate(rows) if row.startswith("? Format du fichier"))
     assert rows[echo + 1] == ("  JSON\u00a0: le document du résultat, pour rolematch show et "
                               "d'autres programmes")
     term.send(ESC)
