@@ -73,3 +73,15 @@ def test_the_result_menus_lists_fit_too(monkeypatch: pytest.MonkeyPatch, lang: s
     with create_pipe_input() as inp:
         shown = _lines(prompts.pick_format(lang, input=inp, output=DummyOutput()))
     assert shown[0].endswith("…")  # "JSON: the result document, for rolematch show and…"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_at_60_columns_the_choice_a_question_points_to_is_whole(
+        content: Content, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """"...or say so with the last choice": that last choice must be readable whole at 60
+    columns (it read "I have never worked near a model in production: I…")."""
+    monkeypatch.setattr(prompts, "_width", lambda: 60)
+    index = next(i for i, qt in enumerate(content.questionnaire.types)
+                 if qt.id == "model_incident")
+    last = content.questionnaire.types[index].options(lang)[-1]["label"]
+    assert last in "\n".join(_choices(content, index, lang))
