@@ -50,6 +50,17 @@ def add_workers(parser: argparse.ArgumentParser) -> None:
                             "the output is the same")
 
 
+def none_usable(stats: BatchStats, source: str | Path, what: str,
+                error: type[EngineError]) -> None:
+    """Raise ``error`` when every line was bad and none gave a result (bad input: the run
+    writes no output file and no report), one rule for batch and decode --jsonl: "no line
+    could be scored (2 bad lines skipped)"."""
+    if stats.bad and not stats.rows:
+        bad = len(stats.bad)
+        raise error([problem(source, "", f"no {what} ({bad} bad "
+                                          f"line{'s' if bad != 1 else ''} skipped)")])
+
+
 def check_options(args: argparse.Namespace, source: str) -> None:
     """What --report and --scheduler need, said in one line before any work is done:
     matplotlib, and an input the workers can read."""
@@ -206,10 +217,7 @@ def run(args: argparse.Namespace) -> int:
                               report=report, tally=tally)
         else:
             stats = _in_parallel(args, lines, content, out, mode, lang, source, report, tally)
-        if stats.bad and not stats.rows:  # bad input, as decode --jsonl says it: no output
-            bad = len(stats.bad)
-            raise EngineError([problem(source, "", f"no line could be scored ({bad} bad "
-                                                   f"line{'s' if bad != 1 else ''} skipped)")])
+        none_usable(stats, source, "line could be scored", EngineError)
         if page is not None:
             from engine.batch_report import cohort_page
 

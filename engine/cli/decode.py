@@ -154,7 +154,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
     from engine.batch import decode_lines, grouped, in_processes, write_results
-    from engine.cli.batch import check_options, tallied, write_report
+    from engine.cli.batch import check_options, none_usable, tallied, write_report
     from engine.files import AtomicWriter
 
     check_options(args, args.jsonl)
@@ -209,10 +209,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         stack.enter_context(contextlib.closing(results))  # ends the processes or tasks
         stats = write_results(tallied(results, tally), out, on_bad=on_bad, fail=fail,
                               group=CHUNK)
-        if stats.bad and not stats.rows:  # bad input: no output file, no report
-            bad = len(stats.bad)
-            raise DecodeError([problem(source, "", f"no posting could be decoded ({bad} bad "
-                                                   f"line{'s' if bad != 1 else ''} skipped)")])
+        none_usable(stats, source, "posting could be decoded", DecodeError)
         if page is not None:
             from engine.batch_report import market_page
 
