@@ -50,6 +50,7 @@ from engine.vectors import (
     order,
     question_rows,
     sum_rows,
+    without_each,
 )
 
 BETA = 5.0
@@ -132,16 +133,13 @@ class Quick:
         """Whether removing one answer given (a skip is none) would change the top role: the
         result's "fragile" note, on the same vectors. A probable stop waits until it does not."""
         x = indicator(self.model, [encode(self.model, answers)])
-        rows = [(effect[0], weight[0]) for effect, weight in question_rows(self.model, x)]
-        total, count = (a[0] for a in sum_rows(self.model, 1,
-                                                ((e[None, :], w[None, :]) for e, w in rows)))
-        for qid, (effect, weight) in zip(self.model.question_ids, rows, strict=True):
-            if answers.values.get(qid) is None:
-                continue
-            u = means(total - np.where(weight > 0, effect, 0.0), count - weight)
-            if u.any() and self._top(u) != top:
-                return True
-        return False
+        rows = list(question_rows(self.model, x))
+        total, count = (a[0] for a in sum_rows(self.model, 1, rows))
+        effects = np.array([effect[0] for effect, _ in rows])
+        counted = np.array([weight[0] for _, weight in rows])
+        speaking = [int(i) for i in np.flatnonzero(counted.any(axis=1))]  # a skip counts for none
+        return any(u.any() and self._top(u) != top
+                   for u in without_each(total, count, effects, counted, speaking))
 
     def box(self, total: Array, count: Array, remaining: list[int]) -> tuple[Array, Array]:
         """Per dimension, the lowest and highest value any answers to ``remaining`` can give.

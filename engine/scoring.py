@@ -53,6 +53,7 @@ from engine.vectors import (
     order,
     question_rows,
     sum_rows,
+    without_each,
 )
 
 FLAT_LIKERT_MIN = 5
@@ -68,9 +69,7 @@ def _evidence(model: Model, effects: Array, counted: Array, total: Array,
     shares = np.where(counted, effects / np.where(count > 0, count, 1.0), 0.0)
 
     def leave_out(items: list[int]) -> Array:
-        # take each answer out of both the sum and the count of every dimension it counts for
-        less_total = total[None, :] - np.where(counted[items], effects[items], 0.0)
-        return means(less_total, count[None, :] - counted[items])
+        return without_each(total, count, effects, counted, items)
 
     speaking = [int(i) for i in np.flatnonzero(counted.any(axis=1))]
     return evidence(u, effects, shares, model.weights, explain_top > 0, speaking, leave_out,

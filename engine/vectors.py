@@ -189,6 +189,16 @@ def means(total: Array, count: Array) -> Array:
     return out
 
 
+def without_each(total: Array, count: Array, effects: Array, counted: Array,
+                 items: list[int]) -> Array:
+    """One person's vector without each answer of ``items`` (rows of ``effects`` and
+    ``counted``, questions x dims, as ``question_rows`` gives them; ``total`` and ``count``
+    their sums): each answer taken out of both the sum and the count of every dimension it
+    counts for. The result's "fragile" note and quick mode's stop read these."""
+    less_total = total[None, :] - np.where(counted[items] > 0, effects[items], 0.0)
+    return means(less_total, count[None, :] - counted[items])
+
+
 def sum_rows(model: Model, people: int,
              rows: Iterable[tuple[Array, Array]]) -> tuple[Array, Array]:
     """people x dims: the sum of the effects that count, and the sum of their weights, added
