@@ -78,8 +78,11 @@ class Sheet:
 Document = ResultDocument | DecodeDocument
 
 
-def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
-    """Walk a document once; ``limit`` caps how many fragile answers a note names."""
+def sheet(doc: Document, top: int = 3, limit: int | None = None,
+          stop_said: bool = False) -> Sheet:
+    """Walk a document once; ``limit`` caps how many fragile answers a note names.
+    ``stop_said``: the quiz has just said why quick mode stopped, above the choice to see the
+    result: the screen under it does not say it again."""
     lang = doc.lang
     posting = isinstance(doc, DecodeDocument)
     about = "decode" if posting else "result"
@@ -100,7 +103,7 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None) -> Sheet:
     return Sheet(
         lang, t("result.title", lang),
         t("result.answered", lang, n=doc.answered, total=doc.total_questions),
-        doc.mode.stop_reason if doc.mode.quick else None,
+        doc.mode.stop_reason if doc.mode.quick and not stop_said else None,
         [t(f"result.{code}", lang) for code in doc.warnings], doc.enough_answers,
         [(m.rank, m.title, m.score) for m in doc.ranking], confidence_notes(doc, limit), cards)
 
@@ -351,7 +354,7 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
 
 def result_screen(
     doc: Document, width: int = 80, color: bool = False, top: int = 3,
-    preamble: list[str] | None = None,
+    preamble: list[str] | None = None, stop_said: bool = False,
 ) -> str:
     """The result screen, drawn from a result document, or the ranking part of a decoded
     posting's screen (``decode_screen``).
@@ -363,7 +366,7 @@ def result_screen(
     import io
 
 
-    s = sheet(doc, top, limit=4)
+    s = sheet(doc, top, limit=4, stop_said=stop_said)
     out = io.StringIO()
     console = _console(out, width, color)
     for line in preamble or []:
@@ -384,7 +387,7 @@ SUMMARY_AGAINST = 2
 
 
 def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
-                   color: bool = False) -> str:
+                   color: bool = False, stop_said: bool = False) -> str:
     """The result in at most ``height`` lines (when the ranking itself fits): the title, all
     the roles with their bars, the confidence notes, then the top match's main reasons for
     and against, each with the answers behind it, and its most useful gap.
@@ -396,7 +399,7 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     import io
 
 
-    s = sheet(doc, top=1, limit=2)
+    s = sheet(doc, top=1, limit=2, stop_said=stop_said)
     # the sentence under roles below 0% is left out when it would push out the first reason,
     # the gap or the first reason against (it is on the full card, one menu choice away)
     below = below_zero_note(doc)

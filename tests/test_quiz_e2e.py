@@ -289,6 +289,8 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     assert child.exitstatus == 0
     assert len(asked) <= 12
     assert re.search(r"1\s+\S?\s*Data Engineer", screen)
+    # said once, above the choice: the summary right under it does not repeat it
+    assert "Stopped after" not in screen
     doc = json.loads((tmp_path / "quick.json").read_text())
     assert doc["mode"]["quick"] is True
     assert doc["mode"]["asked"] == asked

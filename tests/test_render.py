@@ -144,3 +144,24 @@ def test_quick_mode_gaps_say_not_asked_not_skipped(content: Content) -> None:
     full = score({"questionnaire": "default", "answers": answers}, content.questionnaire,
                  content.profiles)
     assert "you skipped it" in " ".join(result_screen(full, width=100).split())
+
+
+def test_quick_stop_reason_is_on_a_saved_result_and_not_repeated_under_the_quiz(
+        content: Content) -> None:
+    """`show` of a quick-mode result says why it stopped; right after the quiz, which has just
+    said it above the choice to see the result, the screen does not say it a second time."""
+    from engine.export import ModeDoc
+    from engine.report import summary_screen
+    from engine.scoring import score
+
+    reason = "Stopped after 4 of 29 questions: the remaining questions are unlikely to change"
+    answers = {"skill_sql": 5, "skill_dashboards": 5, "enjoy_explaining": 5,
+               "skill_statistics": 3}
+    doc = score({"questionnaire": "default", "answers": answers}, content.questionnaire,
+                content.profiles,
+                mode=ModeDoc(quick=True, asked=list(answers), stop="settled",
+                             stop_reason=reason))
+    for draw in (lambda **kw: result_screen(doc, width=100, **kw),
+                 lambda **kw: summary_screen(doc, width=100, **kw)):
+        assert reason in draw()
+        assert "Stopped after" not in draw(stop_said=True)

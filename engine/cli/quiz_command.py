@@ -154,6 +154,8 @@ def _finish(
     # answers typed in the quiz go to the resume file; an answers file already has them, and
     # must not overwrite a quiz interrupted earlier
     kept = _keep_answers(failed, content, answers, lang, doc.mode.quick) if failed else None
+    # the quiz said why quick mode stopped just above: the screen under it does not repeat it
+    stop_said = interactive and bool(quick and quick.get("stop_reason"))
     finished = True
     menu_saved: bool | None = None  # a file saved from the menu; None: no menu
     try:
@@ -161,9 +163,10 @@ def _finish(
             write(dumps(doc))
         elif result_menu_wanted(args):
             finished, menu_saved = _menu(doc, content, args.top,
-                                          answers if interactive else None)
+                                          answers if interactive else None, stop_said)
         else:
-            write(result_screen(doc, width=width(), color=color(), top=args.top))
+            write(result_screen(doc, width=width(), color=color(), top=args.top,
+                                stop_said=stop_said))
         flush_stdout()
     except ExportError as exc:  # standard output could not be written (a full disk)
         if interactive:
@@ -195,7 +198,7 @@ def result_menu_wanted(args: argparse.Namespace) -> bool:
 
 
 def _menu(doc: ResultDocument, content: Content, top: int,
-          typed: Answers | None) -> tuple[bool, bool]:
+          typed: Answers | None, stop_said: bool = False) -> tuple[bool, bool]:
     """The summary and the menu: whether the person quit (False on Ctrl-C, the answers
     ``typed`` in a quiz then kept in the resume file, and said so, like Ctrl-C during the
     quiz), and whether they saved a file from the menu."""
@@ -203,7 +206,7 @@ def _menu(doc: ResultDocument, content: Content, top: int,
     from engine.cli.result_menu import ResultMenu, explain_all
 
     explained, labels, profiles = explain_all(doc, content)
-    menu = ResultMenu(doc, explained, top, labels, profiles)
+    menu = ResultMenu(doc, explained, top, labels, profiles, stop_said)
     try:
         menu.run()
     except KeyboardInterrupt:

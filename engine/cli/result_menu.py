@@ -76,8 +76,9 @@ class ResultMenu:
 
     def __init__(self, doc: ResultDocument, explained: ResultDocument | None = None,
                  top: int = 3, labels: dict[str, str] | None = None,
-                 profiles: ProfileSet | None = None) -> None:
+                 profiles: ProfileSet | None = None, stop_said: bool = False) -> None:
         self.doc = doc
+        self.stop_said = stop_said  # the quiz said why quick mode stopped, just above
         self.explained = explained or doc
         self.top = top
         self.labels = labels
@@ -89,7 +90,7 @@ class ResultMenu:
         """Show the summary and answer the menu until the person quits."""
         write(summary_screen(self.explained, width=width(),
                              height=height() - prompts.result_menu_height(self.lang),
-                             color=color()))
+                             color=color(), stop_said=self.stop_said))
         sys.stdout.flush()
         actions: dict[str, Callable[[], None]] = {
             "card": self.open_card, "compare": self.compare, "save": self.save}
