@@ -129,6 +129,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.quit": ("Quit", "Quitter"),
     "menu.back": ("Back", "Retour"),
     "menu.pick_card": ("Which role?", "Quel métier ?"),
+    "menu.pager_hint": ("Space or arrows to scroll, q to go back to the menu",
+                        # ASCII only: less (590) shows UTF-8 in its prompt as control codes
+                        "Espace pour avancer, q pour revenir au menu"),
     "menu.pick_first": ("Compare which role?", "Comparer quel métier ?"),
     "menu.pick_second": ("Compare {role} ({score:.0f}%) with which role?",
                          "Comparer {role} ({score:.0f} %) avec quel métier ?"),

@@ -111,7 +111,7 @@ class ResultMenu:
         role = prompts.pick_role(self.lang, t("menu.pick_card", self.lang),
                                  self._roles()).unsafe_ask()
         if role != prompts.BACK:
-            page(card_screen(self.explained, role, width=width(), color=color()))
+            page(card_screen(self.explained, role, width=width(), color=color()), self.lang)
 
     def compare(self) -> None:
         """Two roles side by side, what separates them first."""
@@ -128,7 +128,8 @@ class ResultMenu:
             return
         page(compare_screen(self.explained, first, second, width=width(), color=color(),
                             labels=self.labels,
-                            differs=contrast(self.profiles, first, second, self.lang)))
+                            differs=contrast(self.profiles, first, second, self.lang)),
+             self.lang)
 
     def save(self) -> None:
         """The result as JSON, Markdown or HTML, to a path the person types: written
@@ -163,21 +164,26 @@ class ResultMenu:
         note(wrapped(t("file.saved", self.lang, path=path)))
 
 
-def page(text: str) -> None:
+def page(text: str, lang: str = "en") -> None:
     """``text`` on the terminal: through the pager ($PAGER, else less, else more) when it
-    is longer than the screen, else printed as it is."""
-    command = os.environ.get("PAGER") or next(
+    is longer than the screen, else printed as it is. less's prompt line says how to scroll
+    and that q goes back to the menu (a person who never used less would not know)."""
+    pager = os.environ.get("PAGER")
+    found = None if pager else next(
         (name for name in ("less", "more") if shutil.which(name)), None)
-    if len(text.splitlines()) < height() or not command:
+    if len(text.splitlines()) < height() or not (pager or found):
         write(text)
         sys.stdout.flush()
         return
     env = dict(os.environ)
     env.setdefault("LESS", "-R")  # less shows the colours instead of their escape codes
     env.setdefault("LESSCHARSET", "utf-8")  # and the text as it is written, UTF-8
+    command: str | list[str] = pager or str(found)
+    if found == "less":
+        command = ["less", "-R", "-Ps" + less_prompt(t("menu.pager_hint", lang))]
     sys.stdout.flush()
-    proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env, text=True,
-                            encoding="utf-8", errors="replace")
+    proc = subprocess.Popen(command, shell=isinstance(command, str), stdin=subprocess.PIPE,
+                            env=env, text=True, encoding="utf-8", errors="replace")
     with contextlib.suppress(OSError), proc.stdin as pipe:  # type: ignore[union-attr]
         pipe.write(text)  # the pager may quit before reading it all
     while True:
@@ -186,3 +192,10 @@ def page(text: str) -> None:
             return
         except KeyboardInterrupt:  # the pager takes Ctrl-C; wait until it has quit
             continue
+
+
+def less_prompt(hint: str) -> str:
+    """less's short prompt: ``hint`` as it is written (less reads ? : . % and backslash as
+    its own), then (END) at the end or how far in the text is."""
+    escaped = "".join("\\" + c if c in "?:.%\\" else c for c in hint)
+    return escaped + " ?e(END):?pB(%pB\\%).."
