@@ -192,7 +192,46 @@ def test_compare_says_how_the_two_roles_differ_in_the_profiles_words(
 
     shown: list[str] = []
     monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
-    monkeypatch.setattr(result_menu, "page", shown.append)
+    monkeypatch.setattr(result_menu, "page", lambda text, lang="en": shown.append(text))
     result_menu.ResultMenu(doc, doc, 3, None, content.profiles).compare()
     text = " ".join(shown[0].split())
     assert " ".join(said.split()) in text and text.index(said[:30]) < text.index("Match")
+
+
+def test_save_proposes_the_last_name_typed_with_the_new_format(
+        content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving the Markdown after the JSON (or trying again after a refusal) starts from the
+    name typed before, its extension changed, not from rolematch-result each time."""
+    from engine.cli import result_menu
+
+    doc = result(content, PERSONAS[0])
+    formats = iter(["json", "md", "html", "json"])
+    proposed: list[str] = []
+    typed = iter([str(tmp_path / "me.json"), None, None, str(tmp_path / "sub")])
+
+    class Ask:
+        def __init__(self, value: str) -> None:
+            self.value = value
+
+        def unsafe_ask(self) -> str:
+            return self.value
+
+    def ask_path(lang: str, default: str) -> Ask:
+        proposed.append(default)
+        value = next(typed)
+        return Ask(default if value is None else value)  # None: Enter on the proposal
+
+    monkeypatch.setattr(result_menu.prompts, "pick_format", lambda lang: Ask(next(formats)))
+    monkeypatch.setattr(result_menu.prompts, "ask_path", ask_path)
+    (tmp_path / "sub").mkdir()
+    menu = result_menu.ResultMenu(doc, doc, 3, None, content.profiles)
+    for _ in range(4):
+        menu.save()
+    assert proposed == ["rolematch-result.json", str(tmp_path / "me.md"),
+                        str(tmp_path / "me.html"), str(tmp_path / "me.json")]
+    assert menu.saved == [tmp_path / "me.json", tmp_path / "me.md", tmp_path / "me.html"]
+    assert json.loads((tmp_path / "me.json").read_text())["ranking"]
+    assert (tmp_path / "me.md").read_text().startswith("#")
+    # a name without a known extension gets one added, not replaced
+    menu.typed = str(tmp_path / "notes.v2")
+    assert menu._proposed("md") == str(tmp_path / "notes.v2.md")

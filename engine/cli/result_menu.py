@@ -85,6 +85,7 @@ class ResultMenu:
         self.profiles = profiles  # the chart on the saved HTML page, as `show --format html`
         self.lang = doc.lang
         self.saved: list[Path] = []  # the files written from the menu
+        self.typed: str | None = None  # the last name typed, proposed again (new extension)
 
     def run(self) -> None:
         """Show the summary and answer the menu until the person quits."""
@@ -131,15 +132,26 @@ class ResultMenu:
                             differs=contrast(self.profiles, first, second, self.lang)),
              self.lang)
 
+    def _proposed(self, kind: str) -> str:
+        """The name the save prompt starts with: the last one typed, with this format's
+        extension (saving the Markdown after the JSON, or trying again after a refusal,
+        needs no retyping), else rolematch-result.<ext>."""
+        if not self.typed:
+            return f"rolematch-result.{kind}"
+        head, dot, ext = self.typed.rpartition(".")
+        known = dot and ext.lower() in ("json", "md", "html", "htm") and "/" not in ext
+        return f"{head if known else self.typed}.{kind}"
+
     def save(self) -> None:
         """The result as JSON, Markdown or HTML, to a path the person types: written
         atomically, readable by them only, an existing file replaced only if they say so."""
         kind = prompts.pick_format(self.lang).unsafe_ask()
         if kind == prompts.BACK:
             return
-        typed = prompts.ask_path(self.lang, f"rolematch-result.{kind}").unsafe_ask()
+        typed = prompts.ask_path(self.lang, self._proposed(kind)).unsafe_ask()
         if typed == prompts.BACK:
             return
+        self.typed = str(typed).strip()
         path = Path(os.path.expanduser(str(typed).strip()))
         replace = False
         if path.is_dir():
