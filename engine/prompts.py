@@ -86,6 +86,9 @@ def _show_descriptions(question: questionary.Question) -> questionary.Question:
     English "Description:" label (the option is already highlighted above)."""
     width = _width() - 4
     for control in _lists(question):
+        if getattr(control, "_rolematch_described", False):
+            continue  # patched already
+        control._rolematch_described = True
         if callable(control.text):
             original = control.text
 
@@ -109,10 +112,13 @@ def _show_descriptions(question: questionary.Question) -> questionary.Question:
 
 def _fit_titles(question: questionary.Question) -> questionary.Question:
     """Shorten each choice's title to the terminal's width, with "…": questionary draws a
-    choice on one line and prompt_toolkit cut a longer one at the edge, silently."""
+    choice on one line and prompt_toolkit cut a longer one at the edge, silently. A title
+    shortened is shown whole under the list while it is pointed at, before its description
+    if it has one (it was never readable whole, even highlighted)."""
     from engine.render import shorten
 
     width = _width()
+    shortened = False
     for control in _lists(question):
         pointer = len(control.pointer) + 2 if control.pointer is not None else 3
         keys = 3 if control.use_shortcuts else 0  # "1) ", or "-) " on a keyless one
@@ -122,8 +128,12 @@ def _fit_titles(question: questionary.Question) -> questionary.Question:
             if isinstance(choice, Separator) or not isinstance(choice.title, str):
                 continue
             if len(choice.title) > room:  # shorten squashes: "Data Engineer  81%" as it is
+                whole = squash(choice.title)
+                choice.description = (whole if not choice.description
+                                       else f"{whole} — {choice.description}")
                 choice.title = shorten(choice.title, room)
-    return question
+                shortened = True
+    return _show_descriptions(question) if shortened else question
 
 
 def _add_keys(question: questionary.Question, bindings: Any) -> questionary.Question:

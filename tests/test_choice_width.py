@@ -26,6 +26,14 @@ def _lines(question: Any) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and "---" not in line]
 
 
+def _flat(text: str) -> str:
+    """Runs of spaces and line ends as one space (no-break spaces kept, as the wrap keeps
+    them)."""
+    import re
+
+    return re.sub(r"[ \n]+", " ", text).strip()
+
+
 def _choices(content: Content, index: int, lang: str) -> list[str]:
     with create_pipe_input() as inp:
         return _lines(prompt_for(content.questionnaire, index, lang, input=inp,
@@ -85,3 +93,41 @@ def test_at_60_columns_the_choice_a_question_points_to_is_whole(
                  if qt.id == "model_incident")
     last = content.questionnaire.types[index].options(lang)[-1]["label"]
     assert last in "\n".join(_choices(content, index, lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_shortened_choice_reads_whole_under_the_list_while_pointed_at(
+        content: Content, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """At 56 columns some choices end with "…"; pointed at, the whole label shows under the
+    list (before the option's description, when it has one), wrapped within the width."""
+    from prompt_toolkit.application.current import set_app
+    from questionary.prompts.common import InquirerControl
+
+    from engine.i18n import squash
+
+    monkeypatch.setattr(prompts, "_width", lambda: 56)
+    cut = 0
+    for index, qt in enumerate(content.questionnaire.types):
+        options = qt.options(lang)
+        with create_pipe_input() as inp:
+            question = prompt_for(content.questionnaire, index, lang, input=inp,
+                                  output=DummyOutput())
+            control = next(c for c in question.application.layout.find_all_controls()
+                           if isinstance(c, InquirerControl))
+            for i, option in enumerate(options):
+                control.pointed_at = i
+                with set_app(question.application):
+                    text = "".join(str(token[1]) for token in control.text())
+                lines = text.splitlines()
+                assert all(len(line) <= 56 for line in lines), lines
+                items = len(control.choices)  # the options, separator, none / skip / back
+                listed = "\n".join(lines[:items])
+                under = _flat(" ".join(lines[items:]))
+                if squash(option["label"]) in listed:
+                    assert "Description:" not in text
+                    continue
+                cut += 1
+                assert under.startswith(squash(option["label"])), (qt.id, under)
+                if option.get("description"):
+                    assert under.endswith(_flat(option["description"])), under
+    assert cut  # the test saw shortened choices

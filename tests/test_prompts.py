@@ -210,7 +210,7 @@ def test_compare_second_list_the_key_shown_for_a_role_picks_it(
             return question
 
         monkeypatch.setattr(prompts, "pick_role", pick_role)
-        monkeypatch.setattr(result_menu, "page", lambda text: None)
+        monkeypatch.setattr(result_menu, "page", lambda text, lang="en": None)
         monkeypatch.setattr(result_menu, "compare_screen",
                             lambda _doc, a, b, compared=compared, **kw:
                             compared.append((a, b)) or "")
