@@ -5,11 +5,11 @@ Plain text, wrapped between words to the width given; nothing here prints.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Collection
 
 from engine.export import AnswerGapDoc, FitDocument, not_asked
 from engine.i18n import t
+from engine.i18n import wrap as lines_of  # wrap() below adds the fit's indents
 
 
 def gap_line(g: AnswerGapDoc, lang: str, asked: Collection[str] | None = None) -> str:
@@ -27,9 +27,7 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
     lang = doc.lang
 
     def wrap(text: str, indent: int = 0, hang: int = 2) -> list[str]:
-        return textwrap.wrap(text, width=max(20, width), initial_indent=" " * indent,
-                             subsequent_indent=" " * (indent + hang), break_long_words=False,
-                             break_on_hyphens=False)
+        return lines_of(text, max(20, width), " " * indent, " " * (indent + hang))
 
     head = t("fit.titled", lang, title=doc.title) if doc.title else t("fit.title", lang)
     if not doc.recognised or doc.score is None:

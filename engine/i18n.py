@@ -621,6 +621,20 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Text for people in lines of at most ``width`` columns (indents included), broken
+    between words only: never inside a word or at a hyphen, so a path, a tool or a number
+    stays whole (a word longer than the line has a line of its own); runs of whitespace are
+    one space, no-break spaces are kept (French "85 %" never breaks). ``first`` and ``rest``
+    start the first line and the others. The one wrapping rule of the screens, reports and
+    prompts."""
+    import textwrap
+
+    return textwrap.wrap(squash(text), width=width, initial_indent=first,
+                         subsequent_indent=rest, break_long_words=False,
+                         break_on_hyphens=False)
+
+
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
     """French when LC_ALL (or, if unset, LC_MESSAGES then LANG) starts with 'fr', else English."""
     env = os.environ if environ is None else environ

@@ -17,7 +17,7 @@ import questionary
 from questionary import Choice, Separator
 
 from engine.content import Questionnaire
-from engine.i18n import squash, t
+from engine.i18n import squash, t, wrap
 from engine.questions import TICKED_SEPARATOR, AnswerValue, Likert, Multi, Single
 
 SKIP = "__skip__"
@@ -64,10 +64,7 @@ def _message(text: str, instruction: str, room: int = 0) -> tuple[str, str]:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(squash(text), width=max(10, width), break_long_words=False,
-                         break_on_hyphens=False) or [""]
+    return wrap(text, max(10, width)) or [""]
 
 
 _QUESTIONARY_DESCRIPTION = "  Description: "

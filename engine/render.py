@@ -6,18 +6,14 @@ function returns text or data.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from engine.content import Profile, ProfileSet, Questionnaire
-from engine.i18n import colon, squash, t
+from engine.i18n import colon, squash, t, wrap
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> str:
-    return textwrap.fill(
-        squash(text), width=width, initial_indent=first if first is not None else indent,
-        subsequent_indent=indent, break_long_words=False, break_on_hyphens=False,
-    ) + "\n"
+    return "\n".join(wrap(text, width, indent if first is None else first, indent)) + "\n"
 
 
 def _bullets(items: list[str], width: int) -> str:

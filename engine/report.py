@@ -8,7 +8,6 @@ prints: every function returns text.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from engine.export import (
     RoleDoc,
     not_asked,
 )
-from engine.i18n import colon, percent, semicolon, squash, t
+from engine.i18n import colon, percent, semicolon, squash, t, wrap
 from engine.render import shorten
 
 if TYPE_CHECKING:
@@ -166,8 +165,7 @@ def found_lines(doc: DecodeDocument, width: int) -> list[str]:
     sep = semicolon(lang)
 
     def wrapped(text: str) -> list[str]:
-        return textwrap.wrap(text, width=width, subsequent_indent="    ",
-                             break_long_words=False, break_on_hyphens=False)
+        return wrap(text, width, rest="    ")
 
     def named(label: str, words: list[str]) -> str:
         if [w.casefold() for w in words] == [label.casefold()]:
@@ -462,26 +460,24 @@ def _summary_gap(gap: AnswerGapDoc, lang: str, width: int, lines: int,
     the what-if at its end stays in view."""
     head = f"{t('result.gaps', lang)}{colon(lang)} "
 
-    def wrap(text: str) -> list[str]:
-        return textwrap.wrap(head + text, width=width, initial_indent="  ",
-                             subsequent_indent="    ", break_long_words=False,
-                             break_on_hyphens=False)
+    def wrapped(text: str) -> list[str]:
+        return wrap(head + text, width, "  ", "    ")
 
     typical = gap.typical_label
     while True:
-        wrapped = wrap(_gap_sentence(gap, lang, typical, asked))
-        if len(wrapped) <= lines:
-            return wrapped
+        out = wrapped(_gap_sentence(gap, lang, typical, asked))
+        if len(out) <= lines:
+            return out
         if len(typical) <= 12:
             break
         typical = shorten(typical, len(typical) - 8)
     # no room for the answers: the question and its what-if alone
     question = gap.label
     while True:
-        wrapped = wrap(t("result.summary_gap", lang, question=question,
-                         now=100 * gap.score_now, then=100 * gap.score_if))
-        if len(wrapped) <= lines or len(question) <= 12:
-            return wrapped[:lines]
+        out = wrapped(t("result.summary_gap", lang, question=question,
+                        now=100 * gap.score_now, then=100 * gap.score_if))
+        if len(out) <= lines or len(question) <= 12:
+            return out[:lines]
         question = shorten(question, len(question) - 8)
 
 
@@ -566,19 +562,19 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
     shown, rest = differences(doc, first, second, labels)
     out = io.StringIO()
     console = _console(out, width, color)
-    for line in textwrap.wrap(t("compare.header", lang, first=a.title, a=100 * a.score,
-                                second=b.title, b=100 * b.score,
-                                gap=abs(100 * (a.score - b.score))), width=width):
+    for line in wrap(t("compare.header", lang, first=a.title, a=100 * a.score,
+                       second=b.title, b=100 * b.score, gap=abs(100 * (a.score - b.score))),
+                     width):
         console.print(_text(line, style="bold"))
     if differs:
-        for line in textwrap.wrap(differs, width=width):
+        for line in wrap(differs, width):
             console.print(_text(line, style="italic"))
-    for line in textwrap.wrap(t("compare.intro", lang), width=width):
+    for line in wrap(t("compare.intro", lang), width):
         console.print(_text(line, style="dim"))
     # two right-aligned columns, the role titles wrapped above them
     column = max(10, min(16, (width - 20) // 2))
     name = width - 2 * (column + 2)
-    heads = [textwrap.wrap(title, column) or [""] for title in (a.title, b.title)]
+    heads = [wrap(title, column) or [""] for title in (a.title, b.title)]
     depth = max(map(len, heads))
     heads = [[""] * (depth - len(h)) + h for h in heads]
 
@@ -616,8 +612,7 @@ def decode_screen(doc: DecodeDocument, width: int = 80, color: bool = False,
 
     lines = found_lines(doc, width)
     if doc.title_mismatch:
-        lines += ["", *textwrap.wrap("! " + doc.title_mismatch, width=width,
-                                     subsequent_indent="  ", break_long_words=False)]
+        lines += ["", *wrap("! " + doc.title_mismatch, width, rest="  ")]
     lines.append("")
     return result_screen(doc, width=width, color=color, top=top, preamble=lines)
 

@@ -68,9 +68,7 @@ def wrapped(text: str) -> str:
     """A message for the person wrapped between words at the terminal's width, so no word is
     cut at the edge: paths stay whole, a command (`backquoted`, or rolematch and its options)
     stays on one line when it fits on one, and no line starts with a space."""
-    import textwrap
-
-    from engine.i18n import squash
+    from engine.i18n import squash, wrap
 
     columns = width()
 
@@ -78,8 +76,7 @@ def wrapped(text: str) -> str:
         command = match.group()
         return command.replace(" ", _HELD) if len(command) <= columns else command
 
-    lines = textwrap.wrap(_COMMAND.sub(hold, squash(text)), width=columns,
-                          break_long_words=False, break_on_hyphens=False)
+    lines = wrap(_COMMAND.sub(hold, squash(text)), columns)
     return "\n".join(line.replace(_HELD, " ").lstrip() for line in lines)
 
 
