@@ -41,9 +41,10 @@ def resume_path(questionnaire_id: str = "default") -> Path:
 
 def save_resume(
     questionnaire: Questionnaire, given: dict[str, AnswerValue], lang: str | None,
-    path: Path | None = None, quick: bool = False,
+    path: Path | None = None, quick: bool = False, stop: str | None = None,
 ) -> Path:
-    """Write the answers seen so far (skips as null) atomically, readable by the owner only."""
+    """Write the answers seen so far (skips as null; in quick mode in the order asked, and
+    ``stop``: why it stopped, once it has) atomically, readable by the owner only."""
     path = path or resume_path(questionnaire.id)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +60,7 @@ def save_resume(
         "content_hash": questionnaire.content_hash(),
         "lang": lang,
         "quick": quick,
+        "stop": stop,
         "answers": given,
     }
     return write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", force=True)
@@ -70,6 +72,7 @@ class Restored:
     dropped: tuple[str, ...]
     lang: str | None
     quick: bool = False
+    stop: str | None = None  # quick mode had stopped: the quiz is finished, its result again
 
 
 class CorruptResume(Exception):
@@ -130,7 +133,9 @@ def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Resto
         except AnswersError:
             dropped.append(qid)
     lang = data.get("lang") if data.get("lang") in ("en", "fr") else None
-    return Restored(given, tuple(dropped), lang, quick=data.get("quick") is True)
+    quick = data.get("quick") is True
+    stop = data.get("stop") if quick and data.get("stop") in ("bound", "settled") else None
+    return Restored(given, tuple(dropped), lang, quick=quick, stop=stop)
 
 
 def clear_resume(questionnaire: Questionnaire, path: Path | None = None) -> None:

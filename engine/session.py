@@ -76,8 +76,9 @@ class QuizSession:
         """Resume: the saved answers, positioned at the first question not seen yet."""
         self.given = dict(given)
         ids = [q.id for q in self.questionnaire.questions]
-        if self.quick:
-            self.order = [i for i, qid in enumerate(ids) if qid in given]
+        if self.quick:  # the questions asked, in the order they were asked
+            index = {qid: i for i, qid in enumerate(ids)}
+            self.order = [index[qid] for qid in given if qid in index]
             self.position = len(self.order)
         else:
             self.position = next((p for p, i in enumerate(self.order) if ids[i] not in given),

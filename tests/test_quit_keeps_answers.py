@@ -159,12 +159,13 @@ def test_quit_with_nowhere_to_keep_the_answers_gives_them(
     themselves as an answers file to copy; exit 2."""
     from engine.answers import Answers, parse_answers
     from engine.cli.quiz_command import _quit_keeping
+    from engine.export import ModeDoc
 
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     monkeypatch.setenv("ROLEMATCH_DATA_DIR", str(blocker / "data"))
     answers = Answers("default", {"skill_sql": 4, "tools_ops": ["docker"]})
-    assert _quit_keeping(content, answers, "en", quick=False) == 2
+    assert _quit_keeping(content, answers, "en", ModeDoc()) == 2
     said = capsys.readouterr().err
     assert f"{blocker / 'data'}: could not be created" in said
     text = " ".join(said.split())

@@ -299,3 +299,57 @@ def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
     assert doc["mode"]["stop"] == step.reason
     assert ("no remaining answer" in doc["mode"]["stop_reason"]) == (step.reason == "bound")
     assert doc["ranking"][0]["role_id"] == "data-engineer"
+
+
+def test_a_finished_quick_quiz_quit_unsaved_resumes_to_the_same_result(
+        tmp_path: Path, content: Content) -> None:
+    """Quit after quick mode's result with nothing saved keeps the answers; --resume then
+    shows the same result: the questions asked (in the order asked, not the whole
+    questionnaire with the unasked ones counted as skips), the same stop, the same scores."""
+    from engine.adaptive import Quick, partial
+    from engine.export import ModeDoc
+    from engine.scoring import score
+    from engine.simulate import ideal_answers
+    from engine.vectors import build_model
+
+    model = build_model(content.questionnaire, content.profiles)
+    profile = content.profiles.profile("data-scientist")
+    assert profile is not None
+    person = ideal_answers(model, profile).values
+    quick, given = Quick(model), {}
+    while not (step := quick.next(partial(model, given))).stop:
+        qid = model.question_ids[step.question]  # type: ignore[index]
+        given[qid] = person[qid]
+    asked = list(given)
+    child = spawn(tmp_path, "--quick", size=(24, 80))
+    for i, qid in enumerate(asked, start=1):
+        child.expect(rf"Question {i} \(quick mode, at most 29\) · ")
+        child.expect(r"\)")
+        child.send(keys_for_value(content, qid, person[qid]))
+    child.expect("What now")
+    child.send(ENTER)  # See my result
+    child.expect(MENU)
+    child.send("4" + ENTER)  # Quit, nothing saved
+    assert "rolematch --resume" in " ".join(finish(child).split())
+    kept = json.loads((tmp_path / "data" / "resume-default.json").read_text())
+    assert list(kept["answers"]) == asked  # the asked ones, in order: no unasked "skips"
+    assert kept["stop"] == step.reason
+
+    child = spawn(tmp_path, "--resume", "--output", "again.json", size=(24, 80))
+    child.expect("What now")
+    said = " ".join(ANSI.sub("", child.before or "").split())
+    assert f"Resuming a finished quiz ({len(asked)} answers, 0 skipped)" in said
+    assert f"Stopped after {len(asked)} of 29 questions" in said
+    child.send(ENTER)
+    child.expect(MENU)
+    assert f"({len(asked)} of 29 questions answered)" in ANSI.sub("", child.before or "")
+    child.send("\x1b")
+    finish(child)
+    doc = json.loads((tmp_path / "again.json").read_text())
+    assert doc["mode"]["asked"] == asked and doc["mode"]["stop"] == step.reason
+    first = score({"questionnaire": "default", "answers": given}, content.questionnaire,
+                  content.profiles, mode=ModeDoc(quick=True, asked=asked))
+    assert [(m["role_id"], m["score"]) for m in doc["ranking"]] == [
+        (m.role_id, m.score) for m in first.ranking]
+    labels = {g["answer_label"] for m in doc["ranking"] for g in m["gaps"]}
+    assert "skipped" not in labels and "not asked in quick mode" in labels

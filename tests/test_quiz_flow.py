@@ -123,7 +123,7 @@ def test_quick_mode_resumes_in_quick_mode(content: Content) -> None:
     s = QuizSession(content.questionnaire, quick=True)
     s.restore(restored.given)
     ids = [q.id for q in content.questionnaire.questions]
-    assert [ids[i] for i in s.order] == ["skill_sql", "ideal_day"]  # what was asked
+    assert [ids[i] for i in s.order] == ["ideal_day", "skill_sql"]  # as asked, in that order
     assert s.done  # quick mode then chooses the next question itself
     assert set(s.remaining()) == set(range(len(ids))) - set(s.order)
 
@@ -136,18 +136,21 @@ def test_answers_kept_after_a_failed_write_keep_quick_mode_or_are_shown(
     from engine.answers import Answers, parse_answers
     from engine.cli.quiz_command import _keep_answers
     from engine.errors import problem
+    from engine.export import ModeDoc
 
     answers = Answers("default", {"skill_sql": 4, "tools_ops": ["docker"]})
     failed = [problem(tmp_path / "r.json", "", "could not be written")]
-    kept = _keep_answers(failed, content, answers, "en", quick=True)
+    quick = ModeDoc(quick=True, asked=["skill_sql", "tools_ops"], stop="settled")
+    kept = _keep_answers(failed, content, answers, "en", quick)
     restored = load_resume(content.questionnaire)
     assert restored is not None and restored.quick and restored.given == answers.values
+    assert restored.stop == "settled"  # quick mode had stopped: its result again
     assert "`rolematch --resume` shows the result again" in kept.lines()[-1]
 
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     monkeypatch.setenv("ROLEMATCH_DATA_DIR", str(blocker / "data"))
-    lines = _keep_answers(failed, content, answers, "en", quick=False).lines()
+    lines = _keep_answers(failed, content, answers, "en", ModeDoc()).lines()
     assert "could not be written" in lines[0]
     assert f"{blocker / 'data'}: could not be created" in lines[1]
     assert "here they are, to save as a .json file" in lines[2]

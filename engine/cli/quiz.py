@@ -121,7 +121,8 @@ class Quiz:
                                    ids=", ".join(restored.dropped))))
             answered = sum(v is not None for v in session.given.values())
             skipped = len(session.given) - answered
-            if session.position >= session.total:  # every question seen: the result again
+            if session.position >= session.total or restored.stop:
+                # every question seen, or quick mode had stopped: the result again
                 self.say(wrapped(t("quiz.resumed_done", self.lang, n=answered,
                                    skipped=skipped)))
             else:
@@ -166,7 +167,7 @@ class Quiz:
             self.say()
             self._keep_unfinished()
             try:
-                save_resume(q, session.given, self.lang, quick=self.quick)
+                save_resume(q, session.given, self.lang, quick=self.quick, stop=self.stop)
             except ExportError as exc:
                 if not autosave_failed:
                     for line in exc.lines():
@@ -226,7 +227,8 @@ class Quiz:
             return
         if earlier is None or not earlier.given:
             return
-        self.earlier_finished = all(question.id in earlier.given for question in q.questions)
+        self.earlier_finished = earlier.stop is not None or all(
+            question.id in earlier.given for question in q.questions)
         why = "finished" if self.earlier_finished else "unfinished"
         self.unfinished = (path, aside_path(path, why))
         self.say(wrapped(t("quiz.finished_kept" if self.earlier_finished else "quiz.unfinished",
@@ -251,7 +253,7 @@ class Quiz:
         self._keep_unfinished()
         try:
             path = save_resume(self.content.questionnaire, session.given, self.lang,
-                               quick=self.quick)
+                               quick=self.quick, stop=self.stop)
         except ExportError as exc:
             for line in exc.lines():
                 err(line)

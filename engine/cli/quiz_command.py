@@ -32,7 +32,7 @@ from engine.i18n import t
 if TYPE_CHECKING:
     from engine.answers import Answers
     from engine.content import Content
-    from engine.export import ResultDocument
+    from engine.export import ModeDoc, ResultDocument
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -153,7 +153,7 @@ def _finish(
             written.append(path)
     # answers typed in the quiz go to the resume file; an answers file already has them, and
     # must not overwrite a quiz interrupted earlier
-    kept = _keep_answers(failed, content, answers, lang, doc.mode.quick) if failed else None
+    kept = _keep_answers(failed, content, answers, lang, doc.mode) if failed else None
     # the quiz said why quick mode stopped just above: the screen under it does not repeat it
     stop_said = interactive and bool(quick and quick.get("stop_reason"))
     finished = True
@@ -171,7 +171,7 @@ def _finish(
     except ExportError as exc:  # standard output could not be written (a full disk)
         if interactive:
             raise _keep_answers([*failed, *exc.problems], content, answers, lang,
-                                doc.mode.quick) from None
+                                doc.mode) from None
         raise
     for path in written:
         note(t("file.saved", lang, path=path))
@@ -186,7 +186,7 @@ def _finish(
                                         or (menu_saved is None and not args.json)):
         # Quit, or the full text shown, with nothing saved anywhere: the answers would be
         # lost without a word (a JSON document printed holds them)
-        return _quit_keeping(content, answers, lang, doc.mode.quick)
+        return _quit_keeping(content, answers, lang, doc.mode)
     if interactive:
         clear_resume(q)
     return EXIT_OK
@@ -211,7 +211,7 @@ def _menu(doc: ResultDocument, content: Content, top: int,
         menu.run()
     except KeyboardInterrupt:
         if typed is not None:
-            kept, unkept = _kept(content, typed, doc.lang, doc.mode.quick)
+            kept, unkept = _kept(content, typed, doc.lang, doc.mode)
             if kept is None:
                 for line in ExportError(unkept).lines():
                     err(line, wrap=True)
@@ -221,12 +221,12 @@ def _menu(doc: ResultDocument, content: Content, top: int,
     return True, bool(menu.saved)
 
 
-def _quit_keeping(content: Content, answers: Answers, lang: str, quick: bool) -> int:
+def _quit_keeping(content: Content, answers: Answers, lang: str, mode: ModeDoc) -> int:
     """Quit after a quiz with nothing saved (no --output or --save-answers, no file from the
     menu): the answers stay in the resume file, as after Ctrl-C, and the person is told so,
     exit 0; when even the resume file cannot be written, the error and the answers themselves,
     exit 2."""
-    kept, unkept = _kept(content, answers, lang, quick)
+    kept, unkept = _kept(content, answers, lang, mode)
     if kept is None:
         for line in ExportError(unkept).lines():
             err(line, wrap=True)
@@ -236,26 +236,32 @@ def _quit_keeping(content: Content, answers: Answers, lang: str, quick: bool) ->
 
 
 def _keep_answers(problems: list[Problem], content: Content, answers: Answers,
-                  lang: str, quick: bool) -> ExportError:
+                  lang: str, mode: ModeDoc) -> ExportError:
     """On a failed write, put the answers in the resume file (with quick mode, so that
     ``--resume`` shows the same result again): the error lines ``problems`` and where the
     answers are; when even the resume file cannot be written, the answers themselves."""
-    kept, unkept = _kept(content, answers, lang, quick)
+    kept, unkept = _kept(content, answers, lang, mode)
     if kept is None:
         return ExportError([*problems, *unkept])
     return ExportError([*problems, problem("", "", t("file.answers_kept", lang, path=kept))])
 
 
 def _kept(content: Content, answers: Answers, lang: str,
-          quick: bool) -> tuple[Path | None, list[Problem]]:
-    """The answers of a quiz put in the resume file, with quick mode (so that ``--resume``
-    shows the same result rather than more questions): where they are; or, when even that
-    file cannot be written, why, and the answers themselves as an answers file to copy."""
+          mode: ModeDoc) -> tuple[Path | None, list[Problem]]:
+    """The answers of a quiz put in the resume file, with quick mode, the questions it asked
+    (in the order asked) and why it stopped, so that ``--resume`` shows the same result
+    rather than more questions (the questions it never asked are no skips): where they are;
+    or, when even that file cannot be written, why, and the answers themselves as an answers
+    file to copy."""
     # imported when the command runs, so `rolematch quiz --help` stays fast
     from engine.resume import save_resume
 
+    asked = mode.asked_ids()
+    given = (dict(answers.values) if asked is None
+             else {qid: answers.values.get(qid) for qid in asked})
     try:
-        return save_resume(content.questionnaire, dict(answers.values), lang, quick=quick), []
+        return save_resume(content.questionnaire, given, lang, quick=mode.quick,
+                           stop=mode.stop), []
     except ExportError as exc:
         text = json.dumps(answers.to_document(), ensure_ascii=False)
         return None, [*exc.problems, problem("", "", t("file.answers_here", lang, answers=text))]
