@@ -420,38 +420,30 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # quiz
     "quiz.welcome_title": ("rolematch", "rolematch"),
     "quiz.welcome": (
-        "{n} questions, about {minutes} minutes. Answer from what you have done and what you "
-        "enjoy; there are no right answers.",
-        "{n} questions, environ {minutes} minutes. Répondez selon ce que vous avez fait et ce "
-        "que vous aimez ; il n'y a pas de bonne réponse.",
+        "{n} questions, about {minutes} minutes: answer from what you have done and what you "
+        "enjoy.",
+        "{n} questions, environ {minutes} minutes : répondez selon ce que vous avez fait et "
+        "aimez.",
     ),
     "quiz.keys": (
-        "Keys: arrows to move, Enter to confirm. Where the answers are numbered, their number "
-        "keys choose them; where you tick any, space ticks and unticks. Every question has "
-        "\"I don't know\" (skip), and every one after the first \"Back\". Ctrl-C saves your "
-        "answers and quits; `rolematch --resume` continues.",
-        "Touches : flèches pour se déplacer, Entrée pour valider. Quand les réponses sont "
-        "numérotées, les touches numériques les choisissent ; quand on coche, espace coche et "
-        "décoche. Chaque question propose « Je ne sais pas » (passer), et chacune après la "
-        "première « Retour ». Ctrl-C "
-        "enregistre vos réponses et quitte ; `rolematch --resume` reprend.",
+        "Keys: arrows, Enter, number keys; space ticks. \"I don't know\" skips, \"Back\" goes "
+        "back. Ctrl-C saves your answers and quits; `rolematch --resume` continues.",
+        "Touches : flèches, Entrée, chiffres ; espace coche. « Je ne sais pas » passe, "
+        "« Retour » revient. Ctrl-C enregistre et quitte ; `rolematch --resume` reprend.",
     ),
     "quiz.start": ("Start", "Commencer"),
     "quiz.quick_hint": (
-        "Short on time? `rolematch --quick` asks the most informative question each time and "
-        "stops as soon as more answers are unlikely to change your top match (often 8 to 12 "
-        "questions).",
-        "Peu de temps ? `rolematch --quick` pose à chaque fois la question la plus utile et "
-        "s'arrête dès que d'autres réponses ont peu de chances de changer votre premier "
-        "résultat (souvent 8 à 12 questions).",
+        "Short on time? `rolematch --quick` stops as soon as more answers are unlikely to "
+        "change your top match (often 8 to 12 questions).",
+        "Peu de temps ? `rolematch --quick` s'arrête dès que d'autres réponses ont peu de "
+        "chances de changer votre premier résultat (souvent 8 à 12 questions).",
     ),
     "quiz.welcome_quick": (
-        "Quick mode: each question is chosen from your earlier answers, and the quiz stops as "
-        "soon as further answers are unlikely to change your top match (at most {n} "
-        "questions).",
-        "Mode rapide : chaque question est choisie d'après vos réponses précédentes, et le "
-        "questionnaire s'arrête dès que d'autres réponses ont peu de chances de changer votre "
-        "premier résultat ({n} questions au plus).",
+        "Quick mode: each question is chosen from your answers so far, and the quiz stops once "
+        "more answers are unlikely to change your top match (at most {n} questions).",
+        "Mode rapide : chaque question est choisie d'après vos réponses, et le questionnaire "
+        "s'arrête dès que d'autres réponses ont peu de chances de changer votre premier "
+        "résultat ({n} questions au plus).",
     ),
     "quiz.progress_quick": ("Question {i} (quick mode, at most {n}) · {section}",
                             "Question {i} (mode rapide, {n} au plus) · {section}"),

@@ -18,7 +18,7 @@ from engine.content import Content
 
 PERSONA = Path(__file__).resolve().parent.parent / "benchmarks/personas/answers"
 SAID = {
-    "en": {"intro": "29 questions, about 6 minutes", "menu": r"What next\?[\s\S]*4\) Quit",
+    "en": {"intro": r"29\s+questions,\s+about\s+6\s+minutes", "menu": r"What next\?[\s\S]*4\) Quit",
            "quit": "? What next? Quit", "result": "Your matches (29 of 29",
            "kept": "Not saved: your answers are kept in {path}; `rolematch --resume` shows "
                    "this result again.",
@@ -27,7 +27,7 @@ SAID = {
            "still": "Your finished quiz's answers are still in {path}: rolematch --resume "
                     "shows its result.",
            "unfinished": "unfinished"},
-    "fr": {"intro": "29 questions, environ 6 minutes",
+    "fr": {"intro": r"29\s+questions,\s+environ\s+6\s+minutes",
            "menu": r"Et ensuite.\?[\s\S]*4\) Quitter", "quit": "? Et ensuite\u00a0? Quitter",
            "result": "Vos correspondances (29 questions sur 29",
            "kept": "Non enregistré\u00a0: vos réponses sont gardées dans {path}\u00a0; "

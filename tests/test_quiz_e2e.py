@@ -69,7 +69,7 @@ def finish(child: pexpect.spawn) -> str:
 def test_full_quiz_in_english(tmp_path: Path, content: Content) -> None:
     # --full: the full result text on a terminal too, instead of the summary and its menu
     child = spawn(tmp_path, "--full", "--save-answers", "mine.yaml", "--output", "result.json")
-    child.expect("29 questions, about 6 minutes")
+    child.expect(r"29\s+questions,\s+about\s+6\s+minutes")
     given = answer(child, content, 0, 29)
     child.expect("Your matches")
     screen = finish(child)
@@ -214,7 +214,7 @@ def test_a_new_quiz_never_overwrites_an_unfinished_one(tmp_path: Path, content: 
 
 def test_full_quiz_in_french(tmp_path: Path, content: Content) -> None:
     child = spawn(tmp_path, "--full", lang="fr_FR.UTF-8")
-    child.expect("29 questions, environ 6 minutes")
+    child.expect(r"29\s+questions,\s+environ\s+6\s+minutes")
     answer(child, content, 0, 29, word="sur")
     child.expect("Vos correspondances")
     screen = finish(child)

@@ -138,7 +138,7 @@ def test_whole_quiz_typed_at_once_nothing_lost_then_ctrl_c_in_the_menu(
             keys += SPACE + DOWN + SPACE + ENTER
             given[q.id] = [q.options[0].id, q.options[1].id]
     term = Terminal(tmp_path, "--save-answers", "mine.yaml", columns=100)
-    term.expect("29 questions, about 6 minutes")
+    term.expect(r"29\s+questions,\s+about\s+6\s+minutes")
     term.send(keys)
     term.expect(MENU)
     assert yaml.safe_load((tmp_path / "mine.yaml").read_text())["answers"] == given
@@ -186,10 +186,10 @@ def test_an_output_that_cannot_be_written_after_a_quiz_still_shows_the_result(
     error lines, wrapped between words, and exit 2; the answers stay in the resume file."""
     import tempfile
 
-    words = {"en": ("29 questions, about 6 minutes", "Your matches", "A typical day",
+    words = {"en": (r"29\s+questions,\s+about\s+6\s+minutes", "Your matches", "A typical day",
                     "folder 'nowhere' does not exist", "your answers are kept in {};",
                     "`rolematch --resume` shows the result again"),
-             "fr": ("29 questions, environ 6 minutes", "Vos correspondances", "",
+             "fr": (r"29\s+questions,\s+environ\s+6\s+minutes", "Vos correspondances", "",
                     "le dossier 'nowhere' n'existe pas",
                     "vos réponses sont gardées dans {}\u00a0;",
                     "`rolematch --resume` affiche de nouveau le résultat")}
@@ -296,3 +296,24 @@ def test_no_then_enter_at_replace_leaves_the_person_at_the_menu(
     assert rows[at + 1].endswith(kept)
     assert rows[at + 2].startswith("? ") and rows[at + 2].endswith(("Quit", "Quitter"))
     assert (tmp_path / "r.json").read_text() == "mine"
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Which data or AI role fits you?"),
+                                         ("fr", "Quel métier de la data ou de l'IA vous "
+                                                "correspond\u00a0?")])
+def test_the_first_screen_fits_80x24_title_and_first_question_together(
+        tmp_path: Path, lang: str, title: str) -> None:
+    """The welcome, the keys and the first question on one 80x24 screen: the title had
+    scrolled off the top (27 lines) before the person read anything."""
+    term = Terminal(tmp_path, "--lang", lang)
+    term.shown(r"\(skip\)|\(passer\)")
+    rows = term.transcript().splitlines()
+    top = rows.index(title)
+    last = max(i for i, row in enumerate(rows) if row.endswith(("(skip)", "(passer)")))
+    # from the title to the last choice, with the line the cursor leaves under it
+    assert last - top + 2 <= 24, rows[top:last + 1]
+    shown = "\n".join(rows[top:last + 1])
+    assert "Keys:" in shown or "Touches" in shown
+    assert "rolematch --quick" in shown and "rolematch --resume" in shown
+    term.send(CTRL_C)
+    assert term.finish() == 130

@@ -74,12 +74,13 @@ class Quiz:
         columns = width()
         self.say(q.data.title.get(self.lang))
         self.say("=" * min(columns, len(q.data.title.get(self.lang))))
-        paragraphs = [q.data.intro.get(self.lang)]
+        # short enough that the title is still on an 80x24 screen above the first question
+        intro = q.data.intro.get(self.lang)
         if self.quick:
-            paragraphs.append(t("quiz.welcome_quick", self.lang, n=n))
+            paragraphs = [intro, t("quiz.welcome_quick", self.lang, n=n)]
         else:
-            paragraphs += [t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60))),
-                           t("quiz.quick_hint", self.lang)]
+            how_long = t("quiz.welcome", self.lang, n=n, minutes=max(1, round(n * 12 / 60)))
+            paragraphs = [f"{intro} {how_long}", t("quiz.quick_hint", self.lang)]
         paragraphs.append(t("quiz.keys", self.lang))
         for para in paragraphs:
             self.say(wrapped(para))
