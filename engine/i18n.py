@@ -426,10 +426,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "aimez.",
     ),
     "quiz.keys": (
-        "Keys: arrows, Enter, number keys; space ticks. \"I don't know\" skips, \"Back\" goes "
-        "back. Ctrl-C saves your answers and quits; `rolematch --resume` continues.",
-        "Touches : flèches, Entrée, chiffres ; espace coche. « Je ne sais pas » passe, "
-        "« Retour » revient. Ctrl-C enregistre et quitte ; `rolematch --resume` reprend.",
+        "Keys: arrows, Enter; numbered answers by number, space ticks. \"I don't know\" "
+        "skips, \"Back\" goes back. Ctrl-C saves and quits; `rolematch --resume` continues.",
+        "Touches : flèches, Entrée ; réponses numérotées par chiffre, espace coche ; « Je ne "
+        "sais pas » passe. Ctrl-C enregistre et quitte ; `rolematch --resume` reprend.",
     ),
     "quiz.start": ("Start", "Commencer"),
     "quiz.quick_hint": (
