@@ -346,7 +346,7 @@ def _draw_card(console: Console, card: Card, lang: str, color: bool) -> None:
     block(t("result.tools", lang), ", ".join(card.tools))
     block(t("result.day", lang), card.day)
     console.print(_text(t("result.ask", lang), style="bold"))
-    for question in card.asks[:3]:
+    for question in card.asks:  # all of them, as the reports and `roles ID` list them
         item("- ", _text(question))
 
 
