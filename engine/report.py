@@ -562,9 +562,11 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
     shown, rest = differences(doc, first, second, labels)
     out = io.StringIO()
     console = _console(out, width, color)
-    for line in wrap(t("compare.header", lang, first=a.title, a=100 * a.score,
-                       second=b.title, b=100 * b.score, gap=abs(100 * (a.score - b.score))),
-                     width):
+    # the gap between the two numbers as shown (60.4 and 37.8 are 22.6 apart, though the
+    # scores themselves may be 22.5 apart)
+    shown_a, shown_b = (float(f"{100 * m.score:.1f}") + 0.0 for m in (a, b))  # never -0.0
+    for line in wrap(t("compare.header", lang, first=a.title, a=shown_a, second=b.title,
+                       b=shown_b, gap=abs(shown_a - shown_b)), width):
         console.print(_text(line, style="bold"))
     if differs:
         for line in wrap(differs, width):
