@@ -62,3 +62,29 @@ def test_a_pager_the_person_chose_is_run_as_they_wrote_it(
 def test_less_prompt_escapes_what_less_reads_as_its_own() -> None:
     # ? : . % and backslash are less's prompt syntax: the hint must show them as written
     assert less_prompt("a: b. 50% ?\\") == r"a\: b\. 50\% \?\\ ?e(END):?pB(%pB\%).."
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_text_the_menu_under_it_would_push_off_the_screen_is_paged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        lang: str) -> None:
+    """A 23-line comparison at 80x24 was printed as it was, and the 6-line menu printed under
+    it pushed its first lines (which roles, the gap) off the screen: what fits above the menu
+    is printed, anything longer goes through the pager."""
+    import json
+
+    from engine import prompts
+
+    seen = fake_pager(tmp_path, "less")
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("LINES", "24")
+    monkeypatch.setenv("COLUMNS", "80")
+    room = 24 - prompts.result_menu_height(lang)
+    fits = "".join(f"line {i}\n" for i in range(room))
+    page(fits, lang)
+    assert capsys.readouterr().out == fits and not seen.exists()
+    longer = "".join(f"line {i}\n" for i in range(room + 1))
+    page(longer, lang)
+    assert json.loads(seen.read_text())["text"] == longer
+    assert capsys.readouterr().out == ""

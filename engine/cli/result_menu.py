@@ -108,7 +108,7 @@ class ResultMenu:
                 for m in self.explained.ranking]
 
     def open_card(self) -> None:
-        """A role's full card, through the pager when it is longer than the screen."""
+        """A role's full card, through the pager when it would not fit above the menu."""
         role = prompts.pick_role(self.lang, t("menu.pick_card", self.lang),
                                  self._roles()).unsafe_ask()
         if role != prompts.BACK:
@@ -177,13 +177,16 @@ class ResultMenu:
 
 
 def page(text: str, lang: str = "en") -> None:
-    """``text`` on the terminal: through the pager ($PAGER, else less, else more) when it
-    is longer than the screen, else printed as it is. less's prompt line says how to scroll
-    and that q goes back to the menu (a person who never used less would not know)."""
+    """``text`` on the terminal: printed as it is when it fits above the menu that comes back
+    under it, else through the pager ($PAGER, else less, else more), so its first lines (which
+    role, which two roles and their gap) are never pushed off the screen. less's prompt line
+    says how to scroll and that q goes back to the menu (a person who never used less would
+    not know)."""
     pager = os.environ.get("PAGER")
     found = None if pager else next(
         (name for name in ("less", "more") if shutil.which(name)), None)
-    if len(text.splitlines()) < height() or not (pager or found):
+    room = height() - prompts.result_menu_height(lang)
+    if len(text.splitlines()) <= room or not (pager or found):
         write(text)
         sys.stdout.flush()
         return
