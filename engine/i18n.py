@@ -115,6 +115,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "compare.dimension": ("Dimension", "Dimension"),
     "compare.pts": ("{pts:+.1f} pts", "{pts:+.1f} pts"),
     "compare.rest": ("All other dimensions", "Toutes les autres dimensions"),
+    "compare.not_said": (
+        "(answers not known: this saved result names them for its top roles' strongest "
+        "dimensions only, and the questions or roles have changed since it was saved)",
+        "(réponses inconnues : ce résultat enregistré ne les cite que pour les dimensions les "
+        "plus fortes de ses premiers métiers, et les questions ou les métiers ont changé depuis)",
+    ),
     "menu.question": ("What next?", "Et ensuite ?"),
     "menu.instruction": ("(1-4 or arrows, Enter; q or Esc quits)",
                          "(1-4 ou flèches, Entrée ; q ou Échap pour quitter)"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from pydantic import Field
+
 from engine.content import ProfileSet
 from engine.export import (
     AnswerGapDoc,
@@ -495,10 +497,22 @@ def card_screen(doc: ResultDocument, role_id: str, width: int = 80,
     return _tidy(out.getvalue())
 
 
+class ExplainedResult(ResultDocument):
+    """A result with every role explained and, for every dimension the person has a value on,
+    the answers behind it (``behind``: what was asked, what they answered; those pulling the
+    value's way, the largest share first, as a role's explanation cites them). A role's
+    explanation names the answers of its strongest dimensions only; the comparison shows any
+    dimension. Built by the result menu from the saved answers scored again; never saved."""
+
+    behind: dict[str, list[tuple[str, str]]] = Field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Difference:
-    """One dimension's part in two roles' matches, and the answers behind it."""
+    """One dimension's part in two roles' matches, and the answers behind it (empty only when
+    the document does not say them: ``ExplainedResult``)."""
 
+    dimension: str
     label: str
     first: float
     second: float
@@ -511,12 +525,16 @@ def differences(doc: ResultDocument, first: str, second: str,
     """The dimensions that separate two roles' matches, largest difference first, and what
     the other dimensions add to each (so each column adds up to the role's score).
 
-    Each is named by its label and the person's answers behind it, as the document's
-    explanations cite them (``labels`` names a dimension no explanation mentions).
+    Each is named by its label and the person's answers behind it: every dimension's, for an
+    ``ExplainedResult``; else as the document's explanations cite them, which is for the
+    strongest dimensions of the roles it explains only (``labels`` names a dimension no
+    explanation mentions).
     """
     a, b = doc.match(first), doc.match(second)
     named: dict[str, str] = dict(labels or {})
-    said: dict[str, list[tuple[str, str]]] = {}
+    said: dict[str, list[tuple[str, str]]] = {
+        d: answers[:2] for d, answers in
+        (doc.behind if isinstance(doc, ExplainedResult) else {}).items() if answers}
     for role in doc.ranking:
         for c in [*role.top_contributions, *role.against_contributions]:
             named.setdefault(c.dimension, c.label)
@@ -528,7 +546,7 @@ def differences(doc: ResultDocument, first: str, second: str,
             if abs(a.contributions[d] - b.contributions.get(d, 0.0)) >= 0.0005]
     dims.sort(key=lambda d: (-round(abs(a.contributions[d] - b.contributions.get(d, 0.0)), 12),
                              d))
-    shown = [Difference(named.get(d, d), a.contributions[d], b.contributions.get(d, 0.0),
+    shown = [Difference(d, named.get(d, d), a.contributions[d], b.contributions.get(d, 0.0),
                         said.get(d, [])) for d in dims[:limit]]
     rest = (a.score - sum(x.first for x in shown), b.score - sum(x.second for x in shown))
     return shown, rest
@@ -599,6 +617,9 @@ def compare_screen(doc: ResultDocument, first: str, second: str, width: int = 80
         for asked, answer in d.said:
             asked = shorten(asked, max(12, width - 11 - len(answer)))
             console.print(_text("    " + shorten(f"{asked} → {answer}", width - 4), style="dim"))
+        if not d.said:  # a saved result that could not be scored again: say why
+            for line in wrap(t("compare.not_said", lang), width, "    ", "    "):
+                console.print(_text(line, style="dim"))
     console.print(row(t("compare.rest", lang), pts(rest[0]), pts(rest[1]), ("dim",) * 3))
     console.print(row(t("result.match", lang), percent(100 * a.score, lang),
                       percent(100 * b.score, lang), ("bold",) * 3))

@@ -1,5 +1,5 @@
-"""The comparison of two roles as the result menu shows it: the header's gap is the
-difference of the two numbers it shows."""
+"""The comparison of two roles as the result menu shows it: every row with points names the
+answers behind it, and the header's gap is the difference of the two numbers it shows."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from engine.cli import result_menu
+from engine.cli.result_menu import explain_all
 from engine.content import Content
 from engine.export import ResultDocument
-from engine.report import compare_screen
+from engine.report import compare_screen, differences
 from engine.scoring import score
 
 PERSONAS = sorted((Path(__file__).resolve().parent.parent
                    / "benchmarks/personas/answers").glob("*.json"))
+ROW = re.compile(r"^(\S.*?)\s+([+\u2212]\d+[.,]\d) pts?\s+([+\u2212]\d+[.,]\d) pts?$")
 
 
 def saved(content: Content, path: Path, lang: str = "en") -> ResultDocument:
@@ -25,6 +28,100 @@ def saved(content: Content, path: Path, lang: str = "en") -> ResultDocument:
     data = json.loads(path.read_text())
     data["id"] = data.pop("respondent")
     return score(data, content.questionnaire, content.profiles, lang=lang)
+
+
+def rows(text: str) -> list[tuple[str, list[str]]]:
+    """Each dimension row of a comparison with the lines under it, up to the next row."""
+    out: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith(("All other", "Toutes les autres")):
+            break
+        if ROW.match(line):
+            out.append((line, []))
+        elif out and line.startswith("    "):
+            out[-1][1].append(line.strip())
+    return out
+
+
+def nonzero(row: str) -> bool:
+    found = ROW.match(row)
+    assert found is not None
+    return any(float(x.replace(",", ".").replace("\u2212", "-")) != 0 for x in found.groups()[1:])
+
+
+@pytest.mark.parametrize("path", PERSONAS, ids=[p.stem for p in PERSONAS])
+def test_every_row_with_points_names_the_answers_behind_it(content: Content,
+                                                           path: Path) -> None:
+    """"GPU computing +4.1 pts" had nothing under it although the person ticked CUDA: the
+    answers came from the cards, which cite each role's four strongest dimensions only."""
+    doc, _, _ = explain_all(saved(content, path), content)
+    cards: dict[str, list[tuple[str, str]]] = {}
+    for role in doc.ranking:
+        for c in role.top_contributions:
+            cards.setdefault(c.dimension, [(a.question_text, a.answer_label)
+                                           for a in c.answers if a.score * c.score > 0][:2])
+    ids = [m.role_id for m in doc.ranking]
+    for first, second in itertools.permutations(ids, 2):
+        shown, rest = differences(doc, first, second)
+        a, b = doc.match(first), doc.match(second)
+        assert sum(d.first for d in shown) + rest[0] == pytest.approx(a.score, abs=1e-12)
+        assert sum(d.second for d in shown) + rest[1] == pytest.approx(b.score, abs=1e-12)
+        for d in shown:
+            assert d.said, (first, second, d.label)
+            if d.dimension in cards:  # the same answers, in the same order, as a card's
+                assert d.said == cards[d.dimension]
+
+
+@pytest.mark.parametrize(("lang", "size", "persona", "roles", "dimension", "answer"), [
+    ("en", (80, 24), "mle-1-ads-bidding", ("ai-engineer", "ml-engineer"), "GPU computing",
+     "5 (Expert)"),
+    ("fr", (60, 20), "mle-1-ads-bidding", ("ai-engineer", "ml-engineer"), "Calcul sur GPU",
+     "5 (Expert)"),
+    ("en", (80, 24), "aia-1-bank-platform", ("mlops-engineer", "ml-engineer"),
+     "Watching cloud costs", "→"),
+])
+def test_the_screen_shows_answers_under_every_row(
+        content: Content, monkeypatch: pytest.MonkeyPatch, lang: str, size: tuple[int, int],
+        persona: str, roles: tuple[str, str], dimension: str, answer: str) -> None:
+    """The comparison the menu pages, at the person's terminal size."""
+    width, lines = size
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("LINES", str(lines))
+    doc = saved(content, next(p for p in PERSONAS if p.stem == persona), lang)
+    explained, labels, profiles = explain_all(doc, content)
+    picks = iter(roles)
+
+    class Pick:
+        def unsafe_ask(self) -> str:
+            return next(picks)
+
+    shown: list[str] = []
+    monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
+    monkeypatch.setattr(result_menu, "page", lambda text, lang="en": shown.append(text))
+    result_menu.ResultMenu(doc, explained, 3, labels, profiles).compare()
+    found = rows(shown[0])
+    assert found and all(under for row, under in found if nonzero(row)), shown[0]
+    row, under = next((r, u) for r, u in found if r.startswith(dimension))
+    assert any(answer in line for line in under), shown[0]
+    assert max(map(len, shown[0].splitlines())) <= width
+
+
+def test_a_result_not_scored_again_says_why_a_row_has_no_answers(content: Content) -> None:
+    """A saved result scored with other questions cannot be scored again: it has the answers
+    behind its explained roles' strongest dimensions only; a row without them says so."""
+    doc = saved(content, PERSONAS[0])
+    doc = doc.model_copy(update={"questionnaire": doc.questionnaire.model_copy(
+        update={"content_hash": "0" * 64})})
+    explained, _, _ = explain_all(doc, content)
+    assert explained is doc
+    ids = [m.role_id for m in doc.ranking]
+    empty = [(a, b) for a, b in itertools.permutations(ids, 2)
+             if any(not d.said for d in differences(doc, a, b)[0])]
+    assert empty
+    text = compare_screen(doc, *empty[0], width=80)
+    for _row, under in rows(text):
+        assert under, text
+    assert "answers not known" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -24,6 +24,7 @@ from engine.export import ResultDocument, dumps
 from engine.files import write_atomic
 from engine.i18n import percent, t
 from engine.report import (
+    ExplainedResult,
     card_screen,
     compare_screen,
     contrast,
@@ -33,14 +34,17 @@ from engine.report import (
 )
 
 if TYPE_CHECKING:
+    from engine.answers import Answers
     from engine.content import Content, ProfileSet
 
 def explain_all(doc: ResultDocument, content: Content | None = None,
                 ) -> tuple[ResultDocument, dict[str, str] | None, ProfileSet | None]:
     """The result with every role explained, the dimensions' labels and the role profiles,
-    for the cards, the comparisons and the saved page's chart: the saved answers scored again,
-    when the content is the one they were scored with and the ranking comes out the same to
-    the bit; else the document as it is (its top roles explained), no labels, no profiles."""
+    for the cards, the comparisons and the saved page's chart: the saved answers scored again
+    (an ``ExplainedResult``, with every dimension's answers for the comparisons), when the
+    content is the one they were scored with and the ranking comes out the same to the bit;
+    else the document as it is (its top roles explained), no labels, no profiles."""
+    from engine.answers import parse_answers
     from engine.scoring import score
 
     try:
@@ -51,14 +55,45 @@ def explain_all(doc: ResultDocument, content: Content | None = None,
         q, ps = content.questionnaire, content.profiles
         if q.id != doc.questionnaire.id or q.content_hash() != doc.questionnaire.content_hash:
             return doc, None, None
-        again = score({"questionnaire": q.id, "answers": doc.answers}, q, ps,
-                      explain_top=len(doc.ranking), lang=doc.lang, mode=doc.mode)
+        answers = parse_answers({"questionnaire": q.id, "answers": doc.answers}, q)
+        again = score(answers, q, ps, explain_top=len(doc.ranking), lang=doc.lang,
+                      mode=doc.mode)
     except EngineError:
         return doc, None, None
     if [(m.role_id, m.score) for m in again.ranking] != [(m.role_id, m.score)
                                                           for m in doc.ranking]:
         return doc, None, None
-    return again, {d.id: d.label.get(doc.lang) for d in ps.dimensions}, ps
+    explained = ExplainedResult(**dict(again), behind=answers_behind(content, answers, doc.lang))
+    return explained, {d.id: d.label.get(doc.lang) for d in ps.dimensions}, ps
+
+
+def answers_behind(content: Content, answers: Answers,
+                   lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Per dimension, the answers behind the person's value on it, as a role's explanation
+    cites them (``engine.explain``): those whose share of the value has its sign, the largest
+    first (ties by question id), each as (the question, the answer in words for that
+    dimension). The shares are the scorer's: the same vectoriser, added in the same order."""
+    import numpy as np
+
+    from engine.vectors import encode, indicator, means, model_for, question_rows, sum_rows
+
+    model = model_for(content.questionnaire, content.profiles)
+    rows = list(question_rows(model, indicator(model, [encode(model, answers)])))
+    total, count = sum_rows(model, 1, rows)
+    u = means(total, count)[0]
+    effects = np.stack([effect[0] for effect, _ in rows])  # questions x dims
+    counted = np.stack([weight[0] for _, weight in rows])
+    shares = np.where(counted, effects / np.where(count > 0, count, 1.0), 0.0)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for d, dim in enumerate(model.dimension_ids):
+        sign = float(np.sign(u[d]))
+        behind = sorted((qi for qi in range(len(model.types)) if sign * shares[qi, d] > 0),
+                        key=lambda qi: (-sign * float(shares[qi, d]), model.types[qi].id))
+        if behind:
+            out[dim] = [(model.types[qi].question.text.get(lang),
+                         model.types[qi].label(answers.values.get(model.types[qi].id), lang,
+                                               dimension=dim)) for qi in behind]
+    return out
 
 
 def height() -> int:
