@@ -5,7 +5,9 @@ models of ``engine.rules``, which forbid unknown keys and report every problem f
 key path, bad value, valid choices), not just the first. What they accept becomes the plain,
 frozen classes below (same names and fields as the models), and the files are then checked
 across each other here (unknown dimensions and roles, duplicate ids, near-duplicate
-profiles...).
+profiles...). Those checks read each file's data through ``_Part``, which knows what the
+rules refused: a file refused for one mistake is still checked for the others, and a check
+that would read a refused part is left out rather than report a mistake that is not there.
 
 A start on content already accepted once (the same bytes, the same rolematch) takes the
 accepted data from the content cache (``engine.cache``) instead of running the rules again,
@@ -543,9 +545,10 @@ class _Reading:
         self.stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.accepted: dict[str, dict[str, Any]] = {}
 
-    def check(self, path: Path, kind: str) -> tuple[Any, list[Problem]]:
+    def check(self, path: Path, kind: str) -> tuple[Any, _Part, list[Problem]]:
         """One file's content as plain classes, or None and every problem the rules find;
-        a file that cannot be read or is not plain YAML raises ContentError, as reading it
+        with the file's data as the checks across files read it (``_Part``), refused or not.
+        A file that cannot be read or is not plain YAML raises ContentError, as reading it
         does."""
         stored = self.stored.get(path.name)
         if isinstance(stored, dict) and stored.get("kind") == kind:
@@ -557,7 +560,7 @@ class _Reading:
                 pass
             else:
                 self.accepted[path.name] = stored
-                return value, []
+                return value, _Part(stored["data"]), []
         blob = self.blobs.get(path)
         if blob is None:
             blob = self.blobs[path] = read_bytes(path, ContentError)
@@ -566,12 +569,12 @@ class _Reading:
         data = parse_yaml(blob, path)
         from engine.rules import validate  # pydantic: only for files not in the cache
 
-        record, found = validate(path, kind, data)
+        record, found, (refused, unknown_key_in) = validate(path, kind, data)
         if record is None:
-            return None, found
+            return None, _Part(data, refused, unknown_key_in), found
         record["kind"] = kind
         self.accepted[path.name] = record
-        return _BUILD[kind](record["data"]), []
+        return _BUILD[kind](record["data"]), _Part(record["data"]), []
 
     def hash_of(self, path: Path) -> str:
         """The hash of the meaning of a file accepted by ``check`` (see engine.rules)."""
@@ -652,6 +655,131 @@ def _root(*names: str) -> _Key:
     return at
 
 
+class _Refused:
+    """What a check reads where the rules refused a file's data, or where it is missing."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+_REFUSED: Any = _Refused()
+
+
+class _Part:
+    """One file's data as the checks across files read it: what the rules accepted, or the
+    file's own data with the parts the rules refused known (``engine.rules.validate``).
+
+    A check reads only what it needs, so a refused file is still checked wherever its
+    mistakes are not, and never where they are: a duplicate id is found beside a missing
+    text, and a map of weights with one bad number is not checked for its largest weight.
+    """
+
+    __slots__ = ("_below", "_unknown_key_in", "data", "refused")
+
+    def __init__(self, data: Any, refused: Iterable[Loc] = (),
+                 unknown_key_in: Iterable[Loc] = ()) -> None:
+        self.data = data
+        self.refused = frozenset(refused)
+        self._unknown_key_in = frozenset(unknown_key_in)
+        # every key path with something refused at it or inside it
+        self._below = frozenset(loc[:n] for loc in (*self.refused, *self._unknown_key_in)
+                                for n in range(len(loc) + 1))
+
+    def at(self, key: _Key, default: Any = _REFUSED) -> Any:
+        """The value at a key path; _REFUSED where it, or a list or mapping holding it, was
+        refused or is not there. A key left out is ``default`` (a model's default), unless
+        its mapping has an unknown key, which may be it misspelt."""
+        loc, value = key.loc, self.data
+        if self.refused and any(loc[:n] in self.refused for n in range(len(loc) + 1)):
+            return _REFUSED
+        for n, part in enumerate(loc):
+            if isinstance(part, int):
+                if not isinstance(value, list) or not 0 <= part < len(value):
+                    return _REFUSED
+                value = value[part]
+            elif not isinstance(value, dict):
+                return _REFUSED
+            elif part in value:
+                value = value[part]
+            else:
+                last = n == len(loc) - 1
+                return default if last and loc[:n] not in self._unknown_key_in else _REFUSED
+        return value
+
+    def whole(self, key: _Key, default: Any = _REFUSED) -> Any:
+        """``at``, and _REFUSED too when anything inside the value was refused."""
+        return _REFUSED if key.loc in self._below else self.at(key, default)
+
+    def items(self, key: _Key) -> range:
+        """The positions of the list at a key path (none when it was refused)."""
+        value = self.at(key, [])
+        return range(len(value) if isinstance(value, list) else 0)
+
+    def id_at(self, key: _Key) -> str | None:
+        """The id of the list item at a key path, when the rules accept it."""
+        value = self.at(key.key("id"))
+        return value if isinstance(value, str) else None
+
+    def ids(self, where: _Key) -> list[str] | None:
+        """Every id of the list at a key path, or None when one (or the list) was refused."""
+        if isinstance(self.at(where), _Refused):
+            return None
+        ids = [self.id_at(where.item(i)) for i in self.items(where)]
+        return None if None in ids else [i for i in ids if i is not None]
+
+    def keys(self, key: _Key) -> list[str]:
+        """The keys of a mapping (an effects map, weights) whose entries the rules accept."""
+        value = self.at(key, {})
+        if not isinstance(value, dict):
+            return []
+        return [k for k in value
+                if isinstance(k, str) and not isinstance(self.at(key.key(k)), _Refused)]
+
+    def numbers(self, key: _Key, default: Any = _REFUSED) -> dict[str, float] | None:
+        """A whole map of weights or effects, or None when any of it was refused."""
+        value = self.whole(key, default)
+        if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+                for k, v in value.items()):
+            return None
+        return {k: float(v) for k, v in value.items()}
+
+
+class _Dimensions:
+    """What the checks across files know of the dimension catalogue, refused in part or not:
+    ``ids`` is None unless every dimension's id is known (an id missing from it would make
+    another file's use of that id look unknown), ``counted`` None unless every group is too."""
+
+    def __init__(self, part: _Part | None) -> None:
+        where = _root("dimensions")
+        part = part if part is not None else _Part(None, [()])
+        self.known: list[tuple[int, str]] = []
+        self.groups: dict[str, str] = {}
+        complete = groups_known = not isinstance(part.at(where), _Refused)
+        for i in part.items(where):
+            did = part.id_at(where.item(i))
+            group = part.at(where.item(i).key("group"))
+            if did is None:
+                complete = groups_known = False
+                continue
+            self.known.append((i, did))
+            if isinstance(group, str):
+                self.groups[did] = group
+            else:
+                groups_known = False
+        self.ids: list[str] | None = [d for _, d in self.known] if complete else None
+        self.counted: list[str] | None = (
+            [d for _, d in self.known if self.groups[d] != "preference"] if groups_known
+            else None)
+
+    @classmethod
+    def of(cls, dimensions: Iterable[Dimension]) -> _Dimensions:
+        """The catalogue of dimensions already accepted."""
+        return cls(_Part({"dimensions": [{"id": d.id, "group": d.group} for d in dimensions]}))
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -661,27 +789,46 @@ def _suggest(value: str, valid: Iterable[str], what: str = "dimension") -> tuple
     return unknown(what, value, list(valid), quote=False)
 
 
-def _duplicates(path: Path, items: Sequence[Any], where: _Key) -> list[Problem]:
+def _duplicates(path: Path, part: _Part, where: _Key) -> list[Problem]:
     seen: dict[str, int] = {}
     found = []
-    for i, x in enumerate(items):
-        if x.id in seen:
-            found.append(_problem(path, where.item(i, x.id).key("id"),
-                                  f"duplicate id, already used at {where}[{seen[x.id]}]", x.id))
+    for i in part.items(where):
+        xid = part.id_at(where.item(i))
+        if xid is None:
+            continue
+        if xid in seen:
+            found.append(_problem(path, where.item(i, xid).key("id"),
+                                  f"duplicate id, already used at {where}[{seen[xid]}]", xid))
         else:
-            seen[x.id] = i
+            seen[xid] = i
     return found
 
 
-def _parse_dimensions(directory: Path, reading: _Reading) -> tuple[DimensionsFile | None,
-                                                                  list[Problem]]:
+def _unknown_dimensions(path: Path, part: _Part, where: _Key, dims: _Dimensions,
+                        valid: Sequence[str] | None = None) -> list[Problem]:
+    """The keys of a map of weights or effects that name no dimension (each one suggested
+    among ``valid``, all dimensions unless told); none when a dimension's id is unknown."""
+    if dims.ids is None:
+        return []
+    found = []
+    for d in part.keys(where):
+        if d not in dims.ids:
+            msg, choices = _suggest(d, dims.ids if valid is None else valid)
+            found.append(_problem(path, where.key(d), msg, d, choices=choices))
+    return found
+
+
+def _parse_dimensions(directory: Path, reading: _Reading
+                      ) -> tuple[DimensionsFile | None, _Part | None, list[Problem]]:
     path = directory / DIMENSIONS_FILE
     if not directory.is_dir():
-        return None, [problem(directory, "", "profiles folder not found")]
-    dims, found = reading.check(path, "dimensions")
-    if dims is not None:
-        found += _duplicates(path, dims.dimensions, _root("dimensions"))
-    return dims, found
+        return None, None, [problem(directory, "", "profiles folder not found")]
+    try:
+        dims, part, found = reading.check(path, "dimensions")
+    except ContentError as exc:
+        return None, None, list(exc.problems)
+    found += _duplicates(path, part, _root("dimensions"))
+    return dims, part, found
 
 
 def _profile_files(directory: Path) -> list[Path]:
@@ -692,78 +839,94 @@ def _profile_files(directory: Path) -> list[Path]:
 
 
 def _parse_profiles(directory: Path, files: list[Path], reading: _Reading
-                    ) -> tuple[list[tuple[Path, Profile]], list[Problem]]:
+                    ) -> tuple[list[tuple[Path, Profile]], list[tuple[Path, _Part]],
+                               list[Problem], bool]:
+    """The profiles accepted, every profile read as the checks across files see it, the
+    problems, and whether every profile file could be read (there are at least two)."""
     loaded: list[tuple[Path, Profile]] = []
+    parts: list[tuple[Path, _Part]] = []
     found: list[Problem] = []
-    if len(files) < 2:
+    complete = len(files) >= 2
+    if not complete:
         found.append(problem(directory, "",
                              f"needs at least two profile files, found {len(files)}"))
     for path in files:
         try:
-            profile, errs = reading.check(path, "profile")
+            profile, part, errs = reading.check(path, "profile")
         except ContentError as exc:
             found += exc.problems
+            complete = False
             continue
         found += errs
+        pid = part.at(_root("id"))
+        if isinstance(pid, str) and pid != path.stem:
+            found.append(problem(path, "id", f"must match the file name {path.stem!r}",
+                                 pid, choices=[path.stem], loc=("id",)))
+        parts.append((path, part))
         if profile is not None:
-            if profile.id != path.stem:
-                found.append(problem(path, "id", f"must match the file name {path.stem!r}",
-                                     profile.id, choices=[path.stem], loc=("id",)))
             loaded.append((path, profile))
-    return loaded, found
+    return loaded, parts, found, complete
 
 
 def _check_profiles(
-    dims_path: Path, dims: DimensionsFile, loaded: list[tuple[Path, Profile]], complete: bool
+    dims_path: Path, dims: _Dimensions, parts: list[tuple[Path, _Part]], complete: bool
 ) -> list[Problem]:
+    """Each profile against the dimensions and the other profiles; ``complete``: every
+    profile file was read, so a dimension no profile weighs is one."""
     found: list[Problem] = []
-    dim_ids = [d.id for d in dims.dimensions]
     # a profile that failed to parse still names a role (its file name): no cascading errors
-    role_ids = {p.id for _, p in loaded} | {
+    role_ids = {pid for _, part in parts if (pid := part.id_at(_Key())) is not None} | {
         path.stem for path in dims_path.parent.glob("*.yaml")
         if path.name not in (DIMENSIONS_FILE, VOCABULARY_FILE)
     }
     seen: dict[str, Path] = {}
-    for path, prof in loaded:
-        if prof.id in seen:
-            found.append(problem(path, "id", f"duplicate role id, also in {seen[prof.id].name}",
-                                 prof.id, loc=("id",)))
-        seen[prof.id] = path
-        for d in prof.weights:
-            if d not in dim_ids:
-                msg, choices = _suggest(d, dim_ids)
-                found.append(_problem(path, _root("weights", d), msg, d, choices=choices))
-        if not any(w >= MIN_TOP_WEIGHT for w in prof.weights.values()):
-            found.append(_problem(path, _root("weights"),
-                                  f"needs at least one weight of {MIN_TOP_WEIGHT} or more",
-                                 max(prof.weights.values())))
-        for i, c in enumerate(prof.differs_from):
-            if c.role not in role_ids or c.role == prof.id:
-                found.append(_problem(path, _root("differs_from").item(i).key("role"),
-                                      "unknown role", c.role,
-                                      choices=sorted(role_ids - {prof.id})))
-    for i, dim in enumerate(dims.dimensions if complete else ()):
-        if not any(p.weights.get(dim.id, 0.0) > 0 for _, p in loaded):
-            found.append(_problem(dims_path, _root("dimensions").item(i, dim.id).key("id"),
-                                  "is not weighted by any profile", dim.id))
-    rows = [(path, p, [p.weights.get(d, 0.0) for d in dim_ids]) for path, p in loaded]
-    for i, (pa, a, va) in enumerate(rows):
-        for pb, b, vb in rows[i + 1:]:
+    rows: list[tuple[Path, str, dict[str, float]]] = []
+    for path, part in parts:
+        pid = part.id_at(_Key())
+        if pid is not None:
+            if pid in seen:
+                found.append(problem(path, "id",
+                                     f"duplicate role id, also in {seen[pid].name}", pid,
+                                     loc=("id",)))
+            seen[pid] = path
+        role = pid if pid is not None else path.stem
+        found += _unknown_dimensions(path, part, _root("weights"), dims)
+        weights = part.numbers(_root("weights"))
+        if weights is not None:
+            rows.append((path, role, weights))
+            if weights and not any(w >= MIN_TOP_WEIGHT for w in weights.values()):
+                found.append(_problem(path, _root("weights"),
+                                      f"needs at least one weight of {MIN_TOP_WEIGHT} or more",
+                                      max(weights.values())))
+        for i in part.items(_root("differs_from")):
+            where = _root("differs_from").item(i).key("role")
+            other = part.at(where)
+            if isinstance(other, str) and (other not in role_ids or other == role):
+                found.append(_problem(path, where, "unknown role", other,
+                                      choices=sorted(role_ids - {role})))
+    if dims.ids is None:
+        return found
+    if complete and len(rows) == len(parts):
+        for i, did in dims.known:
+            if not any(w.get(did, 0.0) > 0 for _, _, w in rows):
+                found.append(_problem(dims_path, _root("dimensions").item(i, did).key("id"),
+                                      "is not weighted by any profile", did))
+    vectors = [(path, role, [w.get(d, 0.0) for d in dims.ids]) for path, role, w in rows]
+    for i, (pa, a, va) in enumerate(vectors):
+        for pb, b, vb in vectors[i + 1:]:
             sim = _cosine(va, vb)
             if sim >= NEAR_DUPLICATE_COSINE:
                 found.append(problem(pb, "weights",
                                      f"near-duplicate of {pa.name}: cosine {sim:.3f} between "
-                                     f"{a.id!r} and {b.id!r} (must be below "
-                                     f"{NEAR_DUPLICATE_COSINE:.2f})", b.id))
+                                     f"{a!r} and {b!r} (must be below "
+                                     f"{NEAR_DUPLICATE_COSINE:.2f})", b))
     return found
 
 
-def load_profiles(directory: str | Path | None = None, vocabulary: bool = False) -> ProfileSet:
-    """Load ``dimensions.yaml`` and every role profile in a folder, or raise ContentError.
-
-    With ``vocabulary``, also ``vocabulary.yaml`` (only ``decode`` and ``validate`` need it;
-    the quiz does not pay for reading it).
-    """
+def _profiles(directory: str | Path | None, vocabulary: bool
+              ) -> tuple[ProfileSet | None, list[Problem], _Dimensions]:
+    """``load_profiles``'s work: the profiles when they are accepted, every problem, and
+    what is known of the dimensions even when they are not (to check a questionnaire by)."""
     directory = Path(directory) if directory is not None else default_profiles_dir()
     is_dir = directory.is_dir()
     files = _profile_files(directory) if is_dir else []
@@ -773,24 +936,39 @@ def load_profiles(directory: str | Path | None = None, vocabulary: bool = False)
     if is_dir and with_vocab:
         paths.append(vocab_path)
     reading = _Reading("profiles+vocabulary" if vocabulary else "profiles", directory, paths)
-    dims, found = _parse_dimensions(directory, reading)
-    loaded, errs = _parse_profiles(directory, files, reading) if is_dir else ([], [])
+    dims, dims_part, found = _parse_dimensions(directory, reading)
+    catalogue = _Dimensions(dims_part)
+    loaded, parts, errs, complete = (_parse_profiles(directory, files, reading) if is_dir
+                                     else ([], [], [], False))
     found += errs
-    if dims is not None:
-        found += _check_profiles(directory / DIMENSIONS_FILE, dims, loaded, complete=not errs)
+    found += _check_profiles(directory / DIMENSIONS_FILE, catalogue, parts, complete)
     vocab = None
-    if vocabulary and dims is not None:
+    if vocabulary and is_dir:
         if with_vocab:
-            vocab, errs = _parse_vocabulary(vocab_path, dims.dimensions, reading,
-                                            [p.id for _, p in loaded] if not found else None)
+            # a profile refused still names its role: its file's name
+            role_ids = sorted({path.stem for path in files}
+                              | {pid for _, part in parts if (pid := part.id_at(_Key()))})
+            vocab, errs = _parse_vocabulary(vocab_path, catalogue, reading, role_ids)
             found += errs
         else:
             found.append(problem(vocab_path, "", "file not found"))
     found = reading.finish(found)
     if found or dims is None:
-        raise ContentError(found)
+        return None, found, catalogue
     profiles = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
-    return ProfileSet(tuple(dims.dimensions), profiles, directory, vocab)
+    return ProfileSet(tuple(dims.dimensions), profiles, directory, vocab), found, catalogue
+
+
+def load_profiles(directory: str | Path | None = None, vocabulary: bool = False) -> ProfileSet:
+    """Load ``dimensions.yaml`` and every role profile in a folder, or raise ContentError.
+
+    With ``vocabulary``, also ``vocabulary.yaml`` (only ``decode`` and ``validate`` need it;
+    the quiz does not pay for reading it).
+    """
+    profiles, found, _ = _profiles(directory, vocabulary)
+    if found or profiles is None:
+        raise ContentError(found)
+    return profiles
 
 
 def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
@@ -801,77 +979,80 @@ def load_vocabulary(profiles: ProfileSet) -> VocabularyFile:
     if not path.exists():
         raise ContentError([problem(path, "", "file not found; decode needs a vocabulary")])
     reading = _Reading("vocabulary", path, [path])
-    vocab, found = _parse_vocabulary(path, profiles.dimensions, reading, profiles.role_ids)
+    vocab, found = _parse_vocabulary(path, _Dimensions.of(profiles.dimensions), reading,
+                                     profiles.role_ids)
     found = reading.finish(found)
     if found or vocab is None:
         raise ContentError(found)
     return vocab
 
 
-def _parse_vocabulary(path: Path, dims: Sequence[Dimension], reading: _Reading,
-                      role_ids: Sequence[str] | None = None
-                      ) -> tuple[VocabularyFile | None, list[Problem]]:
-    dim_ids = [d.id for d in dims]
+def _parse_vocabulary(path: Path, dims: _Dimensions, reading: _Reading,
+                      role_ids: Sequence[str]) -> tuple[VocabularyFile | None, list[Problem]]:
     try:
-        vocab, found = reading.check(path, "vocabulary")
+        vocab, part, found = reading.check(path, "vocabulary")
     except ContentError as exc:
         return None, list(exc.problems)
-    if vocab is None:
-        return None, found
-    found += _duplicates(path, vocab.terms, _root("terms"))
-    for i, term in enumerate(vocab.terms):
-        at = _root("terms").item(i, term.id)
-        for d in term.effects:
-            if d not in dim_ids:
-                msg, choices = _suggest(d, dim_ids)
-                found.append(_problem(path, at.key("effects").key(d), msg, d, choices=choices))
-        if not (term.names or term.en or term.fr or term.exact):
+    found += _duplicates(path, part, _root("terms"))
+    for i in part.items(_root("terms")):
+        tid = part.id_at(_root("terms").item(i))
+        at = _root("terms").item(i, tid)
+        found += _unknown_dimensions(path, part, at.key("effects"), dims)
+        lists = [part.at(at.key(kind), []) for kind in ALIAS_KINDS]
+        if all(isinstance(x, list) and not x for x in lists):
             found.append(_problem(path, at, "needs at least one name or phrase",
-                                 term.id))
-    found += _check_blends(path, vocab.blends, dims, role_ids)
+                                  *([tid] if tid is not None else [])))
+    found += _check_blends(path, part, dims, role_ids)
     return vocab, found
 
 
-def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension],
-                  role_ids: Sequence[str] | None) -> list[Problem]:
+def _check_blends(path: Path, part: _Part, dims: _Dimensions,
+                  role_ids: Sequence[str]) -> list[Problem]:
     """A blend names a known role, skill and tool dimensions (the ones decode counts), each
     once, and an id that is not a dimension's."""
-    found = _duplicates(path, blends, _root("blends"))
-    dim_ids = [d.id for d in dims]
-    counted = [d.id for d in dims if d.group != "preference"]
-    for i, blend in enumerate(blends):
-        at = _root("blends").item(i, blend.id)
-        if blend.id in dim_ids:
+    found = _duplicates(path, part, _root("blends"))
+    known = {d for _, d in dims.known}
+    for i in part.items(_root("blends")):
+        bid = part.id_at(_root("blends").item(i))
+        at = _root("blends").item(i, bid)
+        if bid is not None and bid in known:
             found.append(_problem(path, at.key("id"), "is a dimension's id: a blend is "
                                   "an evidence dimension of its own, give it another id",
-                                  blend.id))
-        if role_ids is not None and blend.role not in role_ids:
-            msg, choices = _suggest(blend.role, role_ids, "role")
-            found.append(_problem(path, at.key("role"), msg,
-                                  blend.role, choices=choices))
-        if blend.weight < MIN_TOP_WEIGHT:
+                                  bid))
+        role = part.at(at.key("role"))
+        if isinstance(role, str) and role not in role_ids:
+            msg, choices = _suggest(role, role_ids, "role")
+            found.append(_problem(path, at.key("role"), msg, role, choices=choices))
+        weight = part.at(at.key("weight"))
+        if isinstance(weight, int | float) and not isinstance(weight, bool) \
+                and weight < MIN_TOP_WEIGHT:
             found.append(_problem(path, at.key("weight"),
-                                  f"must be at least {MIN_TOP_WEIGHT} to count", blend.weight))
-        for role in blend.counts_against:
-            where = at.key("counts_against").key(role)
-            if role_ids is not None and role not in role_ids:
-                msg, choices = _suggest(role, role_ids, "role")
-                found.append(_problem(path, where, msg, role,
-                                      choices=choices))
-            elif role == blend.role:
+                                  f"must be at least {MIN_TOP_WEIGHT} to count", float(weight)))
+        for other in part.keys(at.key("counts_against")):
+            where = at.key("counts_against").key(other)
+            if other not in role_ids:
+                msg, choices = _suggest(other, role_ids, "role")
+                found.append(_problem(path, where, msg, other, choices=choices))
+            elif other == role:
                 found.append(_problem(path, where, "is the blended role itself: a blend "
-                                      "counts for its role and against others", role))
+                                      "counts for its role and against others", other))
         seen: set[str] = set()
-        for j, part in enumerate(blend.parts):
-            for k, d in enumerate(part.dimensions):
-                where = at.key("parts").item(j).key("dimensions").item(k)
-                if d not in dim_ids:
-                    msg, choices = _suggest(d, counted)
-                    found.append(_problem(path, where, msg, d, choices=choices))
-                elif d not in counted:
-                    found.append(_problem(path, where, "is a work preference, which decode "
-                                          "does not count: name a skill or tool dimension", d,
-                                          choices=counted))
+        for j in part.items(at.key("parts")):
+            names = at.key("parts").item(j).key("dimensions")
+            for k in part.items(names):
+                where = names.item(k)
+                d = part.at(where)
+                if not isinstance(d, str):
+                    continue
+                if d not in known:
+                    if dims.ids is not None and dims.counted is not None:
+                        msg, choices = _suggest(d, dims.counted)
+                        found.append(_problem(path, where, msg, d, choices=choices))
+                elif dims.groups.get(d) == "preference":
+                    if dims.counted is not None:
+                        found.append(_problem(path, where, "is a work preference, which "
+                                              "decode does not count: name a skill or tool "
+                                              "dimension", d, choices=dims.counted))
                 elif d in seen:
                     found.append(_problem(path, where, "is already in this blend: a "
                                           "dimension belongs to one part", d))
@@ -879,76 +1060,132 @@ def _check_blends(path: Path, blends: Sequence[Blend], dims: Sequence[Dimension]
     return found
 
 
-def _check_questionnaire(path: Path, qf: QuestionnaireFile, dim_ids: list[str]) -> list[Problem]:
+def _effect_keys(part: _Part, where: _Key) -> list[_Key] | None:
+    """The key paths of a question's effect maps (its own, or each option's), or None when
+    its type or its list of options was refused."""
+    kind = part.at(where.key("type"))
+    if kind == "likert":
+        return [where.key("effects")]
+    options = where.key("options")
+    if kind in ("single", "multi") and not isinstance(part.at(options), _Refused):
+        return [options.item(j, part.id_at(options.item(j))).key("effects")
+                for j in part.items(options)]
+    return None
+
+
+def _check_questionnaire(path: Path, part: _Part, dims: _Dimensions) -> list[Problem]:
     found: list[Problem] = []
-    found += _duplicates(path, qf.sections, _root("sections"))
-    found += _duplicates(path, qf.questions, _root("questions"))
-    section_ids = [s.id for s in qf.sections]
-    for name, scale in qf.scales.items():
-        if len(scale.points) < 2:
+    found += _duplicates(path, part, _root("sections"))
+    found += _duplicates(path, part, _root("questions"))
+    section_ids = part.ids(_root("sections"))
+    scales = part.at(_root("scales"))
+    scale_names = [n for n in scales if isinstance(n, str)] if isinstance(scales, dict) else None
+    for name in scale_names or ():
+        points = part.at(_root("scales", name))  # a plain list of points, or a mapping
+        if isinstance(points, dict):
+            points = part.at(_root("scales", name, "points"))
+        if isinstance(points, list) and len(points) < 2:
             found.append(_problem(path, _root("scales", name), "needs at least two points",
-                                  len(scale.points)))
-    for i, q in enumerate(qf.questions):
-        where = _root("questions").item(i, q.id)
-        if q.section not in section_ids:
-            found.append(_problem(path, where.key("section"), "unknown section", q.section,
+                                  len(points)))
+    for i in part.items(_root("questions")):
+        where = _root("questions").item(i, part.id_at(_root("questions").item(i)))
+        section = part.at(where.key("section"))
+        if section_ids is not None and isinstance(section, str) and section not in section_ids:
+            found.append(_problem(path, where.key("section"), "unknown section", section,
                                   choices=section_ids))
-        if isinstance(q, LikertQuestion):
-            if q.scale not in qf.scales:
-                found.append(_problem(path, where.key("scale"), "unknown scale", q.scale,
-                                      choices=list(qf.scales)))
-            effect_maps = [(where.key("effects"), q.effects)]
-        else:
+        kind = part.at(where.key("type"))
+        if kind == "likert":
+            scale = part.at(where.key("scale"))
+            if scale_names is not None and isinstance(scale, str) and scale not in scale_names:
+                found.append(_problem(path, where.key("scale"), "unknown scale", scale,
+                                      choices=scale_names))
+        elif kind in ("single", "multi"):
             options = where.key("options")
-            found += _duplicates(path, q.options, options)
-            for j, o in enumerate(q.options):
-                if o.neutral and o.effects:
-                    found.append(_problem(path, options.item(j, o.id).key("effects"),
+            found += _duplicates(path, part, options)
+            moved: set[str] | None = set()
+            for j in part.items(options):
+                at = options.item(j, part.id_at(options.item(j)))
+                neutral = part.at(at.key("neutral"), False)
+                effects = part.at(at.key("effects"), {})
+                if neutral is True and isinstance(effects, dict) and effects:
+                    found.append(_problem(path, at.key("effects"),
                                           "a neutral option counts as a skip: it can have no "
-                                          "effects", o.effects))
-                if o.neutral and isinstance(q, MultiQuestion):
-                    found.append(_problem(path, options.item(j, o.id).key("neutral"),
+                                          "effects", effects))
+                if neutral is True and kind == "multi":
+                    found.append(_problem(path, at.key("neutral"),
                                           "only a single question can have a neutral option "
-                                          "(ticking nothing already says none)", o.neutral))
-            effect_maps = [(options.item(j, o.id).key("effects"), o.effects)
-                           for j, o in enumerate(q.options)]
-            if not moved_dimensions(q):
+                                          "(ticking nothing already says none)", neutral))
+                numbers = part.numbers(at.key("effects"), {})
+                moved = None if moved is None or numbers is None else moved | {
+                    d for d, w in numbers.items() if w > 0}
+            if part.items(options) and moved == set():
                 found.append(_problem(path, options, "no option moves any dimension"))
-        for kp, effects in effect_maps:
-            for d in effects:
-                if d not in dim_ids:
-                    msg, choices = _suggest(d, dim_ids)
-                    found.append(_problem(path, kp.key(d), msg, d, choices=choices))
+        for kp in _effect_keys(part, where) or ():
+            found += _unknown_dimensions(path, part, kp, dims)
     return found
+
+
+def _moved(part: _Part) -> set[str] | None:
+    """The dimensions some answer to some question moves (an effect above 0), or None when
+    a part refused may hide one."""
+    if isinstance(part.at(_root("questions")), _Refused):
+        return None
+    moved: set[str] = set()
+    for i in part.items(_root("questions")):
+        where = _root("questions").item(i)
+        keys = _effect_keys(part, where)
+        if keys is None:
+            return None
+        for kp in keys:
+            numbers = part.numbers(kp, {})
+            if numbers is None:
+                return None
+            moved |= {d for d, w in numbers.items() if w > 0}
+    return moved
+
+
+def _questionnaire(path: str | Path | None, dims: _Dimensions | None,
+                   dims_path: Path | None = None) -> tuple[Questionnaire | None, list[Problem]]:
+    """``load_questionnaire``'s work: the questionnaire when it is accepted, and every
+    problem; with what is known of the dimensions (``dims``, in ``dims_path``), checked
+    against them too."""
+    path = Path(path) if path is not None else default_questionnaire_path()
+    reading = _Reading("questionnaire", path, [path])
+    try:
+        qf, part, found = reading.check(path, "questionnaire")
+    except ContentError as exc:
+        return None, list(exc.problems)
+    found += _check_questionnaire(path, part, dims or _Dimensions(None))
+    if dims is not None and dims_path is not None and dims.ids is not None:
+        found += _unused_dimensions(path, part, dims, dims_path)
+    found = reading.finish(found)
+    if found or qf is None:
+        return None, found
+    return Questionnaire(qf, path, reading.hash_of(path)), found
 
 
 def load_questionnaire(
     path: str | Path | None = None, profiles: ProfileSet | None = None
 ) -> Questionnaire:
     """Load and validate a questionnaire; with ``profiles``, also check it against them."""
-    path = Path(path) if path is not None else default_questionnaire_path()
-    reading = _Reading("questionnaire", path, [path])
-    qf, found = reading.check(path, "questionnaire")
-    if qf is not None and profiles is not None:
-        found += _check_questionnaire(path, qf, profiles.dimension_ids)
-        found += _unused_dimensions(path, qf, profiles)
-    elif qf is not None:
-        named = {d for q in qf.questions for effects in _effect_maps(q) for d in effects}
-        found += _check_questionnaire(path, qf, sorted(named))
-    found = reading.finish(found)
-    if found or qf is None:
+    dims = _Dimensions.of(profiles.dimensions) if profiles is not None else None
+    q, found = _questionnaire(path, dims,
+                              profiles.directory / DIMENSIONS_FILE if profiles else None)
+    if found or q is None:
         raise ContentError(found)
-    return Questionnaire(qf, path, reading.hash_of(path))
+    return q
 
 
-def _unused_dimensions(path: Path, qf: QuestionnaireFile, profiles: ProfileSet) -> list[Problem]:
-    moved = {d for q in qf.questions for d in moved_dimensions(q)}
-    dims_path = profiles.directory / DIMENSIONS_FILE
+def _unused_dimensions(path: Path, part: _Part, dims: _Dimensions,
+                       dims_path: Path) -> list[Problem]:
+    moved = _moved(part)
+    if moved is None:
+        return []
     return [
-        _problem(dims_path, _root("dimensions").item(i, d.id).key("id"),
-                 f"is not moved by any question in {path.name}", d.id)
-        for i, d in enumerate(profiles.dimensions)
-        if d.id not in moved
+        _problem(dims_path, _root("dimensions").item(i, did).key("id"),
+                 f"is not moved by any question in {path.name}", did)
+        for i, did in dims.known
+        if did not in moved
     ]
 
 
@@ -956,18 +1193,13 @@ def load_content(
     questionnaire: str | Path | None = None, profiles: str | Path | None = None,
     vocabulary: bool = False,
 ) -> Content:
-    """Load profiles and a questionnaire and check them together; report every problem."""
-    found: list[Problem] = []
-    profile_set: ProfileSet | None = None
-    try:
-        profile_set = load_profiles(profiles, vocabulary)
-    except ContentError as exc:
-        found += exc.problems
-    try:
-        q = load_questionnaire(questionnaire, profile_set)
-    except ContentError as exc:
-        found += exc.problems
-    if found or profile_set is None:
+    """Load profiles and a questionnaire and check them together; report every problem (a
+    questionnaire is checked against the dimensions even when a profile is refused)."""
+    directory = Path(profiles) if profiles is not None else default_profiles_dir()
+    profile_set, found, dims = _profiles(directory, vocabulary)
+    q, errs = _questionnaire(questionnaire, dims, directory / DIMENSIONS_FILE)
+    found += errs
+    if found or profile_set is None or q is None:
         raise ContentError(found)
     return Content(q, profile_set)
 

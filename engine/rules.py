@@ -41,8 +41,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from engine.errors import Problem, describe, problem
-from engine.validation import problems_from_validation, published_schema
+from engine.errors import Loc, Problem, describe, problem
+from engine.validation import problems_from_validation, published_schema, refused_parts
 
 # C0 controls, DEL, C1 controls, Unicode line and paragraph separators, bidirectional
 # embeddings, overrides and isolates: what can move the cursor, clear the screen, set the
@@ -368,25 +368,32 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def validate(path: Path, kind: str, data: Any) -> tuple[dict[str, Any] | None, list[Problem]]:
+Refused = tuple[set[Loc], set[Loc]]
+"""The parts of a file the rules refused (see ``engine.validation.refused_parts``)."""
+
+
+def validate(path: Path, kind: str, data: Any
+             ) -> tuple[dict[str, Any] | None, list[Problem], Refused]:
     """One file's data checked against the model of its kind (a key of ``SCHEMA_MODELS``).
 
     Accepted, it is a record of plain data: ``data``, what the model made of it
     (``model_dump``: defaults filled in, numbers as floats, text stripped), and ``hash``, the
     hash of its meaning (the model's JSON, not the file's formatting), which saved results
-    carry as the questionnaire's ``content_hash``. Refused, every problem found.
+    carry as the questionnaire's ``content_hash``. Refused, every problem found, and the parts
+    refused, so that the checks across files still run on the rest.
     """
     if data is None:
-        return None, [problem(path, "", "is empty")]
+        return None, [problem(path, "", "is empty")], ({()}, set())
     model = SCHEMA_MODELS[kind]
     try:
         accepted = model.model_validate(data)
     except ValidationError as exc:
-        return None, problems_from_validation(path, model, exc, data=data)
+        return (None, problems_from_validation(path, model, exc, data=data),
+                refused_parts(exc))
     import hashlib
 
     digest = hashlib.sha256(accepted.model_dump_json().encode()).hexdigest()[:16]
-    return {"data": accepted.model_dump(), "hash": "sha256:" + digest}, []
+    return {"data": accepted.model_dump(), "hash": "sha256:" + digest}, [], (set(), set())
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.errors import Problem, item, problem
+from engine.errors import Loc, Problem, item, problem
 
 QUESTION_TYPES = ("likert", "single", "multi")
 """The tags of a questionnaire's question union (pydantic puts them in an error's location)."""
@@ -185,6 +185,23 @@ def problems_from_validation(
         else:
             add(err["msg"][0].lower() + err["msg"][1:], value)
     return found
+
+
+def refused_parts(exc: ValidationError) -> tuple[set[Loc], set[Loc]]:
+    """What the checks across files must not read of a refused file: the key path (as the
+    file's keys) of every error (a question's type, not the whole question, for an unknown or
+    missing type), and the mappings that hold an unknown key, where a missing key may be
+    misspelt rather than left to its default."""
+    refused: set[Loc] = set()
+    unknown_key_in: set[Loc] = set()
+    for err in exc.errors():
+        loc = tuple(file_loc(err["loc"]))
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = (*loc, "type")
+        elif err["type"] == "extra_forbidden":
+            unknown_key_in.add(loc[:-1])
+        refused.add(loc)
+    return refused, unknown_key_in
 
 
 def published_schema(model: type[BaseModel], kind: str) -> dict[str, Any]:
