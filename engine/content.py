@@ -163,13 +163,17 @@ class Profile(_Record):
     other_titles: list[str]
     objective: LongText
     key_skills: list[Text]
-    typical_tools: list[str]
+    typical_tools: list[Text]
     deliverables: list[Text]
     typical_day: LongText
     questions_to_ask: list[Text]
     differs_from: list[Contrast]
     sources: list[Source]
     weights: dict[str, float]
+
+    def tools(self, lang: str) -> list[str]:
+        """The typical tools as ``lang`` reads them (a name is the same in every language)."""
+        return [x.get(lang) for x in self.typical_tools]
 
 
 # --------------------------------------------------------------------------- questionnaire
@@ -323,7 +327,7 @@ def _profile(d: dict[str, Any]) -> Profile:
     return Profile(
         id=d["id"], title=_text(d["title"]), other_titles=list(d["other_titles"]),
         objective=_long(d["objective"]), key_skills=[_text(x) for x in d["key_skills"]],
-        typical_tools=list(d["typical_tools"]),
+        typical_tools=[_text(x) for x in d["typical_tools"]],
         deliverables=[_text(x) for x in d["deliverables"]], typical_day=_long(d["typical_day"]),
         questions_to_ask=[_text(x) for x in d["questions_to_ask"]],
         differs_from=[Contrast(role=x["role"], text=_long(x["text"])) for x in d["differs_from"]],

@@ -118,7 +118,7 @@ def _cards(profiles: ProfileSet, lang: str) -> list[dict[str, Any]]:
     cached = _CARDS.get((id(profiles), lang))
     if cached is None or cached[0] is not profiles:
         cards = [{"role_id": p.id, "title": p.title.get(lang),
-                  "objective": p.objective.get(lang), "typical_tools": list(p.typical_tools),
+                  "objective": p.objective.get(lang), "typical_tools": p.tools(lang),
                   "typical_day": p.typical_day.get(lang),
                   "questions_to_ask": [x.get(lang) for x in p.questions_to_ask]}
                  for p in profiles.profiles]

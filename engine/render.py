@@ -45,7 +45,7 @@ def role_card(profile: Profile, ps: ProfileSet, lang: str, width: int) -> str:
     out.append(f"\n{t('roles.skills', lang)}{colon(lang)}\n")
     out.append(_bullets([s.get(lang) for s in profile.key_skills], width))
     out.append(f"\n{t('result.tools', lang)}{colon(lang)}\n")
-    out.append(_wrap(", ".join(profile.typical_tools), width, indent="  "))
+    out.append(_wrap(", ".join(profile.tools(lang)), width, indent="  "))
     out.append(f"\n{t('roles.deliverables', lang)}{colon(lang)}\n")
     out.append(_bullets([d.get(lang) for d in profile.deliverables], width))
     out.append(f"\n{t('result.day', lang)}{colon(lang)}\n")
@@ -74,7 +74,7 @@ def role_json(profile: Profile, ps: ProfileSet, lang: str) -> dict[str, Any]:
         "other_titles": list(profile.other_titles),
         "objective": profile.objective.get(lang),
         "key_skills": [s.get(lang) for s in profile.key_skills],
-        "typical_tools": list(profile.typical_tools),
+        "typical_tools": profile.tools(lang),
         "deliverables": [d.get(lang) for d in profile.deliverables],
         "typical_day": profile.typical_day.get(lang),
         "questions_to_ask": [q.get(lang) for q in profile.questions_to_ask],

@@ -14,6 +14,10 @@ Rules on values, besides the models' shapes:
 
 - A weight or effect is a YAML number (int or float) from 0 to 1: not ``true``, not a quoted
   ``"0.5"``, not ``.nan`` or ``.inf``.
+- A typical tool is a name, the same in every language (``Airflow``), or, when it says more
+  than a name, a text in every language (``{en: "architecture diagrams", fr: "..."}``): a
+  name with a connecting word (``SQL and NoSQL``, ``AWS or GCP``) would read as English in
+  French, so it is refused, saying how to write it.
 - Text a terminal may print holds no control character (C0, DEL, C1, Unicode line
   separators, bidirectional overrides): one-line fields (titles, labels, names, tools...)
   not even a line break or a tab; paragraphs (``LongText``, ``Paragraph``: intros,
@@ -154,6 +158,42 @@ class LongText(Text):
     fr: Paragraph
 
 
+_JOINING_WORDS = {"and": "English", "or": "English", "with": "English", "for": "English",
+                  "of": "English", "plus": "English", "et": "French", "ou": "French",
+                  "avec": "French", "pour": "French", "de": "French", "des": "French",
+                  "du": "French"}
+_JOINING = re.compile(rf"(?<![\w-])({'|'.join(_JOINING_WORDS)})(?![\w-])", re.IGNORECASE)
+"""Words that join or describe: never part of a tool's name, always of one language."""
+_ONE_LINE = _no_control(_CONTROL_IN_LINE, one_line=True)
+
+
+def _tool(value: Any) -> Any:
+    """A typical tool as a text in every language: a name as it is written (the same in
+    every language), checked to be one; a mapping as any other text."""
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "tool_type", "must be a tool's name, or a text in every language: "
+            "{en: ..., fr: ...}")
+    name = _ONE_LINE(value).strip()
+    joining = _JOINING.search(name)
+    if joining:
+        parts = [p.strip(" ,") for p in _JOINING.split(name)[::2] if p.strip(" ,")]
+        word = joining.group()
+        raise PydanticCustomError(
+            "tool_words", "{word} is {language}, not a name, and a tool written as one text "
+            "reads the same in every language: list the names apart ({names}), or write the "
+            "item in every language: {en: ..., fr: ...}",
+            {"word": repr(word), "language": _JOINING_WORDS[word.lower()],
+             "names": ", ".join(parts)})
+    return {"en": name, "fr": name}
+
+
+Tool = Annotated[Text, BeforeValidator(_tool, json_schema_input_type=str | Text)]
+"""A typical tool: its name (the same in every language), or a text in every language."""
+
+
 # --------------------------------------------------------------------------- dimensions
 
 
@@ -197,7 +237,7 @@ class Profile(_Strict):
     other_titles: list[Line] = Field(min_length=1)
     objective: LongText
     key_skills: list[Text] = Field(min_length=1)
-    typical_tools: list[Line] = Field(min_length=1)
+    typical_tools: list[Tool] = Field(min_length=1)
     deliverables: list[Text] = Field(min_length=1)
     typical_day: LongText
     questions_to_ask: list[Text] = Field(min_length=1)
