@@ -101,10 +101,16 @@ class AtomicWriter:
 
 _REASONS = {errno.ENOSPC: "full", errno.EACCES: "denied", errno.EPERM: "denied",
             errno.EROFS: "read_only", errno.EDQUOT: "quota"}
+_IN_FRENCH = {errno.ENOENT: "missing", errno.EISDIR: "is_folder", errno.ENOTDIR: "not_folder",
+              errno.EEXIST: "exists", errno.EFBIG: "too_large"}
+"""Errors whose English is the system's own words, said in French in a French run."""
 
 
 def reason(exc: OSError, lang: str = "en") -> str:
     """An OS error in a few plain words ("the disk is full", "permission denied"), in
-    ``lang``; one we have no words for in the system's own."""
+    ``lang``: the common ones in our words, in English or French; the others in the system's
+    own (in English, also those of ``_IN_FRENCH``: "No such file or directory")."""
     known = _REASONS.get(exc.errno or 0)
+    if known is None and lang == "fr":
+        known = _IN_FRENCH.get(exc.errno or 0)
     return t(f"file.reason_{known}", lang) if known else exc.strerror or str(exc)

@@ -169,6 +169,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "file.reason_read_only": ("the file system is read-only",
                               "le système de fichiers est en lecture seule"),
     "file.reason_quota": ("disk quota exceeded", "quota de disque dépassé"),
+    # English runs keep the system's words for these (files.reason)
+    "file.reason_missing": ("no such file or directory", "fichier ou dossier introuvable"),
+    "file.reason_is_folder": ("is a directory", "c'est un dossier"),
+    "file.reason_not_folder": ("not a directory",
+                               "une partie du chemin n'est pas un dossier"),
+    "file.reason_exists": ("file exists", "le fichier existe déjà"),
+    "file.reason_too_large": ("file too large", "fichier trop volumineux"),
     "file.answers_here": (
         "your answers could not be kept either; here they are, to save as a .json file and "
         "score with `rolematch --answers FILE`: {answers}",

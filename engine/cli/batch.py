@@ -208,8 +208,9 @@ def run(args: argparse.Namespace) -> int:
             size_of(args.input, EngineError)  # a missing input is said before anything else
         page = None
         if args.report is not None:  # opened now: an existing report stops the run at once
-            page = stack.enter_context(AtomicWriter(args.report, force=args.force))
-        out = stack.enter_context(output(args.output, args.force))
+            page = stack.enter_context(AtomicWriter(args.report, force=args.force,
+                                                             lang=lang))
+        out = stack.enter_context(output(args.output, args.force, lang))
         if lines is not None and args.workers == 1:
             stats = run_batch(lines, content, out, mode=mode, lang=lang,
                               on_error=args.on_error, source=source,

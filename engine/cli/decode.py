@@ -182,8 +182,9 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
             total = size_of(args.jsonl, DecodeError)
         page = None
         if args.report is not None:  # opened now: an existing report stops the run at once
-            page = stack.enter_context(AtomicWriter(args.report, force=args.force))
-        out = stack.enter_context(output(args.output, args.force))
+            page = stack.enter_context(AtomicWriter(args.report, force=args.force,
+                                                             lang=lang))
+        out = stack.enter_context(output(args.output, args.force, lang))
         results: Generator[ChunkResult, None, None]
         if args.scheduler is not None:
             assert profiles is not None

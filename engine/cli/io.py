@@ -164,14 +164,15 @@ def terminate_interrupts() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def output(path: Path | None, force: bool) -> Iterator[TextIO]:
-    """Standard output, or ``path`` written atomically (and not at all on failure).
+def output(path: Path | None, force: bool, lang: str = "en") -> Iterator[TextIO]:
+    """Standard output, or ``path`` written atomically (and not at all on failure; the error
+    line in ``lang``).
 
     As AtomicWriter does for a file, an OSError inside the block is taken for the output
     failing: standard output that cannot be written is one ExportError line.
     """
     if path is not None:
-        with AtomicWriter(path, force=force) as out:
+        with AtomicWriter(path, force=force, lang=lang) as out:
             yield out
         return
     try:
