@@ -316,6 +316,35 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "aucune réponse que vous pourriez relever ne ferait bouger l'adéquation de plus d'un "
         "point",
     ),
+    # batch and decode --jsonl on stderr: {count} is the number as the language writes it
+    # (12,345 / 12 345); the _one forms serve 1, and in French 0 too (batch.counted)
+    "batch.scoring": ("scoring", "évaluation"),
+    "batch.decoding": ("decoding", "décodage"),
+    "batch.report": ("report", "rapport"),
+    "batch.skipped_line": ("{source}: line {line}: skipped: {reason}",
+                           "{source}: ligne {line} ignorée : {reason}"),
+    "batch.bad": ("{count} bad lines skipped", "{count} lignes invalides ignorées"),
+    "batch.bad_one": ("{count} bad line skipped", "{count} ligne invalide ignorée"),
+    "batch.bad_exit_zero": (
+        "{bad} (exit code 0; --on-error fail stops at the first, with exit code 2)",
+        "{bad} (code de sortie 0 ; --on-error fail arrête à la première, avec le code de "
+        "sortie 2)",
+    ),
+    "batch.written": ("{count} results written{where}; {bad}",
+                      "{count} résultats écrits{where} ; {bad}"),
+    "batch.written_one": ("{count} result written{where}; {bad}",
+                          "{count} résultat écrit{where} ; {bad}"),
+    "batch.written_to": (" to {path}", " dans {path}"),
+    "batch.decoded": ("{count} postings decoded; {bad}", "{count} offres décodées ; {bad}"),
+    "batch.decoded_one": ("{count} posting decoded; {bad}", "{count} offre décodée ; {bad}"),
+    "batch.empty": ("{count} people with no answers to score (top_role null)",
+                    "{count} personnes sans réponse à évaluer (top_role null)"),
+    "batch.empty_one": ("{count} person with no answers to score (top_role null)",
+                        "{count} personne sans réponse à évaluer (top_role null)"),
+    "batch.none_scored": ("no line could be scored ({bad})",
+                          "aucune ligne n'a pu être évaluée ({bad})"),
+    "batch.none_decoded": ("no posting could be decoded ({bad})",
+                           "aucune offre n'a pu être décodée ({bad})"),
     # reports over many results (batch --report, decode --jsonl --report)
     "report.footer": ("rolematch {version} · {date} · charts: matplotlib {mpl}",
                       "rolematch {version} · {date} · graphiques : matplotlib {mpl}"),
@@ -691,6 +720,13 @@ def t(key: str, lang: str, **values: object) -> str:
     if not values:
         return french_spacing(fr)
     return french_spacing(_FEW_POINTS.sub(r"\1 pt", fr.format(**_numbers(values, lang))))
+
+
+def counted(key: str, n: int, lang: str, **values: object) -> str:
+    """The UI string ``key`` for ``n`` things, ``n`` written as ``lang`` writes numbers
+    (``{count}``): ``key_one`` for 1, and in French for 0 too ("0 résultat écrit")."""
+    one = n == 1 or (lang == "fr" and n == 0)
+    return t(f"{key}_one" if one else key, lang, count=whole(n, lang), **values)
 
 
 def string_keys() -> list[str]:

@@ -12,7 +12,7 @@ from engine.cli import EXIT_OK, options
 from engine.cli.io import err, note, numbered_lines, output, terminate_interrupts
 from engine.cli.options import positive
 from engine.errors import EngineError, problem
-from engine.i18n import t
+from engine.i18n import counted, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -51,14 +51,25 @@ def add_workers(parser: argparse.ArgumentParser) -> None:
 
 
 def none_usable(stats: BatchStats, source: str | Path, what: str,
-                error: type[EngineError]) -> None:
+                error: type[EngineError], lang: str = "en") -> None:
     """Raise ``error`` when every line was bad and none gave a result (bad input: the run
     writes no output file and no report), one rule for batch and decode --jsonl: "no line
-    could be scored (2 bad lines skipped)"."""
+    could be scored (2 bad lines skipped)" (``what``: "scored" or "decoded"), in ``lang``."""
     if stats.bad and not stats.rows:
-        bad = len(stats.bad)
-        raise error([problem(source, "", f"no {what} ({bad} bad "
-                                          f"line{'s' if bad != 1 else ''} skipped)")])
+        bad = counted("batch.bad", len(stats.bad), lang)
+        raise error([problem(source, "", t(f"batch.none_{what}", lang, bad=bad))])
+
+
+def skipped_line(source: str | Path, number: int, reason: str, lang: str) -> str:
+    """A bad line reported, the run going on: "in.jsonl: line 5: skipped: not valid JSON"."""
+    return t("batch.skipped_line", lang, source=source, line=number, reason=reason)
+
+
+def bad_lines(bad: int, lang: str, hint: bool = True) -> str:
+    """How many bad lines were skipped; with ``hint``, when there are some, that the exit
+    code is 0 all the same and how to make a bad line fail the run."""
+    text = counted("batch.bad", bad, lang)
+    return t("batch.bad_exit_zero", lang, bad=text) if bad and hint else text
 
 
 def check_options(args: argparse.Namespace, source: str) -> None:
@@ -87,11 +98,12 @@ def tallied(results: Iterable[ChunkResult], tally: Any) -> Iterator[ChunkResult]
         yield result
 
 
-def write_report(writer: Any, page: Callable[..., str], tally: Any, *args: Any) -> None:
+def write_report(writer: Any, page: Callable[..., str], tally: Any, *args: Any,
+                 lang: str = "en") -> None:
     """The report page built (with a progress bar on a terminal) and written."""
     from engine.cli.io import progress_bar
 
-    with progress_bar(1, "report", unit="steps") as update:
+    with progress_bar(1, t("batch.report", lang), unit="steps") as update:
         writer.write(page(tally, *args, progress=update))
 
 
@@ -163,7 +175,7 @@ def _in_parallel(
             from engine.cluster import in_cluster, size_of
 
             update = stack.enter_context(progress_bar(size_of(args.input, AnswersError),
-                                                      "scoring"))
+                                                      t("batch.scoring", lang)))
             results = in_cluster(args.input, args.scheduler, score_lines, content,
                                  error=AnswersError, block=CLUSTER_BLOCK[mode],
                                  progress=update, **chunk)
@@ -194,14 +206,15 @@ def run(args: argparse.Namespace) -> int:
 
     def report(number: int, reason: str) -> None:
         if args.on_error == "skip":
-            err(f"{source}: line {number}: skipped: {reason}")
+            err(skipped_line(source, number, reason, lang))
 
     tally = cohort_tally(content) if args.report is not None else None
     with contextlib.ExitStack() as stack:
         stack.enter_context(terminate_interrupts())
         lines = None
         if args.scheduler is None:
-            lines = stack.enter_context(numbered_lines(Path(args.input), EngineError))
+            lines = stack.enter_context(numbered_lines(Path(args.input), EngineError,
+                                                       t("batch.scoring", lang)))
         else:
             from engine.cluster import size_of
 
@@ -218,20 +231,17 @@ def run(args: argparse.Namespace) -> int:
                               report=report, tally=tally)
         else:
             stats = _in_parallel(args, lines, content, out, mode, lang, source, report, tally)
-        none_usable(stats, source, "line could be scored", EngineError)
+        none_usable(stats, source, "scored", EngineError, lang)
         if page is not None:
             from engine.batch_report import cohort_page
 
-            write_report(page, cohort_page, tally, content, lang, stats.bad)
-    bad = len(stats.bad)
-    where = f" to {args.output}" if args.output else ""
+            write_report(page, cohort_page, tally, content, lang, stats.bad, lang=lang)
+    where = t("batch.written_to", lang, path=args.output) if args.output else ""
     if stats.empty:  # scored, not refused: their top_role is null
-        people = "person" if stats.empty == 1 else "people"
-        note(f"{stats.empty} {people} with no answers to score (top_role null)")
-    skipped = f"{bad} bad line{'s' if bad != 1 else ''} skipped"
-    if bad:  # exit code 0 all the same: say how to make a bad line fail the run
-        skipped += " (exit code 0; --on-error fail stops at the first, with exit code 2)"
-    note(f"{stats.rows} result{'s' if stats.rows != 1 else ''} written{where}; {skipped}")
+        note(counted("batch.empty", stats.empty, lang))
+    # exit code 0 all the same: bad_lines says how to make a bad line fail the run
+    note(counted("batch.written", stats.rows, lang, where=where,
+                 bad=bad_lines(len(stats.bad), lang)))
     if args.report is not None:
         note(t("file.saved", lang, path=args.report))
     return EXIT_OK

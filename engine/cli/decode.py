@@ -28,7 +28,7 @@ from engine.cli.io import (
 )
 from engine.cli.options import positive
 from engine.errors import DecodeError, problem
-from engine.i18n import t
+from engine.i18n import counted, t
 
 TYPE_CHECKING = False  # not imported from typing: `rolematch decode --help` must start fast
 if TYPE_CHECKING:
@@ -154,7 +154,14 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
     from engine.batch import decode_lines, grouped, in_processes, write_results
-    from engine.cli.batch import check_options, none_usable, tallied, write_report
+    from engine.cli.batch import (
+        bad_lines,
+        check_options,
+        none_usable,
+        skipped_line,
+        tallied,
+        write_report,
+    )
     from engine.files import AtomicWriter
 
     check_options(args, args.jsonl)
@@ -164,7 +171,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     def on_bad(number: int, reason: str) -> None:
         if fail:
             raise DecodeError([problem(source, f"line {number}", reason)]) from None
-        err(f"{source}: line {number}: skipped: {reason}")
+        err(skipped_line(source, number, reason, lang))
 
     options_for_chunk = {"lang": lang, "source": source, "explain_top": args.top,
                          "split": fail, "tally": args.report is not None}
@@ -175,7 +182,8 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     with contextlib.ExitStack() as stack:
         stack.enter_context(terminate_interrupts())
         if args.scheduler is None:
-            lines = stack.enter_context(numbered_lines(Path(args.jsonl), DecodeError))
+            lines = stack.enter_context(numbered_lines(Path(args.jsonl), DecodeError,
+                                                       t("batch.decoding", lang)))
         else:
             from engine.cluster import size_of
 
@@ -191,7 +199,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
             from engine.cli.io import progress_bar
             from engine.cluster import in_cluster
 
-            update = stack.enter_context(progress_bar(total, "decoding"))
+            update = stack.enter_context(progress_bar(total, t("batch.decoding", lang)))
             results = in_cluster(args.jsonl, args.scheduler, decode_lines, profiles,
                                  error=DecodeError, progress=update, **options_for_chunk)
         elif args.workers == 1:
@@ -210,14 +218,13 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
         stack.enter_context(contextlib.closing(results))  # ends the processes or tasks
         stats = write_results(tallied(results, tally), out, on_bad=on_bad, fail=fail,
                               group=CHUNK)
-        none_usable(stats, source, "posting could be decoded", DecodeError)
+        none_usable(stats, source, "decoded", DecodeError, lang)
         if page is not None:
             from engine.batch_report import market_page
 
-            write_report(page, market_page, tally, profiles, lang)
-    written, bad = stats.rows, len(stats.bad)
-    note(f"{written} posting{'s' if written != 1 else ''} decoded; "
-         f"{bad} bad line{'s' if bad != 1 else ''} skipped")
+            write_report(page, market_page, tally, profiles, lang, lang=lang)
+    note(counted("batch.decoded", stats.rows, lang, bad=bad_lines(len(stats.bad), lang,
+                                                                  hint=False)))
     if args.report is not None:
         note(t("file.saved", lang, path=args.report))
     return EXIT_OK

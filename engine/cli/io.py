@@ -117,11 +117,11 @@ def print_json(data: Any) -> None:
 
 @contextlib.contextmanager
 def numbered_lines(
-    path: Path, error: type[EngineError],
+    path: Path, error: type[EngineError], description: str = "scoring",
 ) -> Iterator[Iterator[tuple[int, bytes]]]:
     """(line number, raw line) from a file or, for '-', standard input; with a progress bar
-    on stderr when it is a terminal and the size is known. A file that cannot be opened is
-    one line of ``error``."""
+    (named ``description``) on stderr when it is a terminal and the size is known. A file
+    that cannot be opened is one line of ``error``."""
     if str(path) == "-":
         yield enumerate(sys.stdin.buffer, start=1)
         return
@@ -131,7 +131,7 @@ def numbered_lines(
         reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
         raise error([problem(path, "", str(reason))]) from None
     total = os.fstat(stream.fileno()).st_size
-    progress = _Progress(total) if is_tty(sys.stderr) and total else None
+    progress = _Progress(total, description) if is_tty(sys.stderr) and total else None
     try:
         yield progress.wrap(stream) if progress else enumerate(stream, start=1)
     finally:
