@@ -235,7 +235,13 @@ def test_one_is_singular_in_both_languages(run: RunCli) -> None:
                      "(see rolematch quiz --help)"),
     (["schema", "foo"], "rolematch: schema: argument kind: invalid choice: 'foo'"),
     (["bogus"], "rolematch: argument COMMAND: invalid choice: 'bogus'"),
-    (["roles", "--bogus"], "rolematch: unrecognized arguments: --bogus"),
+    # the command's own --help lists what it takes
+    (["roles", "--bogus"], "rolematch: roles: unrecognized arguments: --bogus (see rolematch "
+                           "roles --help)"),
+    (["show", "r.json", "--colour", "red"], "rolematch: show: unrecognized arguments: --colour "
+                                            "red (see rolematch show --help)"),
+    (["--bogus"], "rolematch: quiz: unrecognized arguments: --bogus (see rolematch quiz "
+                  "--help)"),
 ])
 def test_a_usage_mistake_is_one_line(run: RunCli, argv: list[str], expected: str) -> None:
     r = run(*argv)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from engine.cli.commands import COMMANDS, build_parser
+from engine.cli.commands import COMMANDS, build_parser, parse
 
 TYPE_CHECKING = False  # not imported from typing: `rolematch --help` must start fast
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(args_list[0])
     try:
-        args = parser.parse_args(args_list)
+        args = parse(parser, args_list)
     except SystemExit as exc:  # argparse: --help, --version or a usage error (already printed)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
     try:

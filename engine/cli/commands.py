@@ -83,6 +83,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"rolematch: {where}{message} (see {self.prog} --help)\n")
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """``argv`` parsed; an argument no option of the command takes is the command's mistake,
+    said with its --help: "rolematch: show: unrecognized arguments: --bogus (see rolematch
+    show --help)" (argparse would send the person to ``rolematch --help``, which does not
+    list the command's options)."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        chosen = getattr(parser, "commands", {}).get(getattr(args, "command", None), parser)
+        chosen.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
 def command_module(name: str) -> CommandModule:
     """The module implementing command ``name``, imported now (the one lazy import)."""
     return importlib.import_module(COMMANDS[name][0])
@@ -102,6 +114,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rolematch {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    parser.commands = sub.choices  # type: ignore[attr-defined]  # for parse's errors
     for name, (_, help_line) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_line)
         if name == command:

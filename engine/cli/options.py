@@ -46,11 +46,14 @@ def add_content(parser: argparse.ArgumentParser, profiles_help: str | None = Non
                                              "profiles (default: the shipped ones)")
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """--lang, listed first among a command's options (after -h)."""
+def add_lang(parser: argparse.ArgumentParser, default_help: str | None = None) -> None:
+    """--lang, listed first among a command's options (after -h); ``default_help`` says what
+    the default is when it is not the locale's language."""
     parser.add_argument("--lang", type=_lang_type, metavar="{en,fr}",
-                        help="language (default: from LC_ALL/LANG, French if they start "
-                             "with 'fr', else English)")
+                        help=f"language (default: {default_help or LOCALE_DEFAULT})")
+
+
+LOCALE_DEFAULT = "from LC_ALL/LANG, French if they start with 'fr', else English"
 
 
 def lang(args: argparse.Namespace) -> str:

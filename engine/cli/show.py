@@ -12,6 +12,7 @@ from engine.cli.options import positive
 from engine.errors import printable
 
 if TYPE_CHECKING:
+    from engine.content import Content
     from engine.export import ResultDocument
 from engine.files import write_atomic
 from engine.i18n import t
@@ -22,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = ("Render a saved result (from --output or --json) exactly like the "
                           "quiz's result screen, or as a report a person can print or send.")
     options.add_content(parser)
+    options.add_lang(parser, "the result's own; another language scores its answers again "
+                             "with the content, which must be the one it was scored with")
     parser.add_argument("result", metavar="RESULT.json", type=Path,
                         help="a saved result")
     parser.add_argument("--format", choices=("screen", "md", "html"), default="screen",
@@ -44,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from engine.report import html_report, markdown_report, result_screen
 
     doc = read_result(args.result)
+    if args.lang is not None and args.lang != doc.lang:
+        doc = in_language(doc, args.lang, options.content(args), args.result)
     if args.format == "screen" and args.output is None:
         if at_terminal() and not args.full:
             # imported only on a terminal: questionary and the menu's screens
@@ -68,9 +73,39 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write(text)
     else:
-        write_atomic(args.output, text, force=args.force)
+        write_atomic(args.output, text, force=args.force, lang=doc.lang)
         note(t("file.saved", doc.lang, path=args.output))
     return EXIT_OK
+
+
+def in_language(doc: ResultDocument, lang: str, content: Content,
+                source: str | Path) -> ResultDocument:
+    """The saved result as it reads in ``lang``: its answers scored again in that language
+    (the texts of a result are those of its language), its date and id kept. Raises
+    ExportError when ``content`` is not what it was scored with (another questionnaire, or
+    profiles that rank it differently): it reads in its own language only then."""
+    from engine.errors import ExportError, problem
+    from engine.scoring import score
+
+    q = content.questionnaire
+    ref = doc.questionnaire
+    if ref.id != q.id or ref.content_hash != q.content_hash():
+        raise ExportError([problem(
+            source, "questionnaire",
+            f"was answered with another questionnaire than {q.id!r} version {q.version} "
+            f"(content_hash differs), so it can be shown in its own language ({doc.lang}) "
+            f"only: score its answers again with rolematch --answers --lang {lang}, or name "
+            "that questionnaire with --questionnaire", f"{ref.id} {ref.version}")])
+    again = score({"questionnaire": q.id, "answers": doc.answers}, q, content.profiles,
+                  explain_top=doc.explained, lang=lang, mode=doc.mode)
+    if [(m.role_id, m.score) for m in again.ranking] != [(m.role_id, m.score)
+                                                          for m in doc.ranking]:
+        raise ExportError([problem(
+            source, "ranking",
+            "was scored with other role profiles than these, so it can be shown in its own "
+            f"language ({doc.lang}) only: score its answers again with rolematch --answers "
+            f"--lang {lang}, or name those profiles with --profiles")])
+    return again.model_copy(update={"created_at": doc.created_at, "id": doc.id})
 
 
 def _few_explained(args: argparse.Namespace, doc: ResultDocument) -> None:
