@@ -447,6 +447,7 @@ def _document(
     from engine.i18n import t
 
     dims = [name for name, _ in blends.names]
+    counted_names = {dims[d] for d in counted}
     term_ids = list(found)
     matched = {ti: distinct(found[ti]) for ti in term_ids}  # each term's words, listed once
     recognised = bool(ev.u.any())
@@ -471,11 +472,13 @@ def _document(
         **stamp(lang, respondent, DECODE_SCHEMA_VERSION),
         title=title,
         recognised=recognised,
+        # the terms the ranking counts: one that moves only work preferences (on-call) is
+        # said once, under preferences, as what the posting says about the work itself
         found=[
             FoundDoc(term=matcher.terms[ti].id, kind=matcher.terms[ti].kind,
                      label=matcher.terms[ti].label.get(lang), matched=matched[ti],
                      count=len(found[ti]), effects=dict(matcher.terms[ti].effects))
-            for ti in term_ids
+            for ti in term_ids if not counted_names.isdisjoint(matcher.terms[ti].effects)
         ],
         vector={dims[d]: float(ev.u[d]) for d in counted},
         blends=blends.documents(lengths, lang, profiles),
