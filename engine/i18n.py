@@ -438,10 +438,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
                           "valeur, vecteur ramené à la longueur 1"),
     "result.chart_you": ("You", "Vous"),
     "result.chart_missing": (
-        "The chart of your profile against the top roles needs matplotlib: "
-        "pip install 'rolematch[report]', then save this page again.",
-        "Le graphique de votre profil face aux premiers métiers nécessite matplotlib : "
-        "pip install 'rolematch[report]', puis enregistrez de nouveau cette page."),
+        "The chart of this profile against the top roles is not included: the page was saved "
+        "without the charting library.",
+        "Le graphique de ce profil face aux premiers métiers n'est pas inclus : la page a été "
+        "enregistrée sans la bibliothèque de graphiques."),
+    "file.no_chart": (
+        "The page has no chart of your profile: pip install 'rolematch[report]' (matplotlib), "
+        "then save it again.",
+        "La page n'a pas le graphique de votre profil : pip install 'rolematch[report]' "
+        "(matplotlib), puis enregistrez-la de nouveau."),
     "result.chart_other_profiles": (
         "No chart: the role profiles loaded are not the ones this result was scored with "
         "(name them with --profiles).",

@@ -687,10 +687,21 @@ block;height:100%;background:#2f7d5b}.note{background:#fff8e1;padding:.5rem .75r
 """
 
 
+def charts_missing() -> bool:
+    """Whether an HTML report saved now would lack its chart for want of matplotlib: the
+    command that saves one then says how to get it (the page itself is read by others)."""
+    try:
+        from engine import charts  # noqa: F401
+    except ImportError:
+        return True
+    return False
+
+
 def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None = None) -> str:
     """A single self-contained HTML page (inline style, no external assets). With the role
     ``profiles`` the result was scored with, it opens with a chart (inline SVG, drawn with
-    matplotlib when it is installed; without it the page says how to get the chart): the
+    matplotlib when it is installed; without it the page says, to whoever reads it, that
+    the chart is not included, and ``charts_missing`` tells the person saving it): the
     person's vector against the top roles' weights, dimension by dimension, both scaled to
     length 1, the very numbers whose products the match adds up."""
     import math

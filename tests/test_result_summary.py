@@ -235,3 +235,32 @@ def test_save_proposes_the_last_name_typed_with_the_new_format(
     # a name without a known extension gets one added, not replaced
     menu.typed = str(tmp_path / "notes.v2")
     assert menu._proposed("md") == str(tmp_path / "notes.v2.md")
+
+
+def test_an_html_page_saved_from_the_menu_without_its_chart_says_how_to_get_it(
+        content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    import engine
+    from engine.cli import result_menu
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.delitem(sys.modules, "engine.charts", raising=False)
+    monkeypatch.delattr(engine, "charts", raising=False)
+    doc = result(content, PERSONAS[0])
+
+    class Ask:
+        def __init__(self, value: str) -> None:
+            self.value = value
+
+        def unsafe_ask(self) -> str:
+            return self.value
+
+    monkeypatch.setattr(result_menu.prompts, "pick_format", lambda lang: Ask("html"))
+    monkeypatch.setattr(result_menu.prompts, "ask_path",
+                        lambda lang, default: Ask(str(tmp_path / "me.html")))
+    result_menu.ResultMenu(doc, doc, 3, None, content.profiles).save()
+    said = " ".join(capsys.readouterr().err.split())
+    assert "pip install 'rolematch[report]'" in said and "save it again" in said
+    assert "pip install" not in (tmp_path / "me.html").read_text()

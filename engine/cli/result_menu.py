@@ -26,6 +26,7 @@ from engine.i18n import percent, t
 from engine.report import (
     ExplainedResult,
     card_screen,
+    charts_missing,
     compare_screen,
     contrast,
     html_report,
@@ -209,6 +210,8 @@ class ResultMenu:
             return
         self.saved.append(path)
         note(wrapped(t("file.saved", self.lang, path=path)))
+        if kind == "html" and self.profiles is not None and charts_missing():
+            note(wrapped(t("file.no_chart", self.lang)))
 
 
 def page(text: str, lang: str = "en") -> None:

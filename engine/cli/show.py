@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the result back (checked against its schema) and render it where asked."""
     # imported when the command runs, so `rolematch show --help` stays fast
     from engine.export import read_result
-    from engine.report import html_report, markdown_report, result_screen
+    from engine.report import charts_missing, html_report, markdown_report, result_screen
 
     doc = read_result(args.result)
     if args.lang is not None and args.lang != doc.lang:
@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_atomic(args.output, text, force=args.force, lang=doc.lang)
         note(t("file.saved", doc.lang, path=args.output))
+    if args.format == "html" and charts_missing():
+        note(t("file.no_chart", doc.lang))
     return EXIT_OK
 
 
