@@ -42,6 +42,7 @@ from engine.answers import Answers
 from engine.questions import AnswerValue
 from engine.simulate import typical_answers
 from engine.vectors import (
+    EVIDENCE,
     Model,
     cosine,
     encode,
@@ -150,7 +151,9 @@ class Quick:
         smallest; for a ratio of sums that is exact (the best set is a prefix in that order).
         A question left out stands for a skip (or an option that does not speak to the
         dimension, or a neutral preference). Without any answer speaking to a dimension its
-        value is 0, so leaving every remaining question out is one of the candidates.
+        value is 0, so leaving every remaining question out is one of the candidates. Over
+        less than ``EVIDENCE`` of weight the value is that ratio scaled towards 0, so there
+        the box also reaches 0.
         """
         idx = np.array(remaining, dtype=np.intp)
         touch = self.model.touches[idx]
@@ -167,10 +170,17 @@ class Quick:
                                 axis=0)
             prefix = np.where(usable, (total + sums) / np.where(usable, count + weights, 1.0),
                               np.nan)
-            current = means(total, count)  # k = 0: as it is now (0 when nothing counts)
+            # k = 0: the ratio as it is now (0 when nothing counts)
+            current = total / np.where(count > 0, count, 1.0)
             stacked = np.vstack([current[None, :], prefix])
             picked = np.nanmax(stacked, axis=0) if highest else np.nanmin(stacked, axis=0)
-            return np.where(np.isnan(picked), 0.0, picked)
+            picked = np.where(np.isnan(picked), 0.0, picked)
+            # these are the extremes of the ratio of sums, exact. Once a dimension has EVIDENCE
+            # of weight, its value is that ratio; over less, ``means`` scales the ratio towards
+            # 0, so the value lies between 0 and it: 0 joins the extremes (still a bound)
+            thin = count < EVIDENCE
+            return np.where(thin, np.maximum(picked, 0.0) if highest
+                            else np.minimum(picked, 0.0), picked)
 
         with warnings.catch_warnings():  # an all-NaN column just means "no answer": 0
             warnings.simplefilter("ignore", RuntimeWarning)

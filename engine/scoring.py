@@ -53,6 +53,7 @@ from engine.vectors import (
     order,
     question_rows,
     sum_rows,
+    weight_of,
     without_each,
 )
 
@@ -66,7 +67,7 @@ def _evidence(model: Model, effects: Array, counted: Array, total: Array,
     """One person's vector and answers as the explainer's items (one per question), from
     their rows of ``question_rows`` (questions x dims) and their totals."""
     u = means(total, count)
-    shares = np.where(counted, effects / np.where(count > 0, count, 1.0), 0.0)
+    shares = np.where(counted, effects / weight_of(count), 0.0)
 
     def leave_out(items: list[int]) -> Array:
         return without_each(total, count, effects, counted, items)

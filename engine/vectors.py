@@ -183,9 +183,24 @@ def changed_vectors(model: Model, effects: Array, weights: Array, who: NDArray[n
     return means(*sum_rows(model, len(who), rows()))
 
 
+EVIDENCE = 1.0
+"""The weight of evidence a dimension needs before its value can reach an answer's full
+effect: one full answer. A mean over less (a side effect alone: ticking Jupyter moves
+"Experimenting" by 0.2, whose reach is 0.2) is divided by this instead of by its own small
+weight, so a weak hint stays weak (0.2, not 1.0 as if the person had said they love it)."""
+
+
 def means(total: Array, count: Array) -> Array:
-    """Per dimension, the mean effect of the answers that count for it (0 where none do)."""
-    out: Array = total / np.where(count > 0, count, 1.0)
+    """Per dimension, the weighted mean effect of the answers that count for it, over at
+    least ``EVIDENCE`` of weight (0 where none count)."""
+    out: Array = total / np.maximum(count, EVIDENCE)
+    return out
+
+
+def weight_of(count: Array) -> Array:
+    """What a dimension's effects are divided by (``means``): each answer's share of the
+    value is its effect over this, so the shares add up to the value."""
+    out: Array = np.maximum(count, EVIDENCE)
     return out
 
 

@@ -141,3 +141,27 @@ def test_to_grow_never_asks_for_the_lowest_level(model: Model) -> None:
     skipped = [g for g in gaps if g.answer is None]
     assert skipped  # skipped skills still get gaps where the role's level is above the lowest
     assert all(int(g.typical) > 1 for g in gaps)  # type: ignore[arg-type]
+
+
+def test_a_side_effect_alone_stays_a_hint(model: Model, content: Content) -> None:
+    """Neutral to experimenting and Jupyter ticked: Jupyter's 0.2 on "Experimenting" counted as
+    1.0 (its own small weight was all the evidence), so the data scientist's first reason was
+    "+ Experimenting: +13.4 pts ← Jupyter notebooks", against what the person said. A mean over
+    less than one answer's weight is divided by 1: the value is 0.2, and a reason credits Jupyter
+    with what that 0.2 adds (the parts still add up to the score)."""
+    values = {qt.id: None for qt in model.types}
+    values.update(enjoy_experimenting=3, tools_analysis=["jupyter", "pandas"], skill_ml=4,
+                  skill_statistics=4)
+    doc = score_many(model, [Answers("default", values)], ["en"], explain_top=8)[0]
+    d = model.dimension_ids.index("pref-experimenting")
+    assert doc.vector["pref-experimenting"] == pytest.approx(0.2)
+    assert person_vector(model, Answers("default", values))[d] == pytest.approx(0.2)
+    ds = next(m for m in doc.ranking if m.role_id == "data-scientist")
+    assert doc.ranking[0].role_id == "data-scientist"
+    first = ds.top_contributions[0]
+    assert first.dimension != "pref-experimenting"
+    assert ds.contributions["pref-experimenting"] < first.score / 2
+    assert sum(ds.contributions.values()) == pytest.approx(ds.score, abs=1e-12)
+    # every cited answer's share is what it added: they add up to the person's value
+    for c in ds.top_contributions:
+        assert sum(a.share for a in c.answers) == pytest.approx(c.person, abs=1e-12)
