@@ -530,10 +530,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "quiz.arrows_instruction": ("(arrows, Enter)", "(flèches, Entrée)"),
     "quiz.computing": ("Computing your matches...", "Calcul de vos correspondances..."),
     "quiz.interrupted": (
-        "Interrupted. Your answers so far ({n}) are saved in {path}. Continue with: "
-        "rolematch --resume",
+        "Interrupted. Your answers so far ({n}) are saved in {path}. Continue with: {command}",
         "Interrompu. Vos réponses ({n}) sont enregistrées dans {path}. Reprenez avec : "
-        "rolematch --resume",
+        "{command}",
     ),
     "quiz.menu_interrupted": (
         "Interrupted. Your answers are kept in {path}: rolematch --resume shows the result "

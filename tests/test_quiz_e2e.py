@@ -157,6 +157,30 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, content: Content) -> 
     assert yaml.safe_load((tmp_path / "all.yaml").read_text())["answers"] == first | rest
 
 
+def test_ctrl_c_says_how_to_continue_with_the_same_output(tmp_path: Path,
+                                                          content: Content) -> None:
+    """`rolematch --output r.json`, Ctrl-C: the command it gives keeps --output, so running
+    it as said writes the result (a new user ran 'rolematch --resume' as told: r.json never
+    came, with no word)."""
+    child = spawn(tmp_path, "--output", "r.json", "--top", "2")
+    first = answer(child, content, 0, 2)
+    child.expect("Question 3 of 29")
+    child.expect(r"\?")
+    child.send(CTRL_C)
+    out = " ".join(finish(child).split())
+    assert child.exitstatus == 130
+    said = "Continue with: `rolematch --resume --output r.json --top 2`"
+    assert said in out
+    child = spawn(tmp_path, *said.split("`")[1].split()[1:])
+    rest = answer(child, content, 2, 29)
+    child.expect(MENU)
+    child.send("4" + ENTER)
+    finish(child)
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert doc["answers"] == first | rest
+    assert sum(bool(m["top_contributions"]) for m in doc["ranking"]) == 2
+
+
 @pytest.mark.parametrize(("lang", "said", "question"), [
     ("en_US.UTF-8", "Nothing to resume: starting a new quiz.", "Question 1 of 29 · "),
     ("fr_FR.UTF-8", "Rien à reprendre\u00a0: un nouveau questionnaire commence.",

@@ -38,8 +38,10 @@ class Quiz:
     def __init__(
         self, content: Content, lang: str, explicit_lang: bool, screen: TextIO,
         prompt_kwargs: dict[str, Any] | None = None, quick: bool = False,
+        again: str = "rolematch --resume",
     ) -> None:
         self.content = content
+        self.again = again  # the command that continues this quiz, with its files
         self.lang = lang
         self.explicit_lang = explicit_lang
         self.screen = screen
@@ -262,7 +264,8 @@ class Quiz:
             err("answers so far: " + json.dumps(session.given, ensure_ascii=False))
             return
         self.say()
-        note(wrapped(t("quiz.interrupted", self.lang, n=len(session.given), path=path)))
+        note(wrapped(t("quiz.interrupted", self.lang, n=len(session.given), path=path,
+                       command=self.again)))
 
     def _start_warmup(self) -> None:
         """Import and warm the scoring path while the person answers (not before the first

@@ -45,8 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="score this answers file (YAML or JSON), or the answers of a "
                              "saved result, instead of asking")
     parser.add_argument("--quick", action="store_true",
-                        help="quick mode: ask the most informative question next and stop as "
-                             "soon as your top match is settled (often 8 to 12 questions)")
+                        help="quick mode: ask the most informative question next and stop once "
+                             "more answers are unlikely to change your top match (often 8 to 12 "
+                             "questions)")
     parser.add_argument("--resume", action="store_true",
                         help="continue the quiz you interrupted, at the first unanswered "
                              "question")
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         if collecting:
             gc.enable()
 
-    quiz = Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen, quick=args.quick)
+    quiz = Quiz(content, lang, explicit_lang=bool(args.lang), screen=screen, quick=args.quick,
+                again=resume_command(args))
     got = quiz.run(resume=args.resume)
     if got is None:
         return EXIT_INTERRUPTED
@@ -113,6 +115,26 @@ def run(args: argparse.Namespace) -> int:
              "stop_reason": quiz.stop_reason}
             if quiz.quick_used else None)
     return _finish(args, content, got, quiz.lang, interactive=True, quick=mode)
+
+
+def resume_command(args: argparse.Namespace) -> str:
+    """The command that continues this quiz after Ctrl-C: ``rolematch --resume`` with the
+    options that say where the result goes and what it is scored with (the resume file keeps
+    the answers, the language and quick mode, not these), so that --output is not lost on the
+    way; backquoted when it carries a value, so that it wraps as one piece."""
+    import shlex
+
+    words = ["rolematch", "--resume"]
+    for flag, value in (("--questionnaire", args.questionnaire), ("--profiles", args.profiles),
+                        ("--output", args.output), ("--save-answers", args.save_answers)):
+        if value is not None:
+            words += [flag, shlex.quote(str(value))]
+    if args.top != 3:
+        words += ["--top", str(args.top)]
+    words += [flag for flag, on in (("--force", args.force), ("--json", args.json),
+                                    ("--full", args.full)) if on]
+    command = " ".join(words)
+    return command if len(words) == 2 else f"`{command}`"
 
 
 def _finish(
