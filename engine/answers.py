@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from engine.content import LANGS, Questionnaire
-from engine.errors import AnswersError, Problem, describe, printable, problem, unknown
-from engine.kinds import DESCRIBED, document_kind
+from engine.errors import AnswersError, Msg, Problem, described, problem, unknown_said
+from engine.kinds import document_kind, kind_said
 from engine.questions import AnswerValue
 from engine.readers import read_json, read_yaml
 
@@ -140,45 +140,47 @@ class Checker:
             return answers
         questionnaire = self.questionnaire
         if not isinstance(data, Mapping):
-            whole = "a mapping" if named else "an object"  # a batch line is JSON
-            raise AnswersError([problem(source, "", "the file is empty" if data is None and named
-                                        else f"expected {whole} with an 'answers' key, got "
-                                             f"{describe(data)}")])
+            whole = "mapping" if named else "object"  # a batch line is JSON
+            raise AnswersError([problem(source, "", Msg("answers.empty")
+                                        if data is None and named
+                                        else Msg(f"answers.not_{whole}",
+                                                 value=described(data)))])
         kind = document_kind(data)
         if kind == "result":
             return self._from_result(data, source, named)
         if kind is not None and kind != "answers":
-            raise AnswersError([problem(source, "", f"this is {DESCRIBED[kind]}, not answers: "
-                                                    f"--answers reads an answers file (rolematch "
-                                                    f"schema answers) or a saved result")])
+            raise AnswersError([problem(source, "", Msg("answers.other_kind",
+                                                        kind=kind_said(kind)))])
         found: list[Problem] = []
         for key in data:
             if key not in TOP_LEVEL_KEYS:
-                message, choices = unknown("key", str(key), TOP_LEVEL_KEYS)
+                message, choices = unknown_said(Msg("answers.unknown_key"), str(key),
+                                                TOP_LEVEL_KEYS)
                 found.append(problem(source, str(key), message, choices=choices))
         qid = data.get("questionnaire")
         if qid is None and named:
-            found.append(problem(source, "questionnaire", "required key is missing",
+            found.append(problem(source, "questionnaire", Msg("answers.missing_key"),
                                  choices=[questionnaire.id]))
         elif qid is not None and qid != questionnaire.id:
             found.append(problem(source, "questionnaire",
-                                 f"answers are for another questionnaire: expected "
-                                 f"{questionnaire.id!r}, got {describe(qid)}"))
+                                 Msg("answers.other_questionnaire",
+                                     expected=repr(questionnaire.id), value=described(qid))))
         lang = data.get("lang")
         if lang is not None and lang not in LANGS:
-            found.append(problem(source, "lang", f"unknown language, got {describe(lang)}",
+            found.append(problem(source, "lang", Msg("answers.unknown_lang",
+                                                     value=described(lang)),
                                  choices=LANGS))
         respondent = data.get("id")
         if respondent is not None and (isinstance(respondent, bool)
                                        or not isinstance(respondent, str | int)):
-            found.append(problem(source, "id", f"expected a text or a whole number, got "
-                                               f"{describe(respondent)}"))
+            found.append(problem(source, "id", Msg("answers.bad_id",
+                                                   value=described(respondent))))
         raw = data.get("answers", {})
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
-            found.append(problem(source, "answers", f"expected a mapping of question id to "
-                                                    f"answer, got {describe(raw)}"))
+            found.append(problem(source, "answers", Msg("answers.not_answers_mapping",
+                                                        value=described(raw))))
             raw = {}
         for key in raw:
             if key not in self.known:
@@ -193,13 +195,13 @@ class Checker:
             raise AnswersError(found)
         return Answers(questionnaire.id, values, lang, respondent)
 
-    def unknown_question(self, qid: str) -> tuple[str, list[str]]:
+    def unknown_question(self, qid: str) -> tuple[str | Msg, list[str]]:
         """The message and choices of an unknown question id: the closest id, else every id
         when they fit on a line, else where to find them."""
         ids = list(self.known)
         fits = len(", ".join(ids)) <= 60
-        see = "" if fits else f"rolematch questions lists the {len(ids)} question ids"
-        return unknown("question id", qid, ids, see=see)
+        see = "" if fits else Msg("answers.see_questions", n=len(ids))
+        return unknown_said(Msg("answers.unknown_question"), qid, ids, see=see)
 
     def _from_result(self, data: Mapping[str, Any], source: str, named: bool) -> Answers:
         """The answers kept in a saved result (its ``answers``, ``lang`` and ``id``), checked
@@ -210,21 +212,19 @@ class Checker:
         qid = ref.get("id") if isinstance(ref, Mapping) else ref
         if qid != expected:
             raise AnswersError([problem(source, "questionnaire.id",
-                                        f"this is {DESCRIBED['result']} of another "
-                                        f"questionnaire than {expected!r}: score its answers "
-                                        f"with that questionnaire (--questionnaire FILE)", qid,
+                                        Msg("answers.result_other", kind=kind_said("result"),
+                                            expected=repr(expected)), qid,
                                         choices=[expected])])
         inner = {key: data[key] for key in ("lang", "id", "answers") if key in data}
         try:
             return self.check({"questionnaire": qid, **inner}, source, named)
         except AnswersError as exc:
-            first = exc.problems[0].line().removeprefix(f"{printable(source)}: ")
-            count = len(exc.problems)
-            which = "1 problem" if count == 1 else f"{count} problems, the first"
             raise AnswersError([problem(source, "answers",
-                                        f"this is {DESCRIBED['result']} whose answers do not "
-                                        f"fit questionnaire {expected!r} (perhaps another "
-                                        f"version of it); {which}: {first}")]) from None
+                                        Msg("answers.result_unfit", kind=kind_said("result"),
+                                            expected=repr(expected),
+                                            which=Msg("answers.problems_first",
+                                                      n=len(exc.problems)),
+                                            first=exc.problems[0]))]) from None
 
 
 _CHECKERS: dict[int, Checker] = {}

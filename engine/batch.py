@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from engine.answers import checker_for
 from engine.content import Content, ProfileSet
-from engine.errors import AnswersError, format_value, problem
-from engine.readers import json_line
+from engine.errors import AnswersError, Msg, format_value, problem, said
+from engine.readers import LineError, json_line
 from engine.scoring import score_many
 from engine.vectors import cosine, encode, model_for, vectors
 
@@ -39,14 +39,14 @@ class BatchStats:
 _BLANK = object()
 
 
-def _load(raw: bytes) -> Any:
-    """The JSON value on a line, _BLANK for a blank line, or a _Bad reason."""
+def _load(raw: bytes, lang: str) -> Any:
+    """The JSON value on a line, _BLANK for a blank line, or a _Bad reason (in ``lang``)."""
     if not raw.strip():
         return _BLANK
     try:
         return json_line(raw)
-    except ValueError as exc:
-        return _Bad(str(exc))
+    except LineError as exc:
+        return _Bad(said(exc.message, lang))
 
 
 @dataclass(frozen=True)
@@ -56,16 +56,17 @@ class _Bad:
 
 def chunks(
     lines: Iterable[tuple[int, bytes]], content: Content, source: str, size: int,
-    on_bad: Callable[[int, str], None], slots_only: bool,
+    on_bad: Callable[[int, str], None], slots_only: bool, lang: str = "en",
 ) -> Iterator[list[tuple[int, Any]]]:
     """Checked lines in chunks of ``size``: (line number, Answers), or with ``slots_only``
     (line number, (slots, id)). The fast check first; a line it declines gets the full
-    check, which says what is wrong. Bad lines go to ``on_bad`` as they are met."""
+    check, which says what is wrong. Bad lines go to ``on_bad`` as they are met, their
+    reason in ``lang``."""
     checker = checker_for(content.questionnaire)
     model = model_for(content.questionnaire, content.profiles)
     chunk: list[tuple[int, Any]] = []
     for number, raw in lines:
-        data = _load(raw)
+        data = _load(raw, lang)
         if data is _BLANK:
             continue
         item: Any = None
@@ -79,7 +80,7 @@ def chunks(
                 try:
                     checked = checker.check(data, f"{source}:{number}", named=False)
                 except AnswersError as exc:
-                    data = _Bad("; ".join(p.line().split(": ", 1)[1] for p in exc.problems))
+                    data = _Bad("; ".join(p.say(lang) for p in exc.problems))
                 else:
                     item = ((encode(model, checked), checked.respondent)
                             if slots_only else checked)
@@ -171,7 +172,7 @@ def run_batch(
         if report is not None:
             report(number, reason)
         if on_error == "fail":
-            raise AnswersError([problem(source, f"line {number}", reason)])
+            raise AnswersError([problem(source, bad_line(number), reason)])
 
     def counted(items: Iterable[tuple[int, bytes]]) -> Iterator[tuple[int, bytes]]:
         for item in items:
@@ -180,7 +181,8 @@ def run_batch(
 
     writer = Writer(out, mode, content, lang, tally=tally)
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
-    for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full"):
+    for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full",
+                        lang):
         stats.rows += writer.chunk(chunk, explain_top)
     stats.empty = writer.empty
     return stats
@@ -240,7 +242,7 @@ def score_lines(
                     tally=counts)
     numbers: list[int] = []
     for chunk in chunks(lines, content, source, max(1, len(lines)),
-                        lambda n, r: bad.append((n, r)), mode != "full"):
+                        lambda n, r: bad.append((n, r)), mode != "full", lang):
         writer.chunk(chunk, explain_top)
         numbers.extend(n for n, _ in chunk)
     rows = _rows(sink.parts, mode) if split else None
@@ -255,8 +257,15 @@ def cohort_tally(content: Content) -> CohortTally:
     return CohortTally(model.role_ids, model.dimension_ids)
 
 
-def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad | None:
-    """A --jsonl posting line checked: (text, title, id), a _Bad reason, or None if blank."""
+def bad_line(number: int) -> Msg:
+    """The key path of a bad line in a run stopped by it (--on-error fail): "line 5"."""
+    return Msg("problem.at_line", n=number)
+
+
+def posting(number: int, raw: bytes, source: str,
+            lang: str = "en") -> tuple[str, Any, Any] | _Bad | None:
+    """A --jsonl posting line checked: (text, title, id), a _Bad reason (in ``lang``), or
+    None if blank."""
     from engine.decode import check_text
     from engine.errors import EngineError
 
@@ -265,16 +274,17 @@ def posting(number: int, raw: bytes, source: str) -> tuple[str, Any, Any] | _Bad
     try:
         item = json_line(raw)
         if not isinstance(item, dict):
-            raise ValueError("expected an object with id, title and text")
+            raise LineError(Msg("posting.not_object"))
         if "text" not in item:  # other keys are ignored: postings files carry more fields
-            raise ValueError(_no_text(item))
+            raise LineError(_no_text(item))
         title = item.get("title")
         if title is not None and not isinstance(title, str):
-            raise ValueError("title must be a string")
+            raise LineError(Msg("posting.title"))
         text = check_text(item.get("text"), f"{source}:{number}")
-    except (ValueError, EngineError) as exc:
-        return _Bad(exc.lines()[0].split(": ", 1)[-1] if isinstance(exc, EngineError)
-                    else str(exc))
+    except LineError as exc:
+        return _Bad(said(exc.message, lang))
+    except EngineError as exc:
+        return _Bad(exc.problems[0].say(lang))
     return text, title, item.get("id")
 
 
@@ -282,19 +292,20 @@ POSTING_KEYS = ("id", "title", "text")
 """The keys a --jsonl posting line is read by; any other key is ignored."""
 
 
-def _no_text(item: dict[str, Any]) -> str:
+def _no_text(item: dict[str, Any]) -> Msg:
     """Why a posting line without ``text`` is skipped, naming a key that looks like a
     misspelt text, title or id (``txt``, ``Text``), one close to text first."""
     import difflib
 
-    missing = "the required key 'text' is missing"
+    missing = Msg("posting.no_text")
     guesses = [(key, close[0]) for key in item if key not in POSTING_KEYS
                for close in [difflib.get_close_matches(key.lower(), POSTING_KEYS, 1, 0.6)]
                if close]
     if not guesses:
         return missing
     key, meant = min(guesses, key=lambda guess: guess[1] != "text")
-    return f"unknown key {format_value(key)}; did you mean {meant!r}? ({missing})"
+    return Msg("posting.unknown_key", name=format_value(key), meant=repr(meant),
+               missing=missing)
 
 
 def decode_lines(
@@ -310,7 +321,7 @@ def decode_lines(
     items: list[tuple[str, Any, Any]] = []
     numbers: list[int] = []
     for number, raw in lines:
-        item = posting(number, raw, source)
+        item = posting(number, raw, source, lang)
         if isinstance(item, _Bad):
             bad.append((number, item.reason))
         elif item is not None:

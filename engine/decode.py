@@ -27,7 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.content import Blend, ProfileSet, Term, Text, VocabularyFile
-from engine.errors import DecodeError, problem
+from engine.errors import DecodeError, Msg, problem
 from engine.explain import Evidence, Voice, evidence, explain
 from engine.export import (
     DECODE_SCHEMA_VERSION,
@@ -508,15 +508,15 @@ def check_text(text: Any, source: str) -> str:
     """Refuse what is not a posting: empty, or binary."""
     if isinstance(text, bytes):
         if b"\x00" in text[:8192]:
-            raise DecodeError([problem(source, "", "looks like a binary file, not text")])
+            raise DecodeError([problem(source, "", Msg("posting.binary"))])
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise DecodeError([problem(source, "", "is not UTF-8 text")]) from None
+            raise DecodeError([problem(source, "", Msg("input.not_utf8"))]) from None
     if not isinstance(text, str) or not text.strip():
-        raise DecodeError([problem(source, "", "is empty: nothing to decode")])
+        raise DecodeError([problem(source, "", Msg("posting.empty"))])
     if "\x00" in text:
-        raise DecodeError([problem(source, "", "looks like a binary file, not text")])
+        raise DecodeError([problem(source, "", Msg("posting.binary"))])
     return text
 
 

@@ -156,6 +156,157 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "menu.yes_no": ("(y/N)", "(o/N)"),
     "menu.yes": ("Yes", "Oui"),
     "menu.no": ("No", "Non"),
+    # errors about what a person gives rolematch (files, answers, JSONL lines), said in the
+    # run's language when printed (engine.errors.Msg); the English is the words of before
+    "problem.at_line": ("line {n}", "ligne {n}"),
+    "problem.line_column": ("line {line}, column {column}", "ligne {line}, colonne {column}"),
+    "problem.got": ("{text} (got {value})", "{text} (valeur lue : {value})"),
+    "problem.valid": ("{text}; valid: {choices}", "{text} ; valeurs possibles : {choices}"),
+    "problem.more": (", ... {n} more", ", ... {n} autres"),
+    "problem.unknown": ("{what} {value}", "{what} {value}"),
+    "problem.did_you_mean": ("{text}; did you mean {close}?",
+                             "{text} ; vouliez-vous dire {close} ?"),
+    "problem.see": ("{text}; {see}", "{text} ; {see}"),
+    "value.text": ("the text {value}", "le texte {value}"),
+    "value.empty_text": ("an empty text", "un texte vide"),
+    "value.list": ("a list {value}", "une liste {value}"),
+    "value.empty_list": ("an empty list", "une liste vide"),
+    "value.mapping": ("a mapping {value}", "un dictionnaire {value}"),
+    "value.empty_mapping": ("an empty mapping", "un dictionnaire vide"),
+    "input.not_found": ("file not found", "fichier introuvable"),
+    "input.is_folder": ("is a folder, expected a file", "est un dossier, pas un fichier"),
+    "input.socket_or_device": (
+        "is not a regular file but a socket or a device; expected a file",
+        "n'est pas un fichier ordinaire mais une socket ou un périphérique ; un fichier "
+        "était attendu"),
+    "input.not_regular": ("is not a regular file but {kind}; expected a file",
+                          "n'est pas un fichier ordinaire mais {kind} ; un fichier était "
+                          "attendu"),
+    "input.kind_fifo": ("a FIFO (named pipe)", "un FIFO (tube nommé)"),
+    "input.kind_device": ("a device", "un périphérique"),
+    "input.kind_socket": ("a socket", "une socket"),
+    "input.kind_other": ("something else", "autre chose"),
+    "input.unreadable": ("cannot be read: {reason}", "lecture impossible : {reason}"),
+    "input.unreadable_could": ("could not be read: {reason}", "lecture impossible : {reason}"),
+    "input.too_large": (
+        "is too large to read: over the {size} limit for this kind of file",
+        "est trop volumineux : plus que la limite de {size} pour ce genre de fichier"),
+    "input.mib": ("{n} MiB", "{n} Mio"),
+    "input.bytes": ("{n} bytes", "{n} octets"),
+    "input.not_utf8_at": ("is not UTF-8 text (byte {at} is {byte})",
+                          "n'est pas du texte UTF-8 (l'octet {at} vaut {byte})"),
+    "input.not_utf8": ("is not UTF-8 text", "n'est pas du texte UTF-8"),
+    "input.too_deep": ("is nested too deeply to be read (more than {n} levels)",
+                       "est trop imbriqué pour être lu (plus de {n} niveaux)"),
+    "input.not_json": ("is not valid JSON: {reason}", "n'est pas du JSON valide : {reason}"),
+    "input.not_yaml": ("is not valid YAML: {reason}", "n'est pas du YAML valide : {reason}"),
+    "input.cut_short_file": ("{reason}: the file ends too early (was it cut short?)",
+                             "{reason} : le fichier s'arrête trop tôt (a-t-il été tronqué ?)"),
+    "input.cut_short_line": ("{reason}: the line ends too early (was it cut short?)",
+                             "{reason} : la ligne s'arrête trop tôt (a-t-elle été tronquée ?)"),
+    # json's own messages (engine.readers.JsonReason); English keeps json's words
+    "json.Expecting value": ("", "valeur attendue"),
+    "json.Expecting ',' delimiter": ("", "séparateur ',' attendu"),
+    "json.Expecting ':' delimiter": ("", "séparateur ':' attendu"),
+    "json.Expecting property name enclosed in double quotes": (
+        "", "nom de clé entre guillemets doubles attendu"),
+    "json.Unterminated string": ("", "texte non terminé"),
+    "json.Invalid control character": ("", "caractère de contrôle invalide"),
+    "json.Invalid \\escape": ("", "échappement \\ invalide"),
+    "json.Invalid \\uXXXX escape": ("", "échappement \\uXXXX invalide"),
+    "json.Extra data": ("", "données en trop"),
+    "input.at_column": ("{reason} (column {column})", "{reason} (colonne {column})"),
+    "line.not_utf8": ("not UTF-8 text", "pas du texte UTF-8"),
+    "line.not_json": ("not valid JSON: {reason}", "pas du JSON valide : {reason}"),
+    "line.too_deep": ("is nested too deeply to be read", "est trop imbriquée pour être lue"),
+    "posting.binary": ("looks like a binary file, not text",
+                       "semble être un fichier binaire, pas du texte"),
+    "posting.empty": ("is empty: nothing to decode", "est vide : rien à décoder"),
+    "posting.not_object": ("expected an object with id, title and text",
+                           "un objet avec id, title et text était attendu"),
+    "posting.title": ("title must be a string", "title doit être un texte"),
+    "posting.no_text": ("the required key 'text' is missing",
+                        "la clé obligatoire 'text' manque"),
+    "posting.unknown_key": ("unknown key {name}; did you mean {meant}? ({missing})",
+                            "clé inconnue {name} ; vouliez-vous dire {meant} ? ({missing})"),
+    "answers.empty": ("the file is empty", "le fichier est vide"),
+    "answers.not_mapping": ("expected a mapping with an 'answers' key, got {value}",
+                            "un dictionnaire avec une clé 'answers' était attendu, valeur "
+                            "lue : {value}"),
+    "answers.not_object": ("expected an object with an 'answers' key, got {value}",
+                           "un objet avec une clé 'answers' était attendu, valeur lue : "
+                           "{value}"),
+    "answers.other_kind": (
+        "this is {kind}, not answers: --answers reads an answers file (rolematch schema "
+        "answers) or a saved result",
+        "ceci est {kind}, pas des réponses : --answers lit un fichier de réponses (rolematch "
+        "schema answers) ou un résultat enregistré"),
+    "answers.unknown_key": ("unknown key", "clé inconnue"),
+    "answers.unknown_question": ("unknown question id", "identifiant de question inconnu"),
+    "answers.unknown_option": ("unknown option", "option inconnue"),
+    "answers.see_questions": ("rolematch questions lists the {n} question ids",
+                              "rolematch questions liste les {n} identifiants de question"),
+    "answers.missing_key": ("required key is missing", "clé obligatoire manquante"),
+    "answers.other_questionnaire": (
+        "answers are for another questionnaire: expected {expected}, got {value}",
+        "ces réponses sont pour un autre questionnaire : {expected} attendu, valeur lue : "
+        "{value}"),
+    "answers.unknown_lang": ("unknown language, got {value}", "langue inconnue, valeur lue : "
+                                                              "{value}"),
+    "answers.bad_id": ("expected a text or a whole number, got {value}",
+                       "un texte ou un nombre entier était attendu, valeur lue : {value}"),
+    "answers.not_answers_mapping": (
+        "expected a mapping of question id to answer, got {value}",
+        "un dictionnaire des identifiants de question vers les réponses était attendu, "
+        "valeur lue : {value}"),
+    "answers.result_other": (
+        "this is {kind} of another questionnaire than {expected}: score its answers with that "
+        "questionnaire (--questionnaire FILE)",
+        "ceci est {kind} d'un autre questionnaire que {expected} : évaluez ses réponses avec "
+        "ce questionnaire (--questionnaire FICHIER)"),
+    "answers.result_unfit": (
+        "this is {kind} whose answers do not fit questionnaire {expected} (perhaps another "
+        "version of it); {which}: {first}",
+        "ceci est {kind} dont les réponses ne conviennent pas au questionnaire {expected} "
+        "(peut-être une autre version) ; {which} : {first}"),
+    "answers.problems_first": ("{n} problems, the first", "{n} problèmes, dont le premier"),
+    "answers.problems_first_one": ("1 problem", "1 problème"),
+    "answers.likert": ("expected a whole number from 1 to {n}, got {value}",
+                       "un nombre entier de 1 à {n} était attendu, valeur lue : {value}"),
+    "answers.likert_quoted": ("{text} (write it without quotes)",
+                              "{text} (écrivez-le sans guillemets)"),
+    "answers.single": ("expected one option id, got {value}",
+                       "un identifiant d'option était attendu, valeur lue : {value}"),
+    "answers.multi": ("expected a list of option ids, got {value}",
+                      "une liste d'identifiants d'option était attendue, valeur lue : {value}"),
+    "answers.multi_item": ("expected an option id, got {value}",
+                           "un identifiant d'option était attendu, valeur lue : {value}"),
+    "answers.twice": ("option {value} given twice", "option {value} donnée deux fois"),
+    "show.few_explained": (
+        "rolematch: note: only {n} roles are explained in {path}; to see {wanted}, score its "
+        "answers again: rolematch --answers {quoted} --top {wanted}",
+        "rolematch: remarque : {n} métiers seulement sont expliqués dans {path} ; pour en "
+        "voir {wanted}, évaluez de nouveau ses réponses : rolematch --answers {quoted} --top "
+        "{wanted}"),
+    "show.few_explained_one": (
+        "rolematch: note: only 1 role is explained in {path}; to see {wanted}, score its "
+        "answers again: rolematch --answers {quoted} --top {wanted}",
+        "rolematch: remarque : 1 métier seulement est expliqué dans {path} ; pour en voir "
+        "{wanted}, évaluez de nouveau ses réponses : rolematch --answers {quoted} --top "
+        "{wanted}"),
+    "fit.no_posting": (
+        "give a posting as POSTING (a file), '-' or on standard input (see rolematch fit "
+        "--help)",
+        "donnez une offre : POSTING (un fichier), '-' ou l'entrée standard (voir rolematch "
+        "fit --help)"),
+    "kind.result": ("a saved result (rolematch --answers FILE --json, or -o FILE)",
+                    "un résultat enregistré (rolematch --answers FICHIER --json, ou -o "
+                    "FICHIER)"),
+    "kind.decode": ("a decode document (rolematch decode --json)",
+                    "un document de décodage (rolematch decode --json)"),
+    "kind.fit": ("a fit document (rolematch fit --json)",
+                 "un document d'adéquation (rolematch fit --json)"),
+    "kind.answers": ("an answers file", "un fichier de réponses"),
     # every file a command writes (a report, a result, answers), from the menu or -o
     "file.saved": ("Saved to {path} (readable by you only).",
                    "Enregistré dans {path} (lisible par vous uniquement)."),

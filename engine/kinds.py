@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
+from engine.errors import Msg
+
 Kind = Literal["result", "decode", "fit", "answers"]
 
 DESCRIBED: dict[str, str] = {
@@ -20,6 +22,11 @@ DESCRIBED: dict[str, str] = {
     "answers": "an answers file",
 }
 """Each kind in words, with the command that writes it."""
+
+
+def kind_said(kind: str) -> Msg:
+    """``DESCRIBED[kind]`` said in the run's language when printed."""
+    return Msg(f"kind.{kind}")
 
 # The keys only one kind has (see engine.export for the document models).
 _FIT_KEYS = frozenset({"covered", "lacking", "posting_role", "person_role"})

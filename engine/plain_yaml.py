@@ -17,8 +17,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from engine.errors import EngineError, problem
-from engine.readers import MAX_DEPTH, TOO_DEEP, size_text
+from engine.errors import EngineError, Msg, problem
+from engine.readers import MAX_DEPTH, TOO_DEEP, size_text, too_deep
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
@@ -29,8 +29,8 @@ _MERGE = "YAML merge keys (<<) are not supported; write the keys out"
 class _Refused(Exception):
     """What a YAML document may not contain, and where."""
 
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, node: yaml.Node, message: str | Msg) -> None:
+        super().__init__(str(message))
         self.mark = node.start_mark
         self.message = message
 
@@ -112,7 +112,7 @@ def _check_plain(root: yaml.Node, max_depth: int) -> bool:
         if isinstance(node, yaml.ScalarNode):
             continue
         if depth >= max_depth:
-            raise _Refused(node, f"{TOO_DEEP} (more than {max_depth} levels)")
+            raise _Refused(node, too_deep(max_depth))
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in reversed(node.value))
             continue
@@ -159,8 +159,8 @@ def _check_expansion(root: yaml.Node, max_depth: int, budget: int) -> None:
             stack.extend((c, False) for c in children if id(c) not in done)
 
 
-def _where(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+def _where(mark: Any) -> str | Msg:
+    return Msg("problem.line_column", line=mark.line + 1, column=mark.column + 1) if mark else ""
 
 
 def load(text: str, path: Path, error: type[EngineError], max_bytes: int) -> Any:
@@ -179,7 +179,7 @@ def load(text: str, path: Path, error: type[EngineError], max_bytes: int) -> Any
     except yaml.YAMLError as exc:
         _yaml_error(path, error, exc)
     except RecursionError:  # the pure-Python composer, when libyaml is missing
-        raise error([problem(path, "", f"{TOO_DEEP} (more than {MAX_DEPTH} levels)")]) from None
+        raise error([problem(path, "", too_deep())]) from None
     finally:
         loader.dispose()
 
@@ -188,9 +188,8 @@ def _yaml_error(path: Path, error: type[EngineError], exc: yaml.YAMLError) -> No
     where = _where(getattr(exc, "problem_mark", None))
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "nesting depth" in what:  # libyaml's own cap (1,000 levels)
-        raise error([problem(path, where, f"{TOO_DEEP} (more than {MAX_DEPTH} levels)")]
-                    ) from None
-    raise error([problem(path, where, f"is not valid YAML: {what}")]) from None
+        raise error([problem(path, where, too_deep())]) from None
+    raise error([problem(path, where, Msg("input.not_yaml", reason=what))]) from None
 
 
 

@@ -19,7 +19,7 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from engine.errors import Problem, describe, format_value, problem, unknown
+from engine.errors import Msg, Problem, described, format_value, problem, unknown_said
 from engine.i18n import t
 
 if TYPE_CHECKING:
@@ -191,9 +191,9 @@ class Likert(QuestionType):
     def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if type(value) is int and value in self._valid:
             return value, []
-        message = f"expected a whole number from 1 to {self.n}, got {describe(value)}"
+        message = Msg("answers.likert", n=self.n, value=described(value))
         if isinstance(value, str) and value.strip() in self._choices:
-            message += " (write it without quotes)"
+            message = Msg("answers.likert_quoted", text=message)
         return None, [problem(source, self._path(), message)]
 
     def _label(self, value: Any, lang: str, dimension: str | None) -> str:
@@ -268,10 +268,11 @@ class Single(_WithOptions):
     def _check(self, value: Any, source: str) -> tuple[AnswerValue, list[Problem]]:
         if not isinstance(value, str):
             return None, [problem(source, self._path(),
-                                  f"expected one option id, got {describe(value)}",
+                                  Msg("answers.single", value=described(value)),
                                   choices=self.option_ids)]
         if value not in self._index:
-            message, choices = unknown("option", value, self.option_ids)
+            message, choices = unknown_said(Msg("answers.unknown_option"), value,
+                                            self.option_ids)
             return None, [problem(source, self._path(), message, choices=choices)]
         return value, []
 
@@ -333,19 +334,22 @@ class Multi(_WithOptions):
             value = [value]
         if not isinstance(value, list):
             return None, [problem(source, self._path(),
-                                  f"expected a list of option ids, got {describe(value)}",
+                                  Msg("answers.multi", value=described(value)),
                                   choices=self.option_ids)]
         found = []
         for i, item in enumerate(value):
             path = self._path() if one else f"{self._path()}[{i}]"
             if not isinstance(item, str):
-                found.append(problem(source, path, f"expected an option id, got "
-                                                   f"{describe(item)}", choices=self.option_ids))
+                found.append(problem(source, path, Msg("answers.multi_item",
+                                                       value=described(item)),
+                                     choices=self.option_ids))
             elif item not in self._index:
-                message, choices = unknown("option", item, self.option_ids)
+                message, choices = unknown_said(Msg("answers.unknown_option"), item,
+                                                self.option_ids)
                 found.append(problem(source, path, message, choices=choices))
             elif item in value[:i]:
-                found.append(problem(source, path, f"option {format_value(item)} given twice"))
+                found.append(problem(source, path, Msg("answers.twice",
+                                                       value=format_value(item))))
         # the questionnaire's option order, so equal answers give equal documents
         return [o for o in self.option_ids if o in value], found
 

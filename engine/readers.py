@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from engine.errors import ContentError, EngineError, problem
+from engine.errors import ContentError, EngineError, Msg, problem
 
 if TYPE_CHECKING:
     import json
@@ -33,6 +33,11 @@ MAX_DEPTH = 64  # levels of lists and mappings; real content and answers are < 1
 
 TOO_DEEP = "is nested too deeply to be read"
 
+
+def too_deep(levels: int = MAX_DEPTH) -> Msg:
+    """Why a file nested more than ``levels`` deep is refused."""
+    return Msg("input.too_deep", n=levels)
+
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 _BOM = b"\xef\xbb\xbf"
@@ -40,20 +45,43 @@ _BOM = b"\xef\xbb\xbf"
 
 def size_text(n: int) -> str:
     """A size cap in words: "1 MiB", or "1500 bytes"."""
-    return f"{n // MiB} MiB" if n % MiB == 0 else f"{n} bytes"
+    return str(size_said(n))
 
 
-def _not_regular(mode: int) -> str:
+def size_said(n: int) -> Msg:
+    """``size_text`` said in the run's language: "1 MiB", "1 Mio"."""
+    return Msg("input.mib", n=n // MiB) if n % MiB == 0 else Msg("input.bytes", n=n)
+
+
+class OsReason:
+    """Why the system could not read a file, said when printed: the system's own words in
+    English (``Permission denied``), ``engine.files.reason`` in French."""
+
+    def __init__(self, exc: OSError) -> None:
+        self.errno, self.strerror = exc.errno, exc.strerror or str(exc)
+
+    def say(self, lang: str = "en") -> str:
+        if lang != "fr":
+            return self.strerror
+        from engine.files import reason
+
+        return reason(OSError(self.errno, self.strerror), lang)
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+def _not_regular(mode: int) -> Msg:
     if stat.S_ISDIR(mode):
-        return "is a folder, expected a file"
-    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "something else")
-    return f"is not a regular file but {kind}; expected a file"
+        return Msg("input.is_folder")
+    kind = ("fifo" if stat.S_ISFIFO(mode)
+            else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "socket" if stat.S_ISSOCK(mode) else "other")
+    return Msg("input.not_regular", kind=Msg(f"input.kind_{kind}"))
 
 
-def _too_large(max_bytes: int) -> str:
-    return f"is too large to read: over the {size_text(max_bytes)} limit for this kind of file"
+def _too_large(max_bytes: int) -> Msg:
+    return Msg("input.too_large", size=size_said(max_bytes))
 
 
 def read_bytes(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTENT_BYTES) -> bytes:
@@ -66,14 +94,13 @@ def read_bytes(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTEN
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise error([problem(path, "", "file not found")]) from None
+        raise error([problem(path, "", Msg("input.not_found"))]) from None
     except IsADirectoryError:
-        raise error([problem(path, "", "is a folder, expected a file")]) from None
+        raise error([problem(path, "", Msg("input.is_folder"))]) from None
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
-            raise error([problem(path, "", "is not a regular file but a socket or a device; "
-                                           "expected a file")]) from None
-        raise error([problem(path, "", f"cannot be read: {exc.strerror}")]) from None
+            raise error([problem(path, "", Msg("input.socket_or_device"))]) from None
+        raise error([problem(path, "", unreadable(exc))]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -84,12 +111,17 @@ def read_bytes(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTEN
             os.set_blocking(fd, True)
         data = _read_at_most(fd, max_bytes + 1, info.st_size)
     except OSError as exc:
-        raise error([problem(path, "", f"cannot be read: {exc.strerror}")]) from None
+        raise error([problem(path, "", unreadable(exc))]) from None
     finally:
         os.close(fd)
     if len(data) > max_bytes:
         raise error([problem(path, "", _too_large(max_bytes))])
     return data
+
+
+def unreadable(exc: OSError) -> Msg:
+    """"cannot be read: Permission denied", said in the run's language."""
+    return Msg("input.unreadable", reason=OsReason(exc))
 
 
 def _read_at_most(fd: int, limit: int, expected: int) -> bytes:
@@ -129,8 +161,8 @@ def decode_text(data: bytes, path: Path, error: type[EngineError]) -> str:
         return (data[skip:] if skip else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         at = skip + exc.start
-        raise error([problem(path, "", f"is not UTF-8 text (byte {at + 1} is "
-                                       f"{data[at]:#04x})")]) from None
+        raise error([problem(path, "", Msg("input.not_utf8_at", at=at + 1,
+                                           byte=f"{data[at]:#04x}"))]) from None
 
 
 # --------------------------------------------------------------------------- YAML
@@ -181,36 +213,69 @@ def loads_json(text: str | bytes, source: str | Path, error: type[EngineError]) 
     """Parse JSON text; malformed or too deeply nested JSON raises ``error`` in one line."""
     import json
 
-    too_deep = f"{TOO_DEEP} (more than {MAX_DEPTH} levels)"
     try:
         if isinstance(text, bytes):
             text = text.decode(json.detect_encoding(text))
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error([problem(source, f"line {exc.lineno}, column {exc.colno}",
-                             f"is not valid JSON: {_json_reason(exc, 'file')}")]) from None
+        raise error([problem(source, Msg("problem.line_column", line=exc.lineno,
+                                         column=exc.colno),
+                             Msg("input.not_json", reason=_json_reason(exc, "file")))]
+                    ) from None
     except ValueError as exc:  # not text, or a number of more than 4,300 digits
-        raise error([problem(source, "", f"is not valid JSON: {str(exc).split(';')[0]}")]
+        raise error([problem(source, "", Msg("input.not_json", reason=str(exc).split(';')[0]))]
                     ) from None
     except RecursionError:
-        raise error([problem(source, "", too_deep)]) from None
+        raise error([problem(source, "", too_deep())]) from None
     if _json_deeper_than(text, MAX_DEPTH):
-        raise error([problem(source, "", too_deep)])
+        raise error([problem(source, "", too_deep())])
     return data
 
 
-def _json_reason(exc: json.JSONDecodeError, whole: str, where: str = "") -> str:
+def _json_reason(exc: json.JSONDecodeError, whole: str,
+                 column: bool = False) -> Msg | JsonReason:
     """json's message, ending before its position ("Unterminated string starting at": the
-    line and column are given apart, or as ``where``), and saying when the ``whole`` (file,
-    line) ends too early, as a file cut short does."""
-    msg = re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg) + where
-    if msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
-        msg += f": the {whole} ends too early (was it cut short?)"
+    line and column are given apart, or with ``column``, after it), and saying when the
+    ``whole`` (file, line) ends too early, as a file cut short does. json's own words stay
+    its own (in English) in every language, as the system's do in ``engine.files``."""
+    msg: Msg | JsonReason = JsonReason(re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg))
+    if column:
+        msg = Msg("input.at_column", reason=msg, column=exc.colno)
+    if exc.msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
+        msg = Msg(f"input.cut_short_{whole}", reason=msg)
     return msg
 
 
+class JsonReason:
+    """One of json's messages ("Expecting value"): json's words in English, ours in French
+    for those ``engine.i18n`` knows (as ``engine.files.reason`` does for the system's)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def say(self, lang: str = "en") -> str:
+        if lang == "fr":
+            from engine.i18n import string_keys, t
+
+            if f"json.{self.text}" in string_keys():
+                return t(f"json.{self.text}", lang)
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class LineError(ValueError):
+    """Why a line of a JSONL file is bad, as a Msg said in the run's language (``str()``:
+    its English)."""
+
+    def __init__(self, message: str | Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 def json_line(raw: bytes) -> Any:
-    """The JSON value of one line of a JSONL file (batch, ``decode --jsonl``), or ValueError
+    """The JSON value of one line of a JSONL file (batch, ``decode --jsonl``), or LineError
     with the reason in plain words."""
     import json
 
@@ -222,13 +287,13 @@ def json_line(raw: bytes) -> Any:
         try:
             json.loads(raw)
         except UnicodeDecodeError:
-            raise ValueError("not UTF-8 text") from None
+            raise LineError(Msg("line.not_utf8")) from None
         except json.JSONDecodeError as std:  # the standard library words it more plainly
-            raise ValueError("not valid JSON: " + _json_reason(
-                std, "line", f" (column {std.colno})")) from None
+            raise LineError(Msg("line.not_json", reason=_json_reason(std, "line", True))
+                            ) from None
         except RecursionError:
-            raise ValueError(TOO_DEEP) from None
-        raise ValueError(f"not valid JSON: {exc}") from None
+            raise LineError(Msg("line.too_deep")) from None
+        raise LineError(Msg("line.not_json", reason=str(exc))) from None
 
 
 def read_json(path: Path, error: type[EngineError], max_bytes: int = MAX_CONTENT_BYTES) -> Any:

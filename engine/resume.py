@@ -117,7 +117,7 @@ def load_resume(questionnaire: Questionnaire, path: Path | None = None) -> Resto
         if data.get("questionnaire") != questionnaire.id:
             raise ValueError(f"it is for questionnaire {data.get('questionnaire')!r}")
     except AnswersError as exc:
-        raise CorruptResume(exc.problems[0].message, _set_aside(path)) from None
+        raise CorruptResume(str(exc.problems[0].message), _set_aside(path)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CorruptResume(reason, _set_aside(path)) from None

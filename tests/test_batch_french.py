@@ -30,10 +30,10 @@ def test_batch_summary_in_french(run: RunCli, tmp_path: Path) -> None:
     r = run("batch", str(src), "-o", str(out), "--summary", "--lang", "fr")
     assert r.code == 0
     assert r.err.splitlines() == [
-        f"rolematch: {src}: ligne 4 ignorée{NBSP}: not valid JSON: Expecting property name "
-        "enclosed in double quotes (column 2)",
-        f"rolematch: {src}: ligne 5 ignorée{NBSP}: answers.skill_sql: expected a whole number "
-        "from 1 to 5, got 9",
+        f"rolematch: {src}: ligne 4 ignorée{NBSP}: pas du JSON valide{NBSP}: nom de clé entre "
+        "guillemets doubles attendu (colonne 2)",
+        f"rolematch: {src}: ligne 5 ignorée{NBSP}: answers.skill_sql: un nombre entier de 1 à 5 "
+        f"était attendu, valeur lue{NBSP}: 9",
         "1 personne sans réponse à évaluer (top_role null)",
         f"3 résultats écrits dans {out}{NBSP}; 2 lignes invalides ignorées (code de sortie "
         f"0{NBSP}; --on-error fail arrête à la première, avec le code de sortie 2)",
@@ -91,7 +91,8 @@ def test_decode_jsonl_summary_in_french(run: RunCli, tmp_path: Path) -> None:
     r = run("decode", "--jsonl", str(src), "--lang", "fr")
     assert r.code == 0
     assert r.err.splitlines() == [
-        f"rolematch: {src}: ligne 2 ignorée{NBSP}: not valid JSON: Expecting value (column 1)",
+        f"rolematch: {src}: ligne 2 ignorée{NBSP}: pas du JSON valide{NBSP}: valeur attendue "
+        "(colonne 1)",
         f"1 offre décodée{NBSP}; 1 ligne invalide ignorée"]
     src.write_text("nope\n")
     r = run("decode", "--jsonl", str(src), "--lang", "fr")

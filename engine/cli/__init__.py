@@ -64,7 +64,9 @@ def _run(args: argparse.Namespace) -> int:
         flush_stdout()  # a full disk shows here, as one line, not at the interpreter's exit
         return code
     except EngineError as exc:
-        for line in exc.lines():
+        from engine.cli.options import said_in
+
+        for line in exc.lines(said_in(args)):
             err(line)
         return EXIT_BAD_INPUT
     except UsageError as exc:

@@ -149,6 +149,7 @@ def _in_parallel(
     from engine.batch import (
         DEFAULT_CHUNK,
         WORKER_CHUNK,
+        bad_line,
         grouped,
         in_processes,
         score_lines,
@@ -163,7 +164,7 @@ def _in_parallel(
     def on_bad(number: int, reason: str) -> None:
         report(number, reason)
         if fail:
-            raise AnswersError([problem(source, f"line {number}", reason)])
+            raise AnswersError([problem(source, bad_line(number), reason)])
 
     size = args.chunk_size or DEFAULT_CHUNK[mode]
     write_header(out, mode, content)

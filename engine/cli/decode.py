@@ -153,7 +153,7 @@ def worker_profiles(questionnaire: Path | None, profiles: Path | None) -> Profil
 def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
     """Decode {id, title, text} lines in chunks; one result a line, bad lines reported."""
     # imported when the command runs, so `rolematch decode --help` stays fast
-    from engine.batch import decode_lines, grouped, in_processes, write_results
+    from engine.batch import bad_line, decode_lines, grouped, in_processes, write_results
     from engine.cli.batch import (
         bad_lines,
         check_options,
@@ -170,7 +170,7 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
 
     def on_bad(number: int, reason: str) -> None:
         if fail:
-            raise DecodeError([problem(source, f"line {number}", reason)]) from None
+            raise DecodeError([problem(source, bad_line(number), reason)]) from None
         err(skipped_line(source, number, reason, lang))
 
     options_for_chunk = {"lang": lang, "source": source, "explain_top": args.top,

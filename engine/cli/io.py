@@ -128,8 +128,11 @@ def numbered_lines(
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
-        raise error([problem(path, "", str(reason))]) from None
+        from engine.errors import Msg
+        from engine.readers import OsReason
+
+        reason = Msg("input.not_found") if isinstance(exc, FileNotFoundError) else OsReason(exc)
+        raise error([problem(path, "", reason)]) from None
     total = os.fstat(stream.fileno()).st_size
     progress = _Progress(total, description) if is_tty(sys.stderr) and total else None
     try:

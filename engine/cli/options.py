@@ -63,6 +63,12 @@ def lang(args: argparse.Namespace) -> str:
     return detect_lang()
 
 
+def said_in(args: argparse.Namespace) -> str:
+    """The language the run's errors are said in: ``lang`` for a command that takes --lang;
+    English for the others, which say everything else in English too."""
+    return lang(args) if hasattr(args, "lang") else "en"
+
+
 def content(args: argparse.Namespace) -> Content:
     """The questionnaire and profiles the content options name, checked together."""
     # imported when content is loaded (pydantic, yaml), so `rolematch X --help` stays fast
