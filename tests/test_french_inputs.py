@@ -151,6 +151,20 @@ def test_result_file_problems(run: RunCli, tmp_path: Path, command: str) -> None
                   "delimiter: the file ends too early (was it cut short?)"]
 
 
+def test_fit_without_a_posting(run: RunCli, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = tmp_path / "mine.yaml"
+    answers.write_text("questionnaire: default\nanswers:\n  skill_sql: 4\n")
+    result = tmp_path / "r.json"
+    assert run("--answers", str(answers), "-o", str(result)).code == 0
+    monkeypatch.setattr("engine.cli.io.is_tty", lambda stream: True)  # nothing piped in
+    fr, en = said(run, "fit", str(result))
+    assert fr == [f"rolematch: donnez une offre{NBSP}: POSTING (un fichier), '-' ou l'entrée "
+                  "standard (voir rolematch fit --help)"]
+    assert en == ["rolematch: give a posting as POSTING (a file), '-' or on standard input "
+                  "(see rolematch fit --help)"]
+
+
 def test_posting_file_problems(run: RunCli, tmp_path: Path) -> None:
     missing, empty = tmp_path / "nosuch.txt", tmp_path / "empty.txt"
     empty.write_text("  \n")
@@ -235,3 +249,23 @@ def test_answers_of_a_result_that_do_not_fit(run: RunCli, tmp_path: Path) -> Non
         "--json, or -o FILE) whose answers do not fit questionnaire 'default' (perhaps another "
         "version of it); 1 problem: answers.skill_sql: expected a whole number from 1 to 5, "
         "got 9"]
+
+
+def test_show_note_on_fewer_roles_explained(run: RunCli, tmp_path: Path) -> None:
+    answers = tmp_path / "mine.yaml"
+    answers.write_text("questionnaire: default\nanswers:\n  skill_sql: 4\n  skill_ml: 3\n")
+    for lang in ("fr", "en"):
+        out = tmp_path / f"r-{lang}.json"
+        assert run("--answers", str(answers), "--lang", lang, "-o", str(out)).code == 0
+        r = run("show", str(out), "--top", "8", "--format", "md")
+        assert r.code == 0
+        note = r.err.splitlines()
+        if lang == "fr":
+            assert note == [
+                f"rolematch: remarque{NBSP}: 3 métiers seulement sont expliqués dans {out}"
+                f"{NBSP}; pour en voir 8, évaluez de nouveau ses réponses{NBSP}: rolematch "
+                f"--answers {out} --top 8"]
+        else:
+            assert note == [
+                f"rolematch: note: only 3 roles are explained in {out}; to see 8, score its "
+                f"answers again: rolematch --answers {out} --top 8"]

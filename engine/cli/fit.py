@@ -7,6 +7,7 @@ from pathlib import Path
 
 from engine.cli import EXIT_OK, UsageError, options
 from engine.cli.io import posting_title, print_json, read_posting, width, write
+from engine.i18n import t
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -40,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
     result = read_result(args.result, "fit")
     text, source = read_posting(args.posting)
     if not source:
-        raise UsageError("give a posting as POSTING (a file), '-' or on standard input "
-                         "(see rolematch fit --help)")
+        raise UsageError(t("fit.no_posting", options.lang(args)))
     title = args.title if args.title is not None else posting_title(text)
     doc = fit(result, text, options.content(args), args.lang or result.lang, title,
               source=args.result)

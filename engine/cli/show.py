@@ -116,10 +116,7 @@ def _few_explained(args: argparse.Namespace, doc: ResultDocument) -> None:
     n, wanted = doc.explained, min(args.top, len(doc.ranking))
     if not doc.enough_answers or n >= wanted:
         return
-    roles = "1 role is" if n == 1 else f"{n} roles are"
     import shlex
 
-    name = printable(str(args.result))
-    note(f"rolematch: note: only {roles} explained in {name}; to see {wanted}, score its "
-         f"answers again: rolematch --answers {printable(shlex.quote(str(args.result)))} "
-         f"--top {wanted}")
+    note(t("show.few_explained", doc.lang, n=n, path=printable(str(args.result)),
+           wanted=wanted, quoted=printable(shlex.quote(str(args.result)))))
