@@ -254,12 +254,10 @@ class JsonReason:
         self.text = text
 
     def say(self, lang: str = "en") -> str:
-        if lang == "fr":
-            from engine.i18n import string_keys, t
+        from engine.i18n import string_keys, t
 
-            if f"json.{self.text}" in string_keys():
-                return t(f"json.{self.text}", lang)
-        return self.text
+        key = f"json.{self.text}"
+        return t(key, lang) if key in string_keys() else self.text
 
     def __str__(self) -> str:
         return self.text
