@@ -353,8 +353,23 @@ def grouped(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[Lines]:
 _WORKER: dict[str, Any] = {}  # in a worker process: what its initializer loaded
 
 
-def _start_worker(load: Callable[..., Any], load_args: tuple[Any, ...]) -> None:
+WORKER_ENV = ("SOURCE_DATE_EPOCH",)
+"""The environment a document depends on (``created_at``), given to each worker as it is in
+the parent now: workers fork from the forkserver, whose environment is the parent's when it
+was first started (in a long-lived process, such as a test run or a notebook, that can be long
+before, and a later run's documents then carried another date than one process writes)."""
+
+
+def _start_worker(load: Callable[..., Any], load_args: tuple[Any, ...],
+                  environ: dict[str, str | None] | None = None) -> None:
+    import os
     import signal
+
+    for key, value in (environ or {}).items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
     # Ctrl-C reaches the whole process group: the parent alone handles it, and ends us
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -390,7 +405,10 @@ def in_processes(
     # library's pool), and a child waiting on it hangs for ever
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["engine.batch", "engine.scoring", "engine.decode"])
-    pool = context.Pool(workers, _start_worker, (load, load_args))
+    import os
+
+    environ = {key: os.environ.get(key) for key in WORKER_ENV}
+    pool = context.Pool(workers, _start_worker, (load, load_args, environ))
     pending: deque[Any] = deque()
     try:
         for group in groups:

@@ -204,9 +204,7 @@ def test_decode_jsonl_reasons(run: RunCli, tmp_path: Path) -> None:
     ]
 
 
-# one process only: a --workers 2 run stopped by --on-error fail makes the next in-process
-# --workers 2 full batch differ from one process (test_workers), a bug of its own
-@pytest.mark.parametrize("workers", ["1"])
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_on_error_fail_names_the_line(run: RunCli, tmp_path: Path, workers: str) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"answers": {"skill_sql": 4}}) + "\n"
