@@ -175,7 +175,10 @@ def _voice(model: Model, answers: Answers, lang: str) -> Voice:
 
     return Voice(role=RoleDoc, contribution=ContributionDoc, confidence=ConfidenceDoc,
                  items_field="answers", fragile_field="fragile_answers", cite=cite,
-                 item_key=lambda qi: types[qi].id,
+                 # among equal shares, in the questionnaire's order: the person's own skill
+                 # answer before a scenario that says the same (question ids put
+                 # "ideal_day" first, and the screen shows two)
+                 item_key=lambda qi: f"{qi:05d}",
                  flip=lambda qi, role: FragileDoc(question_id=types[qi].id,
                                                   top_role_without=role,
                                                   label=types[qi].short(lang)))
@@ -205,6 +208,18 @@ def _document(model: Model, answers: Answers, ev: Evidence, block_scores: Array,
         ranking=ranking,
         mode=mode or ModeDoc(),
     )
+
+
+def answer_shares(model: Model, answers: Answers) -> tuple[Array, Array]:
+    """One person's vector and each answer's share of it (questions x dims): the numbers a
+    role's explanation cites, for a screen that names the answers behind any dimension (the
+    comparison); the same arithmetic as ``score_many``."""
+    rows = list(question_rows(model, indicator(model, [encode(model, answers)])))
+    effects = np.stack([effect[0] for effect, _ in rows])  # questions x dims
+    counted = np.stack([c[0] for _, c in rows])
+    total, count = sum_rows(model, 1, rows)
+    ev = _evidence(model, effects, counted, total[0], count[0], explain_top=0)
+    return ev.u, ev.shares
 
 
 def score_many(model: Model, people: Sequence[Answers], langs: Sequence[str],

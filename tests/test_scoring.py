@@ -371,3 +371,22 @@ def test_a_scenario_speaks_only_to_the_dimensions_of_the_option_chosen(
                    content.questionnaire, content.profiles)
     # each weighs its reach for ci-cd: tools_ops up to 1.0, skill_containers_cicd up to 0.8
     assert ticked.vector["ci-cd"] == pytest.approx((0 + 0.8) / (1 + 0.8))
+
+
+def test_among_equal_shares_the_persons_own_skill_answer_comes_first(content: Content) -> None:
+    """"Building data pipelines -> 5 (Expert)" and a scenario that says the same add equal
+    shares; the screen cites two answers, and ties went by question id, so "ideal_day" and
+    "model_incident" were cited and the person's own skill answer never was."""
+    from engine.report import result_screen
+
+    doc = score({"questionnaire": "default",
+                 "answers": {"skill_pipelines": 5, "ideal_day": "build_pipelines",
+                             "model_incident": "check_pipelines"}},
+                content.questionnaire, content.profiles)
+    de = next(m for m in doc.ranking if m.role_id == "data-engineer")
+    part = next(c for c in de.top_contributions if c.dimension == "pipelines-etl")
+    shares = [a.share for a in part.answers]
+    assert len(set(round(x, 12) for x in shares)) == 1  # equal shares: the order is the tie's
+    assert [a.question_id for a in part.answers][0] == "skill_pipelines"
+    screen = " ".join(result_screen(doc, width=100).split())
+    assert "Data pipelines and ETL" in screen and "5 (Expert)" in screen

@@ -72,24 +72,20 @@ def answers_behind(content: Content, answers: Answers,
                    lang: str) -> dict[str, list[tuple[str, str]]]:
     """Per dimension, the answers behind the person's value on it, as a role's explanation
     cites them (``engine.explain``): those whose share of the value has its sign, the largest
-    first (ties by question id), each as (the question, the answer in words for that
-    dimension). The shares are the scorer's: the same vectoriser, added in the same order."""
+    first (ties in the questionnaire's order), each as (the question, the answer in words for
+    that dimension). The shares are the scorer's own (``scoring.answer_shares``)."""
     import numpy as np
 
-    from engine.vectors import encode, indicator, means, model_for, question_rows, sum_rows
+    from engine.scoring import answer_shares
+    from engine.vectors import model_for
 
     model = model_for(content.questionnaire, content.profiles)
-    rows = list(question_rows(model, indicator(model, [encode(model, answers)])))
-    total, count = sum_rows(model, 1, rows)
-    u = means(total, count)[0]
-    effects = np.stack([effect[0] for effect, _ in rows])  # questions x dims
-    counted = np.stack([weight[0] for _, weight in rows])
-    shares = np.where(counted, effects / np.where(count > 0, count, 1.0), 0.0)
+    u, shares = answer_shares(model, answers)
     out: dict[str, list[tuple[str, str]]] = {}
     for d, dim in enumerate(model.dimension_ids):
         sign = float(np.sign(u[d]))
         behind = sorted((qi for qi in range(len(model.types)) if sign * shares[qi, d] > 0),
-                        key=lambda qi: (-sign * float(shares[qi, d]), model.types[qi].id))
+                        key=lambda qi: (-sign * float(shares[qi, d]), qi))
         if behind:
             out[dim] = [(model.types[qi].question.text.get(lang),
                          model.types[qi].label(answers.values.get(model.types[qi].id), lang,
