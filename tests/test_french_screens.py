@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,19 @@ def test_a_french_report_labels_take_a_space_before_the_colon(content: Content) 
     report = markdown_report(doc)
     assert "**Outils typiques**\u00a0: " in report and "**Une journée type**\u00a0: " in report
     assert "**:" not in report
+
+
+def test_the_question_header_wraps_between_words(tmp_path: Path) -> None:
+    """'Question 15 sur 29 · Les outils que vous avez utilisés' at 50 columns (quick mode's
+    longer header at 70): it was cut by the terminal inside a word ('utilis' / 'és')."""
+    from terminal import ENTER, Terminal
+
+    term = Terminal(tmp_path, "--lang", "fr", columns=50, lines=40)
+    term.expect(r"Question 1 sur 29")
+    term.send(("3" + ENTER) * 13 + ENTER)  # the 13 skills, then the first tick-any list
+    term.shown(r"Question 15 sur 29")
+    rows = term.transcript().splitlines()
+    at = next(i for i, row in enumerate(rows) if row.startswith("Question 15 sur 29"))
+    assert rows[at] == "Question 15 sur 29 · Les outils que vous avez"
+    assert rows[at + 1] == "utilisés"
+    assert all(len(row) <= 50 for row in rows)

@@ -148,8 +148,10 @@ class Quiz:
             question = q.questions[session.index]
             section = q.section(question.section).title.get(self.lang)
             key = "quiz.progress_quick" if self.quick else "quiz.progress"
-            self.say(t(key, self.lang, i=session.position + 1, n=session.total,
-                       section=section))
+            # wrapped: "Question 15 (mode rapide, 29 au plus) · Les outils que vous avez
+            # utilisés" was cut inside a word at 70 columns
+            self.say(wrapped(t(key, self.lang, i=session.position + 1, n=session.total,
+                               section=section)))
             prompt = prompts.prompt_for(q, session.index, self.lang, session.previous_answer(),
                                         first=session.position == 0, **kwargs)
             # questionary's own echo goes: ours wraps between words and names the ticks
