@@ -643,13 +643,23 @@ def decode_screen(doc: DecodeDocument, width: int = 80, color: bool = False,
 # --------------------------------------------------------------------------- reports
 
 
+def saved_on(created_at: str) -> str:
+    """When a result was made, for a reader: "2026-12-01 20:02 UTC" (the document keeps ISO
+    8601, "2026-12-01T20:02:30Z", for programs)."""
+    import re
+
+    found = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z", created_at)
+    return f"{found[1]} {found[2]} UTC" if found else created_at
+
+
 def markdown_report(doc: ResultDocument, top: int = 3) -> str:
     """A report a person can print or send, in the result's language (Markdown)."""
     s = sheet(doc, top)
     lang = s.lang
     out = [f"# {s.title}", "",
-           f"{s.answered} · {doc.created_at} · rolematch {doc.rolematch_version}", ""]
-    out += [f"> {line}" for line in s.warnings + [note for _, note in s.notes]] + [""]
+           f"{s.answered} · {saved_on(doc.created_at)} · rolematch {doc.rolematch_version}", ""]
+    said = ([s.stop_reason] if s.stop_reason else []) + s.warnings + [n for _, n in s.notes]
+    out += [f"> {line}" for line in said] + [""]
     if not s.enough:
         return "\n".join(out)
     out += [f"| {t('result.rank', lang)} | {t('result.role', lang)} | "
@@ -751,9 +761,10 @@ def html_report(doc: ResultDocument, top: int = 3, profiles: ProfileSet | None =
         f"{max(0.0, 100 * score):.1f}%\"></span></div></td></tr>"
         for rank, title, score in s.ranking)
     notes = "".join(f"<p class=note>{e(line)}</p>"
-                    for line in s.warnings + [note for _, note in s.notes])
+                    for line in ([s.stop_reason] if s.stop_reason else []) + s.warnings
+                    + [note for _, note in s.notes])
     body = [f"<h1>{e(s.title)}</h1>",
-            f"<p class=muted>{e(s.answered or '')} · {e(doc.created_at)} · "
+            f"<p class=muted>{e(s.answered or '')} · {e(saved_on(doc.created_at))} · "
             f"rolematch {e(doc.rolematch_version)}</p>", notes]
     if s.enough:
         body.append(f"<table><thead><tr><th class=n>{tt('result.rank')}</th>"

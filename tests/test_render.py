@@ -165,3 +165,11 @@ def test_quick_stop_reason_is_on_a_saved_result_and_not_repeated_under_the_quiz(
                  lambda **kw: summary_screen(doc, width=100, **kw)):
         assert reason in draw()
         assert "Stopped after" not in draw(stop_said=True)
+    # a report is read by others: it says why only 4 of 29 were answered (not 25 skips), and
+    # when it was made in words a reader reads ("2026-12-01 20:02 UTC", not ISO 8601)
+    from engine.report import html_report, markdown_report
+
+    for page in (markdown_report(doc), html_report(doc)):
+        assert reason in page
+        assert doc.created_at not in page
+        assert f"{doc.created_at[:10]} {doc.created_at[11:16]} UTC" in page
