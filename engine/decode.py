@@ -20,6 +20,7 @@ weakest part, for or against.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,14 @@ from engine.words import TOKEN, fold
 from engine.words import tokens as _tokens
 
 CONTEXT_WINDOW = 80
+JOIN = re.compile(r"[\s\-./_&']*")
+"""What may stand between the words of one match: the separators names and phrases are written
+with ("Weights & Biases", "CI/CD", "Node.js", "d'intégration"), so a match never spans a comma
+or a bracket ("AWS (SageMaker" is AWS, then SageMaker, not "AWS SageMaker"), with one
+exception (``CLOSED``)."""
+CLOSED = re.compile(r"[\s\-./_&']*[)\]][\s\-./_&']*")
+"""A gap with the bracket that closes one opened right before the match's first word: "(ML)
+Systems", "(Gen)AI" read as "ML Systems" and "GenAI" (the words shown without the bracket)."""
 
 
 def distinct(words: list[str]) -> list[str]:
@@ -105,6 +114,7 @@ class _Alias:
     text: str
     tokens: tuple[str, ...]
     exact: bool
+    phrase: bool
 
 
 class Matcher:
@@ -122,7 +132,7 @@ class Matcher:
                      + [(n, False, True) for n in term.exact])
             for text, phrase, exact in kinds:
                 for tokens in _variants(text, phrase):
-                    alias = _Alias(ti, text, tokens, exact)
+                    alias = _Alias(ti, text, tokens, exact, phrase)
                     if len(tokens) == 1:
                         self.single.setdefault(tokens[0], []).append(alias)
                     else:
@@ -140,13 +150,25 @@ class Matcher:
 
     def find(self, text: str) -> dict[int, list[str]]:
         """Term index -> the words in ``text`` that matched it, in order of appearance."""
+        found: dict[int, list[str]] = {}
+        for alias, said in self._scan(text):
+            found.setdefault(alias.term, []).append(said)
+        return found
+
+    def names(self, text: str) -> set[tuple[int, tuple[str, ...]]]:
+        """The tool names (a term's ``names`` and ``exact``, not its phrases) ``text`` holds:
+        (term index, the name's words as the vocabulary writes it)."""
+        return {(alias.term, _tokens(alias.text)) for alias, _ in self._scan(text)
+                if not alias.phrase}
+
+    def _scan(self, text: str) -> Iterator[tuple[_Alias, str]]:
+        """Each match in ``text``: the alias, and the words as the text shows them."""
         folded = fold(text)
         words = TOKEN.findall(folded)
         starts, single, multi = self.starts, self.single, self.multi
         candidates = [i for i, w in enumerate(words) if w in starts]
-        found: dict[int, list[str]] = {}
         if not candidates:
-            return found
+            return
         spans = [m.span() for m in TOKEN.finditer(folded)]
         last = len(words) - 1
         resume = 0  # matches do not overlap: skip the words a match consumed
@@ -159,11 +181,11 @@ class Matcher:
                 if n > 2 and tuple(words[i:i + n]) != alias.tokens:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
-                if self._accept(alias, text, folded, start, end):
-                    found.setdefault(alias.term, []).append(" ".join(text[start:end].split()))
+                said = text[start:end] if n == 1 else _joined(text, folded, spans, i, n)
+                if said is not None and self._accept(alias, text, folded, start, end):
+                    yield alias, " ".join(said.split())
                     resume = i + n
                     break
-        return found
 
     def _accept(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
         term = self.terms[alias.term]
@@ -179,6 +201,23 @@ class Matcher:
             if not any(h.group(0) != itself for h in context.finditer(window)):
                 return False
         return True
+
+
+def _joined(text: str, folded: str, spans: list[tuple[int, int]], i: int, n: int) -> str | None:
+    """The words ``i`` to ``i + n - 1`` of ``text`` as one match shows them, or None when
+    something other than a separator stands between two of them (``JOIN``, ``CLOSED``)."""
+    opened = folded[spans[i][0] - 1:spans[i][0]] in ("(", "[")
+    out = [text[spans[i][0]:spans[i][1]]]
+    for k in range(i, i + n - 1):
+        gap_start, gap_end = spans[k][1], spans[k + 1][0]
+        gap = text[gap_start:gap_end]
+        if not JOIN.fullmatch(folded, gap_start, gap_end):
+            if not (opened and CLOSED.fullmatch(folded, gap_start, gap_end)):
+                return None
+            opened = False  # that bracket is closed: no other
+            gap = gap.replace(")", "").replace("]", "")
+        out += [gap, text[gap_end:spans[k + 1][1]]]
+    return "".join(out)
 
 
 _MATCHERS: dict[int, tuple[ProfileSet, Matcher]] = {}
