@@ -354,9 +354,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Intitulé {title}, mais les compétences demandées correspondent à {role} : {evidence}.",
     ),
     "decode.close_call": (
-        "Close call: this posting reads almost as much as {second} as {first} (within "
+        "Close call: this posting reads as {first}, and almost as much as {second} (within "
         "{margin:.1f} points); ask the employer which of the two the job is.",
-        "Résultat serré : cette offre se lit presque autant comme {second} que comme {first} "
+        "Résultat serré : cette offre se lit comme {first}, et presque autant comme {second} "
         "(à {margin:.1f} points) ; demandez à l'employeur lequel des deux est le poste.",
     ),
     "decode.robust": (

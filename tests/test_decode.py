@@ -88,9 +88,28 @@ def test_phrases_match_in_the_singular_too(content: Content, text: str, term: st
     ("help you to excel in the position", "excel"),  # the verb is not the spreadsheet
     ("various economic objectives", "mathematics"),  # "economics" read in the singular
     ("build CI/CD pipelines with Jenkins", "pipelines"),  # not data pipelines
+    # a French posting's heading ("the profile sought") and "looking for" are no research
+    ("Profil recherché : Python, SQL", "experiments"),
+    ("Nous sommes à la recherche d'un data scientist", "experiments"),
+    ("un moteur de recherche interne", "experiments"),
+    # whom the business serves is not contact with them
+    ("Our app serves 4 million customers. Python, SQL.", "clients-general"),
+    ("Nos 2 millions de clients comptent sur nous. Python, SQL.", "clients-general"),
 ])
 def test_word_boundaries_and_context(content: Content, text: str, term: str) -> None:
     assert term not in terms(content, text)
+
+
+@pytest.mark.parametrize(("text", "term", "words"), [
+    ("Travaux de recherche en vision par ordinateur", "experiments", ["Travaux de recherche"]),
+    ("research on ranking models", "experiments", ["research"]),
+    ("You will work with customers to understand their goals", "clients-general",
+     ["customers"]),
+    ("échanger avec les clients sur leurs besoins", "clients-general", ["clients"]),
+])
+def test_research_and_clients_still_read(content: Content, text: str, term: str,
+                                         words: list[str]) -> None:
+    assert terms(content, text)[term] == words
 
 
 def test_tableau_with_context(content: Content) -> None:
@@ -319,8 +338,10 @@ def test_a_close_call_on_a_posting_names_the_two_roles_it_reads_as(content: Cont
     close = confidence_notes(doc)[0][1]
     first, second = doc.ranking[0].title, doc.ranking[1].title
     assert first in close and second in close
-    assert ("this posting reads almost as much as" if lang == "en"
-            else "cette offre se lit presque autant") in close
+    assert (f"Close call: this posting reads as {first}, and almost as much as {second} "
+            if lang == "en" else
+            f"Résultat serré\u00a0: cette offre se lit comme {first}, et presque autant comme "
+            f"{second} ") in close
     assert "read both cards" not in close and "lisez les deux fiches" not in close
 
 
