@@ -13,9 +13,17 @@ import gc
 import json
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 
 from engine import __version__
 from engine.errors import ExportError, problem
@@ -33,10 +41,11 @@ DECODE_SCHEMA_VERSION = 3
 ``fragile_terms``) instead of answers with no answer; 3 since roles that join others have an
 evidence dimension each (``blends``), listed in ``vector`` and ``contributions`` beside the
 dimensions."""
-FIT_SCHEMA_VERSION = 2
+FIT_SCHEMA_VERSION = 3
 """Of a person's fit with a posting (``rolematch fit``): 2 since the fit is the share of the
 posting's asks the person covers (``score``: it was a cosine, which read the direction of the
-vectors only, so a little of everything asked fitted as well as all of it)."""
+vectors only, so a little of everything asked fitted as well as all of it); 3 since a what-if
+says whether the posting names the tool it advises (``FitWhatIfDoc.suggestion``)."""
 
 
 # --------------------------------------------------------------------------- the document model
@@ -44,6 +53,15 @@ vectors only, so a little of everything asked fitted as well as all of it)."""
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _no_negative_zero(x: float) -> float:
+    return x + 0.0  # -0.0 + 0.0 is 0.0; every other number is unchanged
+
+
+Number = Annotated[float, AfterValidator(_no_negative_zero)]
+"""A document's number: never -0.0 (a zero share of a negative value, or 0 x a negative
+weight), which JSON would print as ``-0.0`` and a reader would take for a value below zero."""
 
 
 AnswerJSON = StrictInt | StrictStr | list[StrictStr] | None
@@ -54,9 +72,9 @@ class AnswerShareDoc(_Doc):
     question_text: str
     answer: AnswerJSON
     answer_label: str
-    effect: float = Field(description="The answer's effect on the dimension, before averaging.")
-    share: float = Field(description="What the answer added to the person's value.")
-    score: float = Field(description="What the answer added to the role's cosine.")
+    effect: Number = Field(description="The answer's effect on the dimension, before averaging.")
+    share: Number = Field(description="What the answer added to the person's value.")
+    score: Number = Field(description="What the answer added to the role's cosine.")
 
 
 class TermShareDoc(_Doc):
@@ -65,18 +83,18 @@ class TermShareDoc(_Doc):
     term: str
     label: str
     matched: list[str] = Field(description="The words of the posting that matched the term.")
-    effect: float = Field(description="The term's weighted effect on the dimension.")
-    share: float = Field(description="What the term added to the posting's value.")
-    score: float = Field(description="What the term added to the role's cosine.")
+    effect: Number = Field(description="The term's weighted effect on the dimension.")
+    share: Number = Field(description="What the term added to the posting's value.")
+    score: Number = Field(description="What the term added to the role's cosine.")
 
 
 class _ContributionBase(_Doc):
     dimension: str
     label: str
-    person: float = Field(description="The person's value on the dimension, in [-1, 1] "
+    person: Number = Field(description="The person's value on the dimension, in [-1, 1] "
                                       "(below 0 only from preferences answered below neutral).")
-    weight: float = Field(description="The role's weight on the dimension, in [0, 1].")
-    score: float = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine "
+    weight: Number = Field(description="The role's weight on the dimension, in [0, 1].")
+    score: Number = Field(description="u_d p_d / (|u| |p|): this dimension's part of the cosine "
                                      "(negative when it counts against the role).")
 
 
@@ -84,9 +102,21 @@ class ContributionDoc(_ContributionBase):
     answers: list[AnswerShareDoc]
 
 
-class PostingContributionDoc(_ContributionBase):
-    """For a posting, ``person`` is the posting's value on the dimension."""
+POSTING_VALUE = (
+    "The posting's value (the field keeps the name a result's contributions give it): on a "
+    "skill or tool dimension in [0, 1], 1 on what the posting asks for most; on a blend, the "
+    "length of the posting's vector on the blend's weakest part, from 0 up to the square root "
+    "of that part's number of dimensions (above 1 when the posting asks strongly for several "
+    "of them).")
 
+
+class PostingContributionDoc(_ContributionBase):
+    """For a posting, ``person`` is the posting's value on the dimension or blend."""
+
+    person: Number = Field(description=POSTING_VALUE)
+    weight: Number = Field(description="The role's weight: in [0, 1] on a dimension; on a "
+                                       "blend, the blended role's weight, or below 0 for a "
+                                       "role the blend counts against (counts_against).")
     terms: list[TermShareDoc]
 
 
@@ -103,10 +133,23 @@ class AnswerGapDoc(_Doc):
     typical: AnswerJSON = Field(description="The answer typical of the role (for a tools "
                                             "question: the typical tools not ticked).")
     typical_label: str
-    score_now: float
-    score_if: float = Field(description="The cosine with the typical answer instead (for a "
+    score_now: Number
+    score_if: Number = Field(description="The cosine with the typical answer instead (for a "
                                         "tools question: with those tools ticked as well), "
                                         "every other answer unchanged.")
+
+
+class FitWhatIfDoc(AnswerGapDoc):
+    """A fit's what-if: one answer at the level the posting asks for it, or one tool more."""
+
+    score_now: Number = Field(description="The fit now.")
+    score_if: Number = Field(description="The fit with this answer instead (for a tools "
+                                         "question: with that tool ticked as well), every "
+                                         "other answer unchanged.")
+    suggestion: bool = Field(description="True for a tool the posting does not name: it "
+                                         "moves what the posting asks for, so it is a "
+                                         "suggestion, not what the posting asks. A tool the "
+                                         "posting names is advised before any such one.")
 
 
 class GapDoc(_Doc):
@@ -114,11 +157,11 @@ class GapDoc(_Doc):
 
     dimension: str
     label: str
-    person: float
-    weight: float
-    score_now: float
-    score_if: float = Field(description="The cosine recomputed with the person's value on this "
-                                        "dimension raised to the role's weight.")
+    person: Number = Field(description=POSTING_VALUE)
+    weight: Number = Field(description="The role's weight on the dimension.")
+    score_now: Number
+    score_if: Number = Field(description="The cosine recomputed with the posting's value on "
+                                         "this dimension raised to the role's weight.")
 
 
 class RoleDoc(_Doc):
@@ -126,10 +169,10 @@ class RoleDoc(_Doc):
     role_id: str
     title: str
     objective: str
-    score: float = Field(ge=-1.0, le=1.0, description="Cosine similarity; the ranking sorts "
+    score: Number = Field(ge=-1.0, le=1.0, description="Cosine similarity; the ranking sorts "
                                                       "on it.")
-    match_percent: float = Field(description="100 x score, rounded to 0.1.")
-    contributions: dict[str, float] = Field(description="Every dimension's term; they add up "
+    match_percent: Number = Field(description="100 x score, rounded to 0.1.")
+    contributions: dict[str, Number] = Field(description="Every dimension's term; they add up "
                                                         "to score.")
     top_contributions: list[ContributionDoc]
     against_contributions: list[ContributionDoc] = Field(
@@ -165,9 +208,9 @@ class FragileTermDoc(_Doc):
 class _ConfidenceBase(_Doc):
     first: str
     second: str
-    margin: float
+    margin: Number
     close_call: bool
-    close_call_margin: float
+    close_call_margin: Number
     robust: bool
 
 
@@ -238,7 +281,7 @@ class ResultDocument(_Document):
     total_questions: int = Field(ge=0)
     enough_answers: bool
     warnings: list[Literal["no_answers", "same_likert_answer", "few_answers"]]
-    vector: dict[str, float]
+    vector: dict[str, Number]
     confidence: ConfidenceDoc | None
     ranking: list[RoleDoc]
     mode: ModeDoc = Field(default_factory=ModeDoc)
@@ -265,7 +308,7 @@ class FoundDoc(_Doc):
     label: str
     matched: list[str] = Field(description="The words of the posting that matched the term.")
     count: int = Field(ge=1)
-    effects: dict[str, float]
+    effects: dict[str, Number]
 
 
 class PreferenceDoc(_Doc):
@@ -277,7 +320,7 @@ class PreferenceDoc(_Doc):
 class BlendPartDoc(_Doc):
     label: str
     dimensions: list[str]
-    length: float = Field(ge=0.0, description="The length of the posting's vector on the "
+    length: Number = Field(ge=0.0, description="The length of the posting's vector on the "
                                               "part's dimensions.")
 
 
@@ -287,7 +330,7 @@ class BlendDoc(_Doc):
     id: str
     role_id: str
     label: str
-    value: float = Field(ge=0.0, description="The weakest part's length: the blend's value in "
+    value: Number = Field(ge=0.0, description="The weakest part's length: the blend's value in "
                                              "the vector, zero unless every part is asked for.")
     weakest: int = Field(ge=0, description="Which part is the weakest (its index in parts).")
     parts: list[BlendPartDoc]
@@ -302,9 +345,11 @@ class DecodeDocument(_Document):
     recognised: bool = Field(description="False when no known skill or tool was found (the "
                                          "ranking counts only those).")
     found: list[FoundDoc]
-    vector: dict[str, float] = Field(description="The posting's vector on the skill and tool "
+    vector: dict[str, Number] = Field(description="The posting's vector on the skill and tool "
                                                  "dimensions, the ones the ranking counts, "
-                                                 "then on each blend (see blends).")
+                                                 "each in [0, 1] (1 on what it asks for "
+                                                 "most), then on each blend (see blends), "
+                                                 "a length that can be above 1.")
     blends: list[BlendDoc] = Field(
         default_factory=list,
         description="The roles that join others' work (MLOps: machine learning and "
@@ -326,25 +371,33 @@ class AskDoc(_Doc):
     """One thing a posting asks for (a skill or tool dimension, or a blend), beside the
     person's value on it."""
 
-    dimension: str
+    dimension: str = Field(description="The dimension's id, or the blend's.")
+    kind: Literal["dimension", "blend"] = Field(description="A skill or tool dimension, or a "
+                                                            "blend (its parts asked together).")
     label: str
-    posting: float = Field(description="The posting's value on it (its vector, as decode "
-                                       "ranks it).")
-    person: float = Field(description="The person's value on it (their result's vector).")
-    score: float = Field(description="Its part of the fit: min(person_d, posting_d) x "
+    posting: Number = Field(description="The posting's value on it (its vector, as decode "
+                                        "ranks it): in [0, 1] on a dimension, 1 on what it "
+                                        "asks for most; on a blend, the length of its weakest "
+                                        "part, which can be above 1.")
+    person: Number = Field(description="The person's value on it, on the same scale (their "
+                                       "result's vector; on a blend, the same length from "
+                                       "their vector).")
+    score: Number = Field(description="Its part of the fit: min(person_d, posting_d) x "
                                      "posting_d / |posting|^2 over what the posting asks for; "
                                      "the parts add up to score.")
-    what_if: AnswerGapDoc | None = Field(
+    what_if: FitWhatIfDoc | None = Field(
         default=None, description="For an ask the person lacks: the one answer that, given "
                                   "at the level the posting asks, raises the fit most (the "
-                                  "fit recomputed through the same vectoriser).")
+                                  "fit recomputed through the same vectoriser); a tool the "
+                                  "posting does not name only when no other answer raises "
+                                  "it (then suggestion is true).")
 
 
 class FitRoleDoc(_Doc):
     role_id: str
     title: str
-    posting_score: float = Field(description="The posting's cosine with the role (decode).")
-    person_score: float = Field(description="The person's score for the role (their result).")
+    posting_score: Number = Field(description="The posting's cosine with the role (decode).")
+    person_score: Number = Field(description="The person's score for the role (their result).")
 
 
 class FitDocument(_Document):
@@ -355,12 +408,12 @@ class FitDocument(_Document):
     title: str | None = Field(description="The posting's title, if it has one.")
     recognised: bool = Field(description="False when the posting names no known skill or "
                                          "tool: there is nothing to fit.")
-    score: float | None = Field(description="How much of what the posting asks for the person "
+    score: Number | None = Field(description="How much of what the posting asks for the person "
                                             "covers, each ask weighed by the posting's value: "
                                             "sum of min(person_d, posting_d) x posting_d over "
                                             "|posting|^2, over its dimensions and blends above "
                                             "zero; 1 when every ask is covered.")
-    match_percent: float | None = Field(description="100 x score, rounded to 0.1.")
+    match_percent: Number | None = Field(description="100 x score, rounded to 0.1.")
     covered: list[AskDoc] = Field(description="Asks where the person's value is at least the "
                                               "posting's. Largest part of the fit first.")
     lacking: list[AskDoc] = Field(description="The other asks, those whose what-if raises the "

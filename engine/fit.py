@@ -11,13 +11,15 @@ would not do here: it reads the direction of the vectors only, so someone with a
 everything a posting asks, in its proportions, would fit it as well as someone with all of it.)
 Its parts, ``min(v_d, p_d) p_d / |p|^2``, add up to it.
 
-An ask is *covered* when the person's value there is at least the posting's (both vectors lie
-in [0, 1]; the posting's most asked-for skill is at 1): its part is then all it can be. The
-others are *lacking*, each with the one answer that, given at the level the posting asks for
-it (the answers of someone exactly like the posting, ``engine.simulate.ideal_values``), raises
-the fit most: an exact what-if through the same vectoriser, worded in the person's own scale
-like a result's gaps. A lacking ask that no single answer raises by more than a point is
-listed last.
+An ask is *covered* when the person's value there is at least the posting's (on a dimension
+both lie in [0, 1], the posting's most asked-for skill at 1; a blend's value is a length, up to
+the square root of its weakest part's number of dimensions): its part is then all it can be.
+The others are *lacking*, each with the one answer that, given at the level the posting asks
+for it (the answers of someone exactly like the posting, ``engine.simulate.ideal_values``),
+raises the fit most: an exact what-if through the same vectoriser, worded in the person's own
+scale like a result's gaps. A tool the posting does not name (``named_tools``) is advised only
+where nothing else raises the ask, as a suggestion. A lacking ask that no single answer raises
+by more than a point is listed last.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import numpy as np
 
 from engine.answers import parse_answers
 from engine.content import Content
-from engine.decode import blends_for, decode_many, posting_extended
+from engine.decode import blends_for, decode_many, matcher_for, posting_extended
 from engine.errors import ExportError, problem
 from engine.explain import GAP_MIN_GAIN
 from engine.export import (
@@ -37,10 +39,11 @@ from engine.export import (
     AskDoc,
     FitDocument,
     FitRoleDoc,
+    FitWhatIfDoc,
     ResultDocument,
     stamp,
 )
-from engine.questions import AnswerValue
+from engine.questions import AnswerValue, QuestionType
 from engine.scoring import gap_doc
 from engine.simulate import ideal_values
 from engine.vectors import Model, encode, model_for, vectors
@@ -98,6 +101,11 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
     plan: list[tuple[int, AnswerValue]] = [
         (qi, value) for qi, qt in enumerate(model.types)
         for value in qt.gaps(answers.values.get(qt.id), typical.get(qt.id))]
+    # a tool the posting does not name is a suggestion, advised only where no other answer
+    # raises the ask (the posting asks for MLflow: not "learn Evidently")
+    named = named_tools(model, text)
+    suggested = [_unnamed(model.types[qi], answers.values.get(model.types[qi].id), value, named)
+                 for qi, value in plan]
     people = blends.extend(vectors(model, [mine, *(with_answer(model, mine, qi, value)
                                                    for qi, value in plan)]))
     on_asks = people[:, asked]
@@ -115,27 +123,69 @@ def fit(result: ResultDocument, text: str, content: Content, lang: str | None = 
     lacking: list[tuple[tuple[float, float], AskDoc]] = []
     for k, j in enumerate(asked.tolist()):
         dim, label = names[j]
-        ask = AskDoc(dimension=dim, label=label.get(lang), posting=float(p[j]),
-                     person=float(v[k]), score=parts[k])
+        ask = {"dimension": dim, "label": label.get(lang), "posting": float(p[j]),
+               "kind": "blend" if j >= len(model.dimension_ids) else "dimension",
+               "person": float(v[k]), "score": parts[k]}
         if round(float(v[k]), 12) >= round(float(p[j]), 12):
-            covered.append((-parts[k], ask))
+            covered.append((-parts[k], AskDoc(**ask)))
             continue
-        # the answer that raises this ask and the fit most
-        best_gain, best_doc = 0.0, None
-        for row, (qi, value) in enumerate(plan, start=1):
+        # the answer that raises this ask and the fit most, a tool the posting names (or a
+        # skill at its level) before any tool it does not name
+        rank: tuple[bool, float] = (False, 0.0)
+        best_row = None
+        for row in range(1, len(plan) + 1):
             gain = scores[row] - now
-            if on_asks[row, k] > v[k] and gain > GAP_MIN_GAIN and gain > best_gain:
-                best_gain = gain
-                best_doc = gap_doc(model.types[qi], answers, value, lang, now, scores[row],
-                                   quick_asked)
-        lacking.append(((-round(best_gain, 12), -float(p[j])),
-                        ask.model_copy(update={"what_if": best_doc})))
+            key = (not suggested[row - 1], gain)
+            if on_asks[row, k] > v[k] and gain > GAP_MIN_GAIN and (best_row is None
+                                                                    or key > rank):
+                rank, best_row = key, row
+        what_if = None
+        if best_row is not None:
+            qi, value = plan[best_row - 1]
+            gap = gap_doc(model.types[qi], answers, value, lang, now, scores[best_row],
+                          quick_asked)
+            what_if = FitWhatIfDoc(**gap.model_dump(), suggestion=suggested[best_row - 1])
+        lacking.append(((-round(rank[1], 12), -float(p[j])), AskDoc(**ask, what_if=what_if)))
     covered.sort(key=lambda item: item[0])
     lacking.sort(key=lambda item: item[0])
-    return empty.model_copy(update={
-        "recognised": True, "score": now, "match_percent": round(100.0 * now, 1),
-        "covered": [a for _, a in covered], "lacking": [a for _, a in lacking],
-        "posting_role": posting_role})
+    return FitDocument(**{
+        **dict(empty), "recognised": True, "score": now,
+        "match_percent": round(100.0 * now, 1), "covered": [a for _, a in covered],
+        "lacking": [a for _, a in lacking], "posting_role": posting_role})
+
+
+def named_tools(model: Model, text: str) -> dict[str, set[str]]:
+    """Per tools question, the options the posting names: an option whose label (in either
+    language) holds a tool name of the vocabulary that one of the posting's tool names holds,
+    for the same term ("SageMaker" in "Vertex AI, SageMaker or Azure ML" and in the posting's
+    "AWS SageMaker"). "Evidently or another drift monitor" is named only by Evidently."""
+    matcher = matcher_for(model.profiles)
+    said = matcher.names(text)
+    out: dict[str, set[str]] = {}
+    for qt in model.types:
+        if not qt.capped:
+            continue
+        for option in qt.question.options:
+            own = matcher.names(option.label.en) | matcher.names(option.label.fr)
+            if any(term == other and _within(name, words)
+                   for term, name in own for other, words in said):
+                out.setdefault(qt.id, set()).add(option.id)
+    return out
+
+
+def _unnamed(qt: QuestionType, mine: AnswerValue, value: AnswerValue,
+             named: dict[str, set[str]]) -> bool:
+    """Whether the what-if ``value`` ticks a tool the posting does not name."""
+    if not qt.capped:
+        return False
+    added = set(value or []) - set(mine or [])  # type: ignore[arg-type]
+    return not added <= named.get(qt.id, set())
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether the words ``part`` stand, in order and together, in ``whole``."""
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
 
 
 def with_answer(model: Model, slots: list[int], qi: int, value: AnswerValue) -> list[int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from engine.export import AnswerGapDoc, FitDocument, not_asked
+from engine.export import AnswerGapDoc, AskDoc, FitDocument, not_asked
 from engine.i18n import t
 from engine.i18n import wrap as lines_of  # wrap() below adds the fit's indents
 
@@ -15,11 +15,24 @@ from engine.i18n import wrap as lines_of  # wrap() below adds the fit's indents
 def gap_line(g: AnswerGapDoc, lang: str, asked: Collection[str] | None = None) -> str:
     """A fit what-if in the person's scale words, worded like a result's gaps (``asked``: the
     questions quick mode asked, as the result's gaps read them)."""
-    key = ("fit.gap_unasked_line" if not_asked(g.question_id, g.answer, asked)
-           else "fit.gap_skipped_line" if g.answer is None
+    suggested = "_suggested" if getattr(g, "suggestion", False) else ""
+    key = (f"fit.gap_unasked{suggested}_line" if not_asked(g.question_id, g.answer, asked)
+           else f"fit.gap_skipped{suggested}_line" if g.answer is None
+           else "fit.gap_suggested_line" if suggested
            else "fit.gap_tools_line" if isinstance(g.typical, list) else "fit.gap_line")
     return t(key, lang, question=g.label, you=g.answer_label, typical=g.typical_label,
              now=100 * g.score_now, then=100 * g.score_if)
+
+
+def ask_line(ask: AskDoc, key: str, lang: str) -> str:
+    """One ask: a dimension with the posting's value and the person's (both in [0, 1]), a
+    blend with how much of the posting's level the person has (a blend's value is a length,
+    which can be above 1: "posting 114%" would read as more than the posting)."""
+    if ask.kind == "blend":
+        share = min(1.0, ask.person / ask.posting) if ask.posting > 0 else 1.0
+        return t("fit.blend_line", lang, label=ask.label, pts=100 * ask.score, share=share)
+    return t(key, lang, label=ask.label, pts=100 * ask.score, posting=ask.posting,
+             you=ask.person)
 
 
 def fit_screen(doc: FitDocument, width: int = 80) -> str:
@@ -55,14 +68,12 @@ def fit_screen(doc: FitDocument, width: int = 80) -> str:
     if doc.covered:
         lines += ["", t("fit.covered", lang, n=len(doc.covered), total=total)]
         for ask in doc.covered:
-            lines += wrap("+ " + t("fit.ask_line", lang, label=ask.label, pts=100 * ask.score,
-                                   posting=ask.posting, you=ask.person), indent=2)
+            lines += wrap("+ " + ask_line(ask, "fit.ask_line", lang), indent=2)
     if doc.lacking:
         lines += ["", t("fit.lacking", lang, n=len(doc.lacking), total=total)]
         first_for: dict[str, str] = {}  # a what-if already shown -> the ask it was shown for
         for ask in doc.lacking:
-            lines += wrap("- " + t("fit.lack_line", lang, label=ask.label, pts=100 * ask.score,
-                                   posting=ask.posting, you=ask.person), indent=2)
+            lines += wrap("- " + ask_line(ask, "fit.lack_line", lang), indent=2)
             if ask.what_if is None:
                 detail = t("fit.no_what_if", lang)
             else:

@@ -469,6 +469,31 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "aucune réponse que vous pourriez relever ne ferait bouger l'adéquation de plus d'un "
         "point",
     ),
+    # fit: a tool the posting does not name (a suggestion), and a blend's line
+    "fit.gap_suggested_line": (
+        "{question}: this posting does not name {typical}, but learning it would raise the "
+        "fit (fit {now:.1f}% -> {then:.1f}%)",
+        "{question} : cette offre ne nomme pas {typical}, mais l'apprendre relèverait "
+        "l'adéquation (adéquation {now:.1f} % -> {then:.1f} %)",
+    ),
+    "fit.gap_unasked_suggested_line": (
+        "{question}: not asked in quick mode; this posting does not name {typical}, but "
+        "learning it would raise the fit (fit {now:.1f}% -> {then:.1f}%)",
+        "{question} : non posée en mode rapide ; cette offre ne nomme pas {typical}, mais "
+        "l'apprendre relèverait l'adéquation (adéquation {now:.1f} % -> {then:.1f} %)",
+    ),
+    "fit.gap_skipped_suggested_line": (
+        "{question}: you skipped it; this posting does not name {typical}, but learning it "
+        "would raise the fit (fit {now:.1f}% -> {then:.1f}%)",
+        "{question} : question passée ; cette offre ne nomme pas {typical}, mais l'apprendre "
+        "relèverait l'adéquation (adéquation {now:.1f} % -> {then:.1f} %)",
+    ),
+    "fit.blend_line": (
+        "{label}: {pts:+.1f} pts (its parts asked together; you have {share:.0%} of the "
+        "posting's level)",
+        "{label} : {pts:+.1f} pts (ses parties demandées ensemble ; vous avez {share:.0%} du "
+        "niveau de l'offre)",
+    ),
     # batch and decode --jsonl on stderr: {count} is the number as the language writes it
     # (12,345 / 12 345); the _one forms serve 1, and in French 0 too (batch.counted)
     "batch.scoring": ("scoring", "évaluation"),
