@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from engine.export import AnswerGapDoc, AskDoc, FitDocument, not_asked
+from engine.export import AnswerGapDoc, AskDoc, FitDocument, FitWhatIfDoc, not_asked
 from engine.i18n import t
 from engine.i18n import wrap as lines_of  # wrap() below adds the fit's indents
 
@@ -15,7 +15,7 @@ from engine.i18n import wrap as lines_of  # wrap() below adds the fit's indents
 def gap_line(g: AnswerGapDoc, lang: str, asked: Collection[str] | None = None) -> str:
     """A fit what-if in the person's scale words, worded like a result's gaps (``asked``: the
     questions quick mode asked, as the result's gaps read them)."""
-    suggested = "_suggested" if getattr(g, "suggestion", False) else ""
+    suggested = "_suggested" if isinstance(g, FitWhatIfDoc) and g.suggestion else ""
     key = (f"fit.gap_unasked{suggested}_line" if not_asked(g.question_id, g.answer, asked)
            else f"fit.gap_skipped{suggested}_line" if g.answer is None
            else "fit.gap_suggested_line" if suggested
