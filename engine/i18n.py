@@ -636,7 +636,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "roles.skills": ("Key skills", "Compétences clés"),
     "roles.deliverables": ("Deliverables", "Livrables"),
     "roles.differs": ("How it differs", "Ce qui le distingue"),
-    "roles.sources": ("Sources", "Sources"),
+    "roles.sources": ("Sources", "Sources (notes en anglais)"),
     "roles.weights": ("Heaviest dimensions", "Dimensions les plus lourdes"),
     "questions.section": ("Section", "Section"),
     "questions.options": ("options", "options"),

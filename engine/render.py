@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.content import Profile, ProfileSet, Questionnaire
-from engine.i18n import colon, squash, t, wrap
+from engine.i18n import colon, semicolon, squash, t, wrap
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> str:
@@ -59,8 +59,14 @@ def role_card(profile: Profile, ps: ProfileSet, lang: str, width: int) -> str:
         out.append(_wrap(c.text.get(lang), width, first=f"  - vs {name}{colon(lang)} ",
                          indent="    "))
     out.append(f"\n{t('roles.weights', lang)}{colon(lang)}\n")
-    labels = [f"{ps.dimension(d).label.get(lang)} {w:.2f}" for d, w in heaviest(profile)]
-    out.append(_wrap(", ".join(labels), width, indent="  "))
+    # French: "Cycle de vie des modèles 1,00 ; Plateformes de ML 0,90" (a comma is the
+    # decimal mark there, so the items are apart with semicolons); a weight never wraps
+    # away from its label
+    labels = [f"{ps.dimension(d).label.get(lang)}\u00a0"
+              + (f"{w:.2f}" if lang != "fr" else f"{w:.2f}".replace(".", ","))
+              for d, w in heaviest(profile)]
+    out.append(_wrap((", " if lang != "fr" else semicolon(lang)).join(labels), width,
+                     indent="  "))
     out.append(f"\n{t('roles.sources', lang)}{colon(lang)}\n")
     out.append(_bullets([f"{s.source}{colon(lang)} {s.supports}" for s in profile.sources],
                         width))

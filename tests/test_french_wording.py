@@ -125,3 +125,23 @@ def test_french_never_speaks_to_the_person_in_the_masculine_only() -> None:
                  *map(Path, glob.glob(str(REPO / "profiles" / "*.yaml")))]:
         texts += _french(yaml.safe_load(path.read_text()))
     assert [text for text in texts if MASCULINE_ONLY.search(text)] == []
+
+
+def test_a_french_role_card_writes_its_weights_the_french_way(content: Content) -> None:
+    """'Cycle de vie des modèles 1.00, Plateformes de ML 0.90' read as English numbers in a
+    list whose commas then meant two things; and the English source notes said nothing of
+    being in English."""
+    import re
+
+    from engine.render import role_card
+
+    for profile in content.profiles.profiles:
+        fr = role_card(profile, content.profiles, "fr", 80)
+        weights = fr.split("Dimensions les plus lourdes\u00a0:")[1].split("Sources")[0]
+        flat = re.sub(r"[ \n]+", " ", weights)  # no-break spaces kept
+        assert not re.search(r"\d\.\d", flat), flat
+        assert re.search(r"\u00a0[01],\d\d\u00a0; ", flat), flat
+        assert "Sources (notes en anglais)\u00a0:" in fr
+        en = role_card(profile, content.profiles, "en", 80)
+        assert re.search(r"\u00a0[01]\.\d\d, ",
+                         re.sub(r"[ \n]+", " ", en.split("Heaviest dimensions:")[1]))
