@@ -41,6 +41,8 @@ class Reason:
 
     text: str
     cited: list[tuple[str, str]]
+    label: str = ""  # the dimension's label, and its points: the text again, label shortened
+    points: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,11 @@ def sheet(doc: Document, top: int = 3, limit: int | None = None,
     cards = []
     for m in doc.ranking[:top]:
         reasons = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
-                          _cited(c, lang)) for c in m.top_contributions]
+                          _cited(c, lang), c.label, 100 * c.score)
+                   for c in m.top_contributions]
         against = [Reason(t("result.why_line", lang, dim=c.label, pts=100 * c.score),
-                          _cited(c, lang)) for c in m.against_contributions]
+                          _cited(c, lang), c.label, 100 * c.score)
+                   for c in m.against_contributions]
         cards.append(Card(m.rank, m.title, m.score, m.objective, reasons, against,
                           t(f"{about}.gaps", lang), _gap_lines(m, lang, _asked(doc)),
                           m.typical_tools,
@@ -442,14 +446,26 @@ def summary_screen(doc: ResultDocument, width: int = 80, height: int = 18,
     return _tidy(out.getvalue())
 
 
+ANSWER_ROOM = 24
+"""At least this much of the line for the answer behind a reason on the one-screen summary:
+a long label is shortened for it (French "Déploiement et mise à disposition des modèles :
++14,3 pts" left no room, and the answer, which the summary promises, was dropped)."""
+
+
 def _reason_line(marker: str, reason: Reason, style: str, width: int, lang: str) -> Text:
     """``  + Data pipelines and ETL: +13.4 pts ← Build pipelines``: one line, the answers
-    behind the reason in the person's words, shortened to the width."""
+    behind the reason in the person's words, shortened to the width; a label too long to
+    leave the answer room is shortened first."""
     from rich.text import Text
 
-    head = "  " + marker + reason.text
     said = semicolon(lang).join(answer for _, answer in reason.cited[:2])
-    line = Text.assemble(("  " + marker, ""), (_held(shorten(reason.text, width - 4)), style))
+    text = reason.text
+    short = len("  " + marker + text) + 3 + ANSWER_ROOM - width
+    if said and short > 0 and reason.label and len(reason.label) - short >= 12:
+        text = t("result.why_line", lang, dim=shorten(reason.label, len(reason.label) - short),
+                 pts=reason.points)
+    head = "  " + marker + text
+    line = Text.assemble(("  " + marker, ""), (_held(shorten(text, width - 4)), style))
     room = width - len(head) - 3
     if said and room >= 8:
         line.append(_held(" ← " + shorten(said, room)), style="dim")

@@ -14,6 +14,7 @@ from prompt_toolkit.output import DummyOutput
 from engine import prompts
 from engine.content import Content
 from engine.export import ResultDocument
+from engine.i18n import colon
 from engine.report import compare_screen, differences, summary_screen
 from engine.scoring import score
 
@@ -44,7 +45,14 @@ def test_the_summary_fits_the_screen_above_the_menu(content: Content, path: Path
         assert max(map(len, shown)) <= width
         assert all(role.title in text for role in doc.ranking)
         top = doc.ranking[0]
-        assert f"+ {top.top_contributions[0].label}" in text
+        first = top.top_contributions[0]
+        line = next(row for row in shown if row.startswith("  + "))
+        label = line[4:].split(colon(lang))[0]
+        # the label whole, or shortened to leave the answer behind it room on the line
+        assert label == first.label or (label.endswith("…") and first.label.startswith(
+            label[:-1].rstrip())), line
+        if first.answers:
+            assert " ← " in line, line
         if top.gaps:
             assert re.search(r"->\s+\d+[.,]\d\s?%\)", text)  # the gap's what-if is in view
 
@@ -264,3 +272,19 @@ def test_an_html_page_saved_from_the_menu_without_its_chart_says_how_to_get_it(
     said = " ".join(capsys.readouterr().err.split())
     assert "pip install 'rolematch[report]'" in said and "save it again" in said
     assert "pip install" not in (tmp_path / "me.html").read_text()
+
+
+@pytest.mark.parametrize("width", [60, 70])
+def test_the_first_reason_keeps_its_answer_on_a_narrow_screen(content: Content,
+                                                             width: int) -> None:
+    """French 'Déploiement et mise à disposition des modèles : +14,3 pts' filled a 70-column
+    line and the answer behind it was dropped: the label is shortened for it instead."""
+    for path in PERSONAS:
+        for lang in ("en", "fr"):
+            doc = result(content, path, lang)
+            first = doc.ranking[0].top_contributions[0]
+            rows = summary_screen(doc, width=width, height=40).splitlines()
+            line = next(row for row in rows if row.startswith("  + "))
+            assert len(line) <= width
+            assert (" ← " in line) == bool(first.answers), (path.stem, lang, line)
+            assert f"{100 * first.score:.1f}".replace(".", "," if lang == "fr" else ".") in line
