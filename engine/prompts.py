@@ -70,6 +70,18 @@ def _wrap(text: str, width: int) -> list[str]:
 _QUESTIONARY_DESCRIPTION = "  Description: "
 
 
+class Keyless(Choice):
+    """A choice no key picks ("I don't know (skip)", "Back") in a list whose other choices
+    have number keys: drawn with blanks where they have "1) ", not questionary's "-) ", which
+    read as a key ("-" did nothing, and the Enter after it answered the choice pointed at)."""
+
+    def __init__(self, title: str, value: Any) -> None:
+        super().__init__(title, value=value, shortcut_key=False)
+
+    def get_shortcut_title(self) -> str:
+        return "   "
+
+
 def _lists(question: questionary.Question) -> list[Any]:
     """The prompt's choice lists (questionary's InquirerControl), to bind keys on or redraw."""
     from questionary.prompts.common import InquirerControl
@@ -173,9 +185,9 @@ def _stop_at_ends(question: questionary.Question) -> questionary.Question:
 
 
 def _tail(lang: str, first: bool) -> list[Any]:
-    items: list[Any] = [Separator(), Choice(t("quiz.skip", lang), value=SKIP, shortcut_key=False)]
+    items: list[Any] = [Separator(), Keyless(t("quiz.skip", lang), SKIP)]
     if not first:
-        items.append(Choice(t("quiz.back", lang), value=BACK, shortcut_key=False))
+        items.append(Keyless(t("quiz.back", lang), BACK))
     return items
 
 
@@ -527,7 +539,7 @@ def pick_role(lang: str, message: str, roles: Sequence[tuple[str, int, str]],
         Choice(title, value=rid, shortcut_key=str(rank)) if shortcuts
         else Choice(f"{rank}. {title}", value=rid, shortcut_key=False)
         for rid, rank, title in roles]
-    choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    choices += [Separator(), Keyless(t("menu.back", lang), BACK)]
     ranks = [rank for _, rank, _ in roles]
     asked, instruction = _message(
         message, t("menu.sub_keys_instruction", lang, first=min(ranks), last=max(ranks))
@@ -542,7 +554,7 @@ def pick_format(lang: str, **kwargs: Any) -> questionary.Question:
     """JSON, Markdown or HTML; Esc or q go back (BACK)."""
     choices: list[Any] = [Choice(t(f"menu.format_{key}", lang), value=key, shortcut_key=str(i))
                           for i, key in enumerate(("json", "md", "html"), start=1)]
-    choices += [Separator(), Choice(t("menu.back", lang), value=BACK, shortcut_key=False)]
+    choices += [Separator(), Keyless(t("menu.back", lang), BACK)]
     message, instruction = _message(t("menu.format", lang),
                                     t("menu.sub_keys_instruction", lang, first=1, last=3))
     return _EchoedMenu(_fit_titles(_exits_with(_stop_at_ends(questionary.select(

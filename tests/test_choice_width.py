@@ -131,3 +131,20 @@ def test_a_shortened_choice_reads_whole_under_the_list_while_pointed_at(
                 if option.get("description"):
                     assert under.endswith(_flat(option["description"])), under
     assert cut  # the test saw shortened choices
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_choice_is_drawn_with_a_key_that_does_nothing(content: Content, lang: str) -> None:
+    """'I don't know (skip)' and 'Back' were drawn '-) ', read as a key: '-' did nothing and
+    the Enter after it answered the choice the cursor was on. They are drawn with blanks, their
+    titles under the other choices' titles."""
+    for index in range(len(content.questionnaire.types)):
+        with create_pipe_input() as inp:
+            question = prompt_for(content.questionnaire, index, lang, first=False, input=inp,
+                                  output=DummyOutput())
+        lines = _lines(question)
+        assert not any("-) " in line for line in lines), lines
+        skip = next(line for line in lines if line.endswith(("(skip)", "(passer)")))
+        if any(") " in line for line in lines):  # numbered: the titles line up
+            numbered = next(line for line in lines if "1) " in line)
+            assert len(skip) - len(skip.lstrip()) == numbered.index("1) ") + 3, lines
