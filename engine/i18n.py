@@ -768,6 +768,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Reprise d'un questionnaire terminé (1 réponse, {skipped} passées) : son résultat, "
         "de nouveau.",
     ),
+    "quiz.resume_dropped_kept": (
+        "All your answers as they were saved are kept in {kept}.",
+        "Toutes vos réponses, telles qu'elles avaient été enregistrées, sont gardées dans "
+        "{kept}.",
+    ),
+    "quiz.resumed_with": (
+        "Resuming with the content this quiz was taken with: {paths}.",
+        "Reprise avec le contenu de ce questionnaire : {paths}.",
+    ),
     "quiz.resume_dropped": (
         "The questionnaire changed since you saved; these answers no longer fit and were "
         "dropped: {ids}",

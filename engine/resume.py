@@ -17,7 +17,7 @@ from typing import Any
 
 from engine import __version__
 from engine.answers import check_answer
-from engine.content import Questionnaire
+from engine.content import ProfileSet, Questionnaire
 from engine.errors import AnswersError, ExportError, problem
 from engine.files import created_at, reason, write_atomic
 from engine.questions import AnswerValue
@@ -42,9 +42,12 @@ def resume_path(questionnaire_id: str = "default") -> Path:
 def save_resume(
     questionnaire: Questionnaire, given: dict[str, AnswerValue], lang: str | None,
     path: Path | None = None, quick: bool = False, stop: str | None = None,
+    profiles: ProfileSet | None = None,
 ) -> Path:
     """Write the answers seen so far (skips as null; in quick mode in the order asked, and
-    ``stop``: why it stopped, once it has) atomically, readable by the owner only."""
+    ``stop``: why it stopped, once it has) atomically, readable by the owner only; with the
+    questionnaire file and profiles folder when they are not the shipped ones, so that
+    ``rolematch --resume`` continues with the content the answers were given to."""
     path = path or resume_path(questionnaire.id)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,9 +64,53 @@ def save_resume(
         "lang": lang,
         "quick": quick,
         "stop": stop,
+        "content": _content_of(questionnaire, profiles),
         "answers": given,
     }
     return write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", force=True)
+
+
+def _content_of(questionnaire: Questionnaire,
+                profiles: ProfileSet | None) -> dict[str, str] | None:
+    """Where the content came from, when it is not the shipped one (absolute paths)."""
+    from engine.content import default_profiles_dir, default_questionnaire_path
+
+    out = {}
+    if Path(questionnaire.path).resolve() != default_questionnaire_path().resolve():
+        out["questionnaire"] = str(Path(questionnaire.path).resolve())
+    if profiles is not None and Path(profiles.directory).resolve() != (
+            default_profiles_dir().resolve()):
+        out["profiles"] = str(Path(profiles.directory).resolve())
+    return out or None
+
+
+def saved_content(questionnaire_id: str = "default") -> tuple[Path | None, Path | None]:
+    """The questionnaire file and profiles folder a saved quiz was taken with, when they
+    were not the shipped ones (None, None otherwise, or when there is no readable file)."""
+    path = resume_path(questionnaire_id)
+    try:
+        data: Any = read_json(path, AnswersError)
+    except (AnswersError, OSError, ValueError, UnicodeDecodeError):
+        return None, None
+    found = data.get("content") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return None, None
+    paths = [found.get(key) for key in ("questionnaire", "profiles")]
+    return tuple(Path(p) if isinstance(p, str) else None  # type: ignore[return-value]
+                 for p in paths)
+
+
+def keep_copy(path: Path, why: str) -> Path | None:
+    """A copy of the resume file beside it (``aside_path``), before something that keeps
+    only part of it writes over it: where it is (None when there was no file to copy)."""
+    import shutil
+
+    kept = aside_path(path, why)
+    try:
+        shutil.copy2(path, kept)
+    except FileNotFoundError:
+        return None
+    return kept
 
 
 @dataclass(frozen=True)

@@ -377,3 +377,53 @@ def test_a_finished_quick_quiz_quit_unsaved_resumes_to_the_same_result(
         (m.role_id, m.score) for m in first.ranking]
     labels = {g["answer_label"] for m in doc["ranking"] for g in m["gaps"]}
     assert "skipped" not in labels and "not asked in quick mode" in labels
+
+
+def test_resume_continues_with_the_content_the_quiz_was_taken_with(
+        tmp_path: Path, content: Content) -> None:
+    """A quiz taken with --questionnaire FILE, Ctrl-C: 'rolematch --resume' alone (as the
+    quiz says) loaded the shipped questionnaire, dropped the answer to the extra question and
+    wrote over the file. It continues with FILE now; and when FILE is gone, the answers that
+    no longer fit are dropped from the quiz but kept, as saved, in a copy."""
+    shipped = Path(content.questionnaire.path).read_text(encoding="utf-8")
+    extra = ('  - id: skill_sql_again\n    section: skills\n    type: likert\n'
+             '    label: {en: "SQL again", fr: "SQL encore"}\n    scale: skill\n'
+             '    text: {en: "SQL, asked again.", fr: "SQL, encore."}\n'
+             '    effects: {sql: 1.0}\n')
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(shipped.replace("questions:\n", "questions:\n" + extra, 1),
+                      encoding="utf-8")
+    child = spawn(tmp_path, "--questionnaire", str(custom))
+    child.expect("Question 1 of 30")
+    child.expect(r"\)")
+    child.send("4" + ENTER)
+    child.expect("Question 2 of 30")
+    child.expect(r"\)")
+    child.send("2" + ENTER)
+    child.expect("Question 3 of 30")
+    child.expect(r"\)")
+    child.send(CTRL_C)
+    finish(child)
+    resume = tmp_path / "data" / "resume-default.json"
+    saved = json.loads(resume.read_text())
+    assert saved["answers"] == {"skill_sql_again": 4, "skill_statistics": 2}
+
+    child = spawn(tmp_path, "--resume")
+    child.expect(r"starting at question 3")
+    said = " ".join(ANSI.sub("", child.before or "").split())
+    assert f"Resuming with the content this quiz was taken with: {custom}" in said
+    child.expect("Question 3 of 30")
+    child.send(CTRL_C)
+    finish(child)
+    assert json.loads(resume.read_text())["answers"] == saved["answers"]
+
+    custom.unlink()  # the file is gone: the shipped questionnaire, and nothing lost
+    child = spawn(tmp_path, "--resume", size=(24, 200))
+    child.expect("Question 2 of 29")
+    said = " ".join(ANSI.sub("", child.before or "").split())
+    assert "no longer fit and were dropped: skill_sql_again" in said
+    copy = next(tmp_path.glob("data/resume-default.json.dropped-*"))
+    assert f"are kept in {copy}" in said
+    assert json.loads(copy.read_text())["answers"] == saved["answers"]
+    child.send(CTRL_C)
+    finish(child)

@@ -24,6 +24,7 @@ from engine.i18n import t
 from engine.resume import (
     CorruptResume,
     aside_path,
+    keep_copy,
     keep_unfinished,
     load_resume,
     resume_path,
@@ -120,8 +121,12 @@ class Quiz:
                 self.lang = session.lang = restored.lang
             session.restore(restored.given)
             if restored.dropped:
+                # the next save keeps only the answers that fit: the file as it was, first
+                kept = keep_copy(resume_path(q.id), "dropped")
                 self.say(wrapped(t("quiz.resume_dropped", self.lang,
                                    ids=", ".join(restored.dropped))))
+                if kept is not None:
+                    self.say(wrapped(t("quiz.resume_dropped_kept", self.lang, kept=kept)))
             answered = sum(v is not None for v in session.given.values())
             skipped = len(session.given) - answered
             if session.position >= session.total or restored.stop:
@@ -172,7 +177,8 @@ class Quiz:
             self.say()
             self._keep_unfinished()
             try:
-                save_resume(q, session.given, self.lang, quick=self.quick, stop=self.stop)
+                save_resume(q, session.given, self.lang, quick=self.quick, stop=self.stop,
+                            profiles=self.content.profiles)
             except ExportError as exc:
                 if not autosave_failed:
                     for line in exc.lines():
@@ -258,7 +264,8 @@ class Quiz:
         self._keep_unfinished()
         try:
             path = save_resume(self.content.questionnaire, session.given, self.lang,
-                               quick=self.quick, stop=self.stop)
+                               quick=self.quick, stop=self.stop,
+                               profiles=self.content.profiles)
         except ExportError as exc:
             for line in exc.lines():
                 err(line)

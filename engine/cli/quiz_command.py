@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     # of objects that live as long as the quiz: the cyclic garbage collector would walk them
     # again and again for nothing while the first question waits (about 6 ms). Paused, then
     # frozen (left out of every later collection), then on again.
+    if args.resume and args.questionnaire is None and args.profiles is None:
+        _resume_content(args, lang)
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -117,16 +119,33 @@ def run(args: argparse.Namespace) -> int:
     return _finish(args, content, got, quiz.lang, interactive=True, quick=mode)
 
 
+def _resume_content(args: argparse.Namespace, lang: str) -> None:
+    """``--resume`` alone continues with the content the quiz was taken with (the resume file
+    says which, when it was not the shipped one): 'rolematch --resume', as the quiz says after
+    Ctrl-C or Quit, loaded the shipped questionnaire and dropped the answers that did not fit.
+    A file no longer there is left out (the shipped one is used; answers that do not fit are
+    kept aside, never lost)."""
+    from engine.resume import saved_content
+
+    questionnaire, profiles = saved_content()
+    found = [p for p in (questionnaire, profiles) if p is not None and p.exists()]
+    if questionnaire is not None and questionnaire.exists():
+        args.questionnaire = questionnaire
+    if profiles is not None and profiles.exists():
+        args.profiles = profiles
+    if found:
+        note(wrapped(t("quiz.resumed_with", lang, paths=", ".join(map(str, found)))))
+
+
 def resume_command(args: argparse.Namespace) -> str:
     """The command that continues this quiz after Ctrl-C: ``rolematch --resume`` with the
-    options that say where the result goes and what it is scored with (the resume file keeps
-    the answers, the language and quick mode, not these), so that --output is not lost on the
-    way; backquoted when it carries a value, so that it wraps as one piece."""
+    options that say where the result goes and how it is shown (the resume file keeps the
+    answers, the language, quick mode and the content files, not these), so that --output is
+    not lost on the way; backquoted when it carries a value, so that it wraps as one piece."""
     import shlex
 
-    words = ["rolematch", "--resume"]
-    for flag, value in (("--questionnaire", args.questionnaire), ("--profiles", args.profiles),
-                        ("--output", args.output), ("--save-answers", args.save_answers)):
+    words = ["rolematch", "--resume"]  # the content files: the resume file names them
+    for flag, value in (("--output", args.output), ("--save-answers", args.save_answers)):
         if value is not None:
             words += [flag, shlex.quote(str(value))]
     if args.top != 3:
@@ -283,7 +302,7 @@ def _kept(content: Content, answers: Answers, lang: str,
              else {qid: answers.values.get(qid) for qid in asked})
     try:
         return save_resume(content.questionnaire, given, lang, quick=mode.quick,
-                           stop=mode.stop), []
+                           stop=mode.stop, profiles=content.profiles), []
     except ExportError as exc:
         text = json.dumps(answers.to_document(), ensure_ascii=False)
         return None, [*exc.problems, problem("", "", t("file.answers_here", lang, answers=text))]
