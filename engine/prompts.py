@@ -277,7 +277,8 @@ def multi_prompt(
 def _all_and_invert_real_options(question: questionary.Question,
                                  options: list[str]) -> questionary.Question:
     """questionary's "a" (tick all) and "i" (invert) ticked "None of these", skip and Back
-    with the tools, a choice the check then refuses: here they tick the tools only. Enter on
+    with the tools, a choice the check then refuses: here they tick the tools only, and space
+    keeps "None of these" and the tools apart (ticking one unticks the other). Enter on
     "I don't know" or "Back" does what it says, as in every other question (questionary's
     Enter confirms the ticks, whatever the cursor is on: "None of these" was recorded)."""
     from prompt_toolkit.filters import Condition
@@ -309,6 +310,24 @@ def _all_and_invert_real_options(question: questionary.Question,
     def _invert(event: Any) -> None:
         for ic in lists:
             ic.selected_options = [o for o in options if o not in ic.selected_options]
+        event.app.invalidate()
+
+    @bindings.add(" ", eager=True)
+    def _toggle(event: Any) -> None:
+        """Tick or untick; ticking a tool unticks "None of these", ticking it unticks the
+        tools (after Back to an answer of "None of these", ticking two tools was refused
+        with "goes alone: untick the rest")."""
+        for ic in lists:
+            value = ic.get_pointed_at().value
+            if value in ic.selected_options:
+                ic.selected_options.remove(value)
+            elif value == NONE:
+                ic.selected_options = [v for v in ic.selected_options if v not in options]
+                ic.selected_options.append(NONE)
+            else:
+                if value in options:
+                    ic.selected_options = [v for v in ic.selected_options if v != NONE]
+                ic.selected_options.append(value)
         event.app.invalidate()
 
     return _add_keys(question, bindings)

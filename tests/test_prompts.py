@@ -111,12 +111,24 @@ def test_multi_skip_and_back(ask: Callable[..., Any], content: Content) -> None:
     assert ask(i, DOWN * (n + 2) + SPACE + ENTER) == BACK
 
 
-def test_multi_refuses_none_together_with_a_tool(ask: Callable[..., Any],
+def test_multi_none_of_these_and_the_tools_untick_each_other(ask: Callable[..., Any],
+                                                               content: Content) -> None:
+    """Ticking "None of these" unticks the tools, and ticking a tool unticks it: after Back to
+    an answer of "None of these", ticking two tools was refused ("goes alone: untick the
+    rest") where the person plainly meant the tools."""
+    i = index_of(content, "tools_ops")
+    n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
+    assert ask(i, SPACE + DOWN * n + SPACE + ENTER) == []  # docker, then "None of these"
+    assert ask(i, SPACE + DOWN + SPACE + ENTER, previous=[]) == ["docker", "kubernetes"]
+
+
+def test_multi_refuses_skip_together_with_a_tool(ask: Callable[..., Any],
                                                  content: Content) -> None:
     i = index_of(content, "tools_ops")
     n = len(content.questionnaire.questions[i].options)  # type: ignore[union-attr]
-    # tick docker and "none of these": Enter is refused; untick "none", Enter again
-    keys = SPACE + DOWN * n + SPACE + ENTER + SPACE + ENTER
+    # tick docker and "I don't know", Enter on docker: refused; untick the skip, Enter again
+    down, up = DOWN * (n + 1), UP * (n + 1)
+    keys = SPACE + down + SPACE + up + ENTER + down + SPACE + up + ENTER
     assert ask(i, keys) == ["docker"]
 
 
