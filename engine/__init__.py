@@ -6,7 +6,13 @@ Library use, without the CLI::
     content = load_content()
     result = score({"questionnaire": "default", "answers": {"skill_sql": 5}},
                    content.questionnaire, content.profiles)
-    print(result.ranking[0].role_id, result.ranking[0].match_percent)
+    if result.top is None:  # nothing answered that counts: no role to name
+        print("not enough answers")
+    else:
+        print(result.top.role_id, result.top.match_percent)
+
+Every name here is imported on first use (module ``__getattr__``), so ``import engine`` and
+``rolematch --help`` stay fast. A wrong argument raises one of the errors exported here.
 """
 
 from __future__ import annotations
@@ -23,25 +29,39 @@ __all__ = [
     "parse_answers",
     "load_answers",
     "score",
+    "ResultDocument",
     "EngineError",
+    "ContentError",
+    "AnswersError",
+    "ExportError",
 ]
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from engine.answers import load_answers, parse_answers
-    from engine.content import load_content, load_profiles, load_questionnaire
-    from engine.errors import EngineError
+    from engine.api import (
+        load_answers,
+        load_content,
+        load_profiles,
+        load_questionnaire,
+        parse_answers,
+    )
+    from engine.errors import AnswersError, ContentError, EngineError, ExportError
+    from engine.export import ResultDocument
     from engine.scoring import score
 
 _LAZY = {
-    "load_content": "engine.content",
-    "load_profiles": "engine.content",
-    "load_questionnaire": "engine.content",
-    "parse_answers": "engine.answers",
-    "load_answers": "engine.answers",
+    "load_content": "engine.api",
+    "load_profiles": "engine.api",
+    "load_questionnaire": "engine.api",
+    "parse_answers": "engine.api",
+    "load_answers": "engine.api",
     "score": "engine.scoring",
+    "ResultDocument": "engine.export",
     "EngineError": "engine.errors",
+    "ContentError": "engine.errors",
+    "AnswersError": "engine.errors",
+    "ExportError": "engine.errors",
 }
 
 
@@ -50,5 +70,13 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # found by the next lookup without calling this again
+        return value
     raise AttributeError(f"module 'engine' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``), not this module's machinery (TYPE_CHECKING,
+    annotations) nor whichever submodules happen to be imported."""
+    return sorted(__all__)

@@ -22,6 +22,7 @@ import numpy as np
 
 from engine.answers import Answers, parse_answers
 from engine.content import ProfileSet, Questionnaire
+from engine.errors import AnswersError
 from engine.explain import GAP_MIN_GAIN, MAX_GAPS, Evidence, Voice, evidence, explain
 from engine.export import (
     AnswerGapDoc,
@@ -261,8 +262,23 @@ def score(
     explaining the first ``explain_top``; ``lang`` defaults to the answers' own, else English.
 
     Pure: never prints, never imports questionary. Same answers, same result, to the bit.
+    A wrong argument is one of the project's errors, in one line (``engine.api``): answers
+    that are not answers AnswersError, content that is not content (or the two swapped)
+    ContentError, a bad ``explain_top``, ``lang`` or ``mode`` EngineError.
     """
+    from engine import api
+
+    questionnaire = api.questionnaire_of("score", questionnaire, profiles, with_profiles=True)
+    profiles = api.profiles_of("score", profiles)
+    api.answers_data("score", answers)
+    explain_top = api.explain_top_of("score", explain_top)
+    lang = api.lang_of("score", lang)
+    mode = api.mode_of("score", mode)
     if not isinstance(answers, Answers):
         answers = parse_answers(answers, questionnaire)
+    elif answers.questionnaire_id != questionnaire.id:
+        raise AnswersError(f"score: answers: checked against the questionnaire "
+                           f"{answers.questionnaire_id!r}, not {questionnaire.id!r}: parse them "
+                           f"with this questionnaire")
     model = model_for(questionnaire, profiles)
     return score_many(model, [answers], [lang or answers.lang or "en"], explain_top, mode)[0]
