@@ -95,11 +95,23 @@ def chunks(
         yield chunk
 
 
+FORMULA_START = frozenset("=+-@\t\r")
+"""What a spreadsheet may read a cell beginning with as a formula (OWASP: CSV injection)."""
+
+
+def text_cell(text: str) -> str:
+    """A text cell of the CSV that a spreadsheet shows as text and never runs: one beginning
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a single quote in front
+    (``'=HYPERLINK(...)``), the standard defence. Numbers are never touched (a score of -3.2
+    stays a number)."""
+    return "'" + text if text[:1] in FORMULA_START else text
+
+
 def write_header(out: TextIO, mode: Mode, content: Content) -> None:
     """The first line of the output, for the modes that have one (CSV)."""
     if mode == "csv":
         csv.writer(out, lineterminator="\n").writerow(
-            ["line", "id", "top_role", *content.profiles.role_ids])
+            ["line", "id", "top_role", *map(text_cell, content.profiles.role_ids)])
 
 
 class Writer:
@@ -142,8 +154,15 @@ class Writer:
         tops = np.argsort(-scores, axis=1, kind="stable")[:, 0].tolist()
         roles = self.roles
         if self.mode == "csv":
+            # a person with no answers to score has empty cells, not scores of 0.0 (which
+            # read as real zeros); a text id is a text cell (text_cell), a number id a number
+            cells, no_scores = [text_cell(r) for r in roles], [""] * len(roles)
+            start = FORMULA_START  # text_cell inlined: one call less a row
             self.csv.writerows(
-                [number, "" if rid is None else rid, roles[top] if ok else "", *row]
+                [number,
+                 "" if rid is None else "'" + rid if type(rid) is str and rid[:1] in start
+                 else rid,
+                 *((cells[top], *row) if ok else ("", *no_scores))]
                 for (number, (_, rid)), row, top, ok in zip(rows, percents, tops, enough,
                                                             strict=True))
             return len(rows)
