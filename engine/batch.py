@@ -34,6 +34,7 @@ class BatchStats:
     bad: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
     lines: int = 0  # lines read, blank ones included
     empty: int = 0  # people scored with no answer that counts (top_role null): not errors
+    blank: int = 0  # blank lines, neither results nor bad lines: said, so the counts add up
 
 
 _BLANK = object()
@@ -57,17 +58,20 @@ class _Bad:
 def chunks(
     lines: Iterable[tuple[int, bytes]], content: Content, source: str, size: int,
     on_bad: Callable[[int, str], None], slots_only: bool, lang: str = "en",
+    on_blank: Callable[[int], None] | None = None,
 ) -> Iterator[list[tuple[int, Any]]]:
     """Checked lines in chunks of ``size``: (line number, Answers), or with ``slots_only``
     (line number, (slots, id)). The fast check first; a line it declines gets the full
     check, which says what is wrong. Bad lines go to ``on_bad`` as they are met, their
-    reason in ``lang``."""
+    reason in ``lang``; blank lines, skipped, to ``on_blank``."""
     checker = checker_for(content.questionnaire)
     model = model_for(content.questionnaire, content.profiles)
     chunk: list[tuple[int, Any]] = []
     for number, raw in lines:
         data = _load(raw, lang)
         if data is _BLANK:
+            if on_blank is not None:
+                on_blank(number)
             continue
         item: Any = None
         if not isinstance(data, _Bad):
@@ -198,10 +202,13 @@ def run_batch(
             stats.lines = item[0]
             yield item
 
+    def on_blank(number: int) -> None:
+        stats.blank += 1
+
     writer = Writer(out, mode, content, lang, tally=tally)
     chunk_size = chunk_size or DEFAULT_CHUNK[mode]
     for chunk in chunks(counted(lines), content, source, chunk_size, on_bad, mode != "full",
-                        lang):
+                        lang, on_blank):
         stats.rows += writer.chunk(chunk, explain_top)
     stats.empty = writer.empty
     return stats
@@ -227,6 +234,7 @@ class ChunkResult:
     rows: list[str] | None = None
     tally: CohortTally | MarketTally | None = None
     empty: int = 0
+    blank: int = 0
 
 
 class _Parts:
@@ -260,12 +268,14 @@ def score_lines(
     writer = Writer(sink, mode, content, lang, header=False,  # type: ignore[arg-type]
                     tally=counts)
     numbers: list[int] = []
+    blank: list[int] = []
     for chunk in chunks(lines, content, source, max(1, len(lines)),
-                        lambda n, r: bad.append((n, r)), mode != "full", lang):
+                        lambda n, r: bad.append((n, r)), mode != "full", lang, blank.append):
         writer.chunk(chunk, explain_top)
         numbers.extend(n for n, _ in chunk)
     rows = _rows(sink.parts, mode) if split else None
-    return ChunkResult("".join(sink.parts), numbers, bad, rows, counts, writer.empty)
+    return ChunkResult("".join(sink.parts), numbers, bad, rows, counts, writer.empty,
+                       len(blank))
 
 
 def cohort_tally(content: Content) -> CohortTally:
@@ -469,8 +479,11 @@ def write_results(
             out.write(result.text)
             stats.rows += len(result.numbers)
             stats.empty += result.empty
+            stats.blank += result.blank
             continue
         assert result.rows is not None, "fail needs results made with split"
+        stats.empty += result.empty  # exact when the run ends well: no bad line at all
+        stats.blank += result.blank
         first = result.bad[0][0] if result.bad else None
         pending.extend(row for row, number in zip(result.rows, result.numbers, strict=True)
                        if first is None or number < first)

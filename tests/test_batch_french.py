@@ -34,7 +34,7 @@ def test_batch_summary_in_french(run: RunCli, tmp_path: Path) -> None:
         "guillemets doubles attendu (colonne 2)",
         f"rolematch: {src}: ligne 5 ignorée{NBSP}: answers.skill_sql: un nombre entier de 1 à 5 "
         f"était attendu, valeur lue{NBSP}: 9",
-        "1 personne sans réponse à évaluer (top_role null)",
+        "rolematch: 1 personne sans réponse à évaluer (top_role null)",
         f"3 résultats écrits dans {out}{NBSP}; 2 lignes invalides ignorées (code de sortie "
         f"0{NBSP}; --on-error fail arrête à la première, avec le code de sortie 2)",
     ]
@@ -50,16 +50,18 @@ def test_batch_summary_in_english_is_unchanged(run: RunCli, tmp_path: Path) -> N
         "in double quotes (column 2)",
         f"rolematch: {src}: line 5: skipped: answers.skill_sql: expected a whole number from 1 "
         "to 5, got 9",
-        "1 person with no answers to score (top_role null)",
+        "rolematch: 1 person with no answers to score (top_role null)",
         f"3 results written to {out}; 2 bad lines skipped (exit code 0; --on-error fail stops "
         "at the first, with exit code 2)",
     ]
 
 
 @pytest.mark.parametrize(("lang", "empty", "written"), [
-    ("fr", f"1{NNBSP}234 personnes sans réponse à évaluer (top_role null)",
+    ("fr", f"rolematch: 1{NNBSP}234 personnes sans réponse à évaluer (top_role et scores "
+           "laissés vides)",
      f"1{NNBSP}236 résultats écrits{NBSP}; 0 ligne invalide ignorée"),
-    ("en", "1,234 people with no answers to score (top_role null)",
+    ("en", "rolematch: 1,234 people with no answers to score (top_role and scores left "
+           "empty)",
      "1,236 results written; 0 bad lines skipped"),
 ])
 def test_large_counts_are_written_as_the_language_writes_them(

@@ -177,7 +177,8 @@ def test_a_cohort_page_says_which_lines_were_skipped(run: RunCli, content: Conte
     good = json.dumps({"id": "a", "answers": {"skill_sql": 4}})
     src.write_text("\n".join([good, "{not json", json.dumps({"answers": {"skill_sql": 9}}),
                               json.dumps({"id": "nobody", "answers": {}}), good]) + "\n")
-    for argv in ([], ["--summary"], ["--csv", "--workers", "2"]):
+    for argv, said in (([], "enough_answers false"), (["--summary"], "top_role null"),
+                       (["--csv", "--workers", "2"], "top_role and scores left empty")):
         report = tmp_path / "r.html"
         r = run("batch", str(src), "-o", str(tmp_path / "out"), *argv, "--report",
                 str(report), "--force")
@@ -188,7 +189,7 @@ def test_a_cohort_page_says_which_lines_were_skipped(run: RunCli, content: Conte
         assert "<li>line 2: not valid JSON" in page
         assert "<li>line 3: answers.skill_sql: expected a whole number from 1 to 5, got 9" in page
         notes = r.err.splitlines()
-        assert "1 person with no answers to score (top_role null)" in notes, r.err
+        assert f"rolematch: 1 person with no answers to score ({said})" in notes, r.err
         assert notes[-2] == (f"3 results written to {tmp_path / 'out'}; 2 bad lines "
                              "skipped (exit code 0; --on-error fail stops at the first, with "
                              "exit code 2)")

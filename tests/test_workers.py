@@ -60,8 +60,10 @@ def test_batch_same_bytes(run: RunCli, answers: Path, form: list[str]) -> None:
     assert one.code == 0
     assert "line 42: skipped" in one.err and "line 301: skipped" in one.err
     assert one.err.index("line 42:") < one.err.index("line 43:") < one.err.index("line 152:")
-    assert one.err.endswith("295 results written; 4 bad lines skipped (exit code 0; "
-                            "--on-error fail stops at the first, with exit code 2)\n")
+    # 301 lines: 295 results, 2 blank lines (11 and 151) and 4 bad ones
+    assert one.err.endswith("295 results written; 2 blank lines ignored; 4 bad lines skipped "
+                            "(exit code 0; --on-error fail stops at the first, with exit "
+                            "code 2)\n")
 
 
 def test_batch_to_file_same_bytes(run: RunCli, answers: Path, tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def none_usable(stats: BatchStats, source: str | Path, what: str,
     writes no output file and no report), one rule for batch and decode --jsonl: "no line
     could be scored (2 bad lines skipped)" (``what``: "scored" or "decoded"), in ``lang``."""
     if stats.bad and not stats.rows:
-        bad = counted("batch.bad", len(stats.bad), lang)
+        bad = bad_lines(len(stats.bad), lang, hint=False, blank=stats.blank)
         raise error([problem(source, "", t(f"batch.none_{what}", lang, bad=bad))])
 
 
@@ -65,10 +65,15 @@ def skipped_line(source: str | Path, number: int, reason: str, lang: str) -> str
     return t("batch.skipped_line", lang, source=source, line=number, reason=reason)
 
 
-def bad_lines(bad: int, lang: str, hint: bool = True) -> str:
-    """How many bad lines were skipped; with ``hint``, when there are some, that the exit
-    code is 0 all the same and how to make a bad line fail the run."""
+def bad_lines(bad: int, lang: str, hint: bool = True, blank: int = 0) -> str:
+    """How many bad lines were skipped, after how many blank lines were ignored when there
+    were some (so results, blank and bad lines add up to the lines read); with ``hint``, when
+    there are bad lines, that the exit code is 0 all the same and how to make one fail the
+    run."""
     text = counted("batch.bad", bad, lang)
+    if blank:
+        text = t("batch.blank_then_bad", lang, blank=counted("batch.blank", blank, lang),
+                 bad=text)
     return t("batch.bad_exit_zero", lang, bad=text) if bad and hint else text
 
 
@@ -189,6 +194,10 @@ def _in_parallel(
                              group=size)
 
 
+EMPTY = {"summary": "batch.empty", "csv": "batch.empty_csv", "full": "batch.empty_full"}
+"""The note on people with no answers to score, as each format writes them: top_role null in
+a summary, empty cells in the CSV, enough_answers false in a full result."""
+
 CLUSTER_BLOCK = {"full": 1 << 18, "summary": 1 << 22, "csv": 1 << 22}
 """Input bytes a cluster task reads: full results are ~40 times the size of their answers."""
 
@@ -238,11 +247,11 @@ def run(args: argparse.Namespace) -> int:
 
             write_report(page, cohort_page, tally, content, lang, stats.bad, lang=lang)
     where = t("batch.written_to", lang, path=args.output) if args.output else ""
-    if stats.empty:  # scored, not refused: their top_role is null
-        note(counted("batch.empty", stats.empty, lang))
+    if stats.empty:  # scored, not refused: said as the format writes them
+        err(counted(EMPTY[mode], stats.empty, lang))
     # exit code 0 all the same: bad_lines says how to make a bad line fail the run
     note(counted("batch.written", stats.rows, lang, where=where,
-                 bad=bad_lines(len(stats.bad), lang)))
+                 bad=bad_lines(len(stats.bad), lang, blank=stats.blank)))
     if args.report is not None:
         note(t("file.saved", lang, path=args.report))
     return EXIT_OK
