@@ -200,6 +200,54 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "est trop imbriqué pour être lu (plus de {n} niveaux)"),
     "input.not_json": ("is not valid JSON: {reason}", "n'est pas du JSON valide : {reason}"),
     "input.not_yaml": ("is not valid YAML: {reason}", "n'est pas du YAML valide : {reason}"),
+    # what to do about a YAML mistake made by hand (engine.plain_yaml._hint)
+    "yaml.where_key": ("{where}: {path}", "{where} : {path}"),
+    "yaml.colon": (
+        "a text with ': ' in it needs quotes: put the whole text in double quotes",
+        "un texte qui contient « : » doit être entre guillemets : mettez tout le texte entre "
+        "guillemets droits doubles (\")"),
+    "yaml.quote_inside_single": (
+        "a quote inside a text in single quotes ends it: double it ('l''outil'), or put the "
+        "whole text in double quotes",
+        "une apostrophe dans un texte entre apostrophes le termine : doublez-la ('l''outil'), "
+        "ou mettez tout le texte entre guillemets droits doubles (\")"),
+    "yaml.quote_inside_double": (
+        "a double quote inside a text in double quotes ends it: put the whole text in single "
+        "quotes instead, or write the inner ones \\\"",
+        "un guillemet double dans un texte entre guillemets doubles le termine : mettez tout le "
+        "texte entre apostrophes, ou écrivez ceux de l'intérieur \\\""),
+    "yaml.unclosed_quote": (
+        "this text opens with {quote} and never closes it: end the text with {quote}",
+        "ce texte s'ouvre par {quote} et ne le referme jamais : terminez le texte par {quote}"),
+    "yaml.starts_with": (
+        "a text cannot start with '{char}' as it is: put the whole text in double quotes",
+        "un texte ne peut pas commencer par « {char} » tel quel : mettez tout le texte entre "
+        "guillemets droits doubles (\")"),
+    "yaml.tab": ("this line starts with a tab: indent with spaces",
+                 "cette ligne commence par une tabulation : indentez avec des espaces"),
+    "yaml.no_colon": (
+        "this line needs ':' after its key, as in 'fr: text'",
+        "il manque « : » après la clé de cette ligne, comme dans « fr: texte »"),
+    "yaml.unclosed_flow": (
+        "this '{opening}' is never closed: end it with '{closing}' on its line",
+        "ce « {opening} » n'est jamais refermé : terminez-le par « {closing} » sur sa ligne"),
+    "yaml.indented_more": (
+        "this line is indented more than the one above it: indent it like the others of its "
+        "mapping (or, if it continues the text above, put that whole text in double quotes)",
+        "cette ligne est plus indentée que celle du dessus : indentez-la comme les autres clés "
+        "de son groupe (ou, si elle continue le texte du dessus, mettez tout ce texte entre "
+        "guillemets droits doubles)"),
+    "yaml.indent_mapping": (
+        "check that this line is indented like the other keys of its mapping",
+        "vérifiez que cette ligne est indentée comme les autres clés de son groupe"),
+    "yaml.indent_list": (
+        "check that this line is indented like the others of its list",
+        "vérifiez que cette ligne est indentée comme les autres éléments de sa liste"),
+    "yaml.not_an_item": (
+        "this line is inside a list but does not start with '- ': start it with '- ', or "
+        "indent it like the keys of the item above it",
+        "cette ligne est dans une liste mais ne commence pas par « - » : commencez-la par "
+        "« - », ou indentez-la comme les clés de l'élément du dessus"),
     "input.cut_short_file": ("{reason}: the file ends too early (was it cut short?)",
                              "{reason} : le fichier s'arrête trop tôt (a-t-il été tronqué ?)"),
     "input.cut_short_line": ("{reason}: the line ends too early (was it cut short?)",

@@ -12,12 +12,13 @@ needed by a start that reads content from the cache.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
 
-from engine.errors import EngineError, Msg, problem
+from engine.errors import EngineError, Msg, item, problem
 from engine.readers import MAX_DEPTH, TOO_DEEP, size_text, too_deep
 
 _TAG = "tag:yaml.org,2002:"
@@ -177,20 +178,174 @@ def load(text: str, path: Path, error: type[EngineError], max_bytes: int) -> Any
     except _Refused as exc:
         raise error([problem(path, _where(exc.mark), exc.message)]) from None
     except yaml.YAMLError as exc:
-        _yaml_error(path, error, exc)
+        _yaml_error(path, error, exc, text)
     except RecursionError:  # the pure-Python composer, when libyaml is missing
         raise error([problem(path, "", too_deep())]) from None
     finally:
         loader.dispose()
 
 
-def _yaml_error(path: Path, error: type[EngineError], exc: yaml.YAMLError) -> NoReturn:
-    where = _where(getattr(exc, "problem_mark", None))
+def _yaml_error(path: Path, error: type[EngineError], exc: yaml.YAMLError,
+                text: str) -> NoReturn:
+    mark = getattr(exc, "problem_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "nesting depth" in what:  # libyaml's own cap (1,000 levels)
-        raise error([problem(path, where, too_deep())]) from None
-    raise error([problem(path, where, Msg("input.not_yaml", reason=what))]) from None
+        raise error([problem(path, _where(mark), too_deep())]) from None
+    found = (_hint(text, exc) if mark is not None and isinstance(exc, _SYNTAX_ERRORS)
+             else None)
+    if found is None:
+        raise error([problem(path, _where(mark), Msg("input.not_yaml", reason=what))]) from None
+    hint, at, of_value = found
+    where: str | Msg = _where(at)
+    value: tuple[str, ...] = ()
+    if of_value:  # the key whose text is wrong, and that text as the line has it
+        key, key_end = _key_at(text, at)
+        if key:
+            where = Msg("yaml.where_key", where=where, path=key)
+        if key_end is not None and key_end.line == at.line:
+            line = text.splitlines()[at.line]
+            shown = line[key_end.column:].lstrip().removeprefix(":").strip()
+            value = (shown.rstrip(",]}").rstrip() if _IN_FLOW.search(line) else shown,)
+    raise error([problem(path, where, Msg("input.not_yaml", reason=hint), *value)]) from None
 
+
+# --------------------------------------------------------------------------- hints
+# What a person editing content by hand gets wrong, told from the parser's error and the line
+# it points at: libyaml and the pure-Python parser word the same mistakes differently, so the
+# line is read rather than the words matched wherever it can be.
+
+_BARE_KEY = re.compile(r"\s*(?:(?:-\s+)?[\w.-]+\s*)?")
+"""What stands before the ':' of a line that is just a key (``  fr``, ``  - id``), or
+nothing."""
+_SYNTAX_ERRORS = (yaml.scanner.ScannerError, yaml.parser.ParserError)
+"""The errors of text that is not YAML (not of YAML this reader refuses)."""
+_IN_FLOW = re.compile(r"[{\[]")
+
+
+def _hint(text: str, exc: yaml.YAMLError) -> tuple[Msg, Any, bool] | None:
+    """A plain hint for a YAML error a person makes by hand, the mark to show it at, and
+    whether it is about a value (a text) rather than a whole line; None for the rest."""
+    mark = exc.problem_mark  # type: ignore[attr-defined]
+    context = getattr(exc, "context", None) or ""
+    context_mark = getattr(exc, "context_mark", None)
+    problem_text = getattr(exc, "problem", None) or ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    col = min(mark.column, len(line))
+    here = line[col:col + 1]
+    before = line[:col].rstrip()
+    if "quoted scalar" in context and context_mark is not None:  # never closed
+        return Msg("yaml.unclosed_quote", quote=_quote_of(text, context_mark)), context_mark, True
+    if "expected ':'" in problem_text and context_mark is not None:
+        return Msg("yaml.no_colon"), context_mark, False
+    if "\t" in line[:len(line) - len(line.lstrip())] or here == "\t":
+        return Msg("yaml.tab"), mark, False
+    flow = "flow" in context
+    if flow and context_mark is not None and context_mark.line < mark.line \
+            and _BARE_KEY.fullmatch(before):
+        closing = "}" if "mapping" in context else "]"
+        opening = "{" if closing == "}" else "["
+        return Msg("yaml.unclosed_flow", opening=opening, closing=closing), context_mark, False
+    value_start = _value_start(line)
+    if before.endswith(("'", '"')):
+        quoted: Any = _read_to(text, mark)[2]
+        if isinstance(quoted, yaml.ScalarEvent) and quoted.style == before[-1] \
+                and quoted.end_mark is not None and quoted.end_mark.line == mark.line:
+            # a text left open on an earlier line runs on to a later quote
+            if quoted.start_mark is not None and quoted.start_mark.line < mark.line:
+                return (Msg("yaml.unclosed_quote", quote=before[-1]), quoted.start_mark,
+                        True)
+            return (Msg("yaml.quote_inside_double" if before[-1] == '"'
+                        else "yaml.quote_inside_single"), mark, True)
+    if here == ":":
+        if line[:col].strip() and _BARE_KEY.fullmatch(line[:col]) and not flow:
+            return Msg("yaml.indented_more"), mark, False
+        return Msg("yaml.colon"), mark, True
+    if here and here in "@`%*" and value_start == col:
+        return Msg("yaml.starts_with", char=here), mark, True
+    if not before.strip() or before.strip() == "-":  # the line's first thing is misplaced
+        if line.lstrip().startswith("-"):
+            return Msg("yaml.indent_list"), mark, False
+        if "collection" in context or "sequence" in context:
+            return Msg("yaml.not_an_item"), mark, False
+        return Msg("yaml.indent_mapping"), mark, False
+    return None
+
+
+def _value_start(line: str) -> int | None:
+    """Where the value of a ``key: value`` line (or of its last ``key:`` in ``{...}``)
+    starts, or None."""
+    at = None
+    for found in re.finditer(r"(?:^|[\s{,])[\w.-]+:[ \t]+(?=\S)", line):
+        at = found.end()
+        if line[at] in "'\"":
+            break  # the first quoted value: a ': ' inside it is its text
+    return at
+
+
+def _quote_of(text: str, mark: Any) -> str:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column:mark.column + 1] or '"'
+
+
+def _key_at(text: str, mark: Any) -> tuple[str, Any]:
+    """The key path (``questions[12] (skill_stats).text.fr``) of the last key read before
+    ``mark``, and where that key ends; ("", None) when none is."""
+    path, key_end, _ = _read_to(text, mark)
+    return path, key_end
+
+
+def _read_to(text: str, mark: Any) -> tuple[str, Any, Any]:
+    """What the parser read before ``mark``: the key path of the last key, where that key
+    ends, and the last scalar (a yaml.ScalarEvent) or None."""
+    frames: list[list[Any]] = []  # [kind, key or index, expects a key, ids of items]
+    last_end = last_scalar = None
+    loader = _Loader(text)
+
+    def done() -> None:  # a whole value was read: its mapping expects a key again
+        if frames and frames[-1][0] == "map":
+            frames[-1][2] = True
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event.start_mark.line > mark.line or (
+                    event.start_mark.line == mark.line and event.start_mark.column >= mark.column):
+                break
+            if isinstance(event, yaml.CollectionStartEvent):
+                if frames and frames[-1][0] == "seq":
+                    frames[-1][1] += 1
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                frames.append([kind, None, True, {}] if kind == "map" else [kind, -1, False, {}])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+                done()
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                last_scalar = event
+                top = frames[-1] if frames else None
+                if top is None:
+                    continue
+                if top[0] == "seq":
+                    top[1] += 1
+                elif top[2]:
+                    top[1], top[2] = getattr(event, "value", None), False
+                    last_end = event.end_mark
+                else:
+                    if top[1] == "id" and len(frames) > 1 and frames[-2][0] == "seq":
+                        frames[-2][3][frames[-2][1]] = getattr(event, "value", None)
+                    done()
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    out = ""
+    for kind, at, _, ids in frames:
+        if kind == "seq" and isinstance(at, int) and at >= 0:
+            out = item(out, at, ids.get(at))
+        elif kind == "map" and isinstance(at, str):
+            out += f".{at}" if out else at
+    return out, last_end, last_scalar
 
 
 def lines_at(text: str, locs: list[tuple[int | str, ...]]) -> list[int | None]:

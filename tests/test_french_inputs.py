@@ -112,8 +112,10 @@ def _write(path: Path, kind: str) -> None:
      "is not UTF-8 text (byte 23 is 0xff)"),
     ("too large", "est trop volumineux{NBSP}: plus que la limite de 1 Mio pour ce genre de "
      "fichier", "is too large to read: over the 1 MiB limit for this kind of file"),
-    ("not yaml", "ligne 2, colonne 1: n'est pas du YAML valide{NBSP}: ",
-     "line 2, column 1: is not valid YAML: "),
+    ("not yaml", "ligne 1, colonne 10: n'est pas du YAML valide{NBSP}: ce «{NBSP}[{NBSP}» n'est "
+     "jamais refermé{NBSP}: terminez-le par «{NBSP}]{NBSP}» sur sa ligne",
+     "line 1, column 10: is not valid YAML: this '[' is never closed: end it with ']' on its "
+     "line"),
 ])
 def test_answers_file_that_cannot_be_read(run: RunCli, tmp_path: Path, kind: str, fr: str,
                                           en: str) -> None:
