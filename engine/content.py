@@ -883,16 +883,19 @@ def _check_profiles(
         path.stem for path in dims_path.parent.glob("*.yaml")
         if path.name not in (DIMENSIONS_FILE, VOCABULARY_FILE)
     }
-    seen: dict[str, Path] = {}
+    held: dict[str, list[Path]] = {}
+    for path, part in parts:
+        if (pid := part.id_at(_Key())) is not None:
+            held.setdefault(pid, []).append(path)
+    for pid, paths in held.items():
+        # the file named after the id holds it; the others (a copy not yet renamed) repeat it
+        owner = next((p for p in paths if p.stem == pid), paths[0])
+        found += [problem(path, "id", f"duplicate id, already used by {owner.name}", pid,
+                          loc=("id",)) for path in paths if path != owner]
+    found += _shared_titles(parts)
     rows: list[tuple[Path, str, dict[str, float]]] = []
     for path, part in parts:
         pid = part.id_at(_Key())
-        if pid is not None:
-            if pid in seen:
-                found.append(problem(path, "id",
-                                     f"duplicate role id, also in {seen[pid].name}", pid,
-                                     loc=("id",)))
-            seen[pid] = path
         role = pid if pid is not None else path.stem
         found += _unknown_dimensions(path, part, _root("weights"), dims)
         weights = part.numbers(_root("weights"))
@@ -905,7 +908,13 @@ def _check_profiles(
         for i in part.items(_root("differs_from")):
             where = _root("differs_from").item(i).key("role")
             other = part.at(where)
-            if isinstance(other, str) and (other not in role_ids or other == role):
+            if not isinstance(other, str):
+                continue
+            if other == role:
+                if len(held.get(role, ())) < 2:  # a copy's id names the role it was copied from
+                    found.append(_problem(path, where, "a role cannot differ from itself: name "
+                                          "another role, or remove this entry", other))
+            elif other not in role_ids:
                 found.append(_problem(path, where, "unknown role", other,
                                       choices=sorted(role_ids - {role})))
     if dims.ids is None:
@@ -924,6 +933,32 @@ def _check_profiles(
                                      f"near-duplicate of {pa.name}: cosine {sim:.3f} between "
                                      f"{a!r} and {b!r} (must be below "
                                      f"{NEAR_DUPLICATE_COSINE:.2f})", b))
+    return found
+
+
+def _shared_titles(parts: list[tuple[Path, _Part]]) -> list[Problem]:
+    """A title or other title that two roles go by, once for each later holder: a posting's
+    title naming it gives decode no title role, and ``rolematch roles NAME`` picks one of them
+    by file order, so it names neither."""
+    found: list[Problem] = []
+    first: dict[tuple[str, ...], tuple[str, Path, _Key]] = {}
+    for path, part in parts:
+        role = part.id_at(_Key()) or path.stem
+        names = [_root("title", lang) for lang in ("en", "fr")]
+        names += [_root("other_titles").item(i) for i in part.items(_root("other_titles"))]
+        for where in names:
+            name = part.at(where)
+            key = words(name) if isinstance(name, str) else ()
+            if not key:
+                continue
+            if key not in first:
+                first[key] = (role, path, where)
+            elif first[key][0] != role:
+                other, other_path, other_where = first[key]
+                found.append(_problem(
+                    path, where, f"also a name of {other!r} ({other_path.name}, {other_where}):"
+                    " keep it in one profile only (decode and `rolematch roles` cannot tell "
+                    "which role it names)", name))
     return found
 
 
