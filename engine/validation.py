@@ -160,7 +160,13 @@ def problems_from_validation(
             else:
                 add("unknown key", value, choices=choices)
         elif kind == "missing":
-            add("required key is missing")
+            what = _what_to_add(root, err["loc"])
+            add(f"required key is missing: {what}" if what else "required key is missing")
+        elif kind == "too_short" and isinstance(value, dict):
+            add(_at_least_one(str(loc[-1]) if loc else ""), value)
+        elif kind == "too_short" and isinstance(value, list):
+            least = err.get("ctx", {}).get("min_length", 1)
+            add(f"needs at least {least} item{'s' if least != 1 else ''}", value)
         elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
             add("must be a number from 0 to 1", value)
         elif kind == "weight_text":
@@ -185,6 +191,41 @@ def problems_from_validation(
         else:
             add(err["msg"][0].lower() + err["msg"][1:], value)
     return found
+
+
+_ENTRIES = {
+    "effects": "needs at least one effect: a dimension id and a number from 0 to 1, e.g. "
+               "{sql: 1.0}",
+    "weights": "needs at least one weight: a dimension id and a number from 0 to 1, e.g. "
+               "{sql: 0.8}",
+}
+_LANGUAGES = {"en": "English", "fr": "French"}
+
+
+def _at_least_one(key: str) -> str:
+    """What an empty mapping that needs an entry should hold."""
+    return _ENTRIES.get(key, "needs at least one entry")
+
+
+def _what_to_add(root: type[BaseModel], loc: Sequence[int | str]) -> str:
+    """What to write for a required key left out, in a person's words; "" when the key's name
+    says it all."""
+    key = str(loc[-1]) if loc else ""
+    if key in _LANGUAGES:
+        return f"add the {_LANGUAGES[key]} text ({key}: ...)"
+    if key == "effects":
+        return ("add effects: the dimensions it moves, each with a number from 0 to 1, e.g. "
+                "effects: {sql: 1.0}")
+    if key == "weights":
+        return ("add weights: the dimensions the role weighs, each with a number from 0 to 1, "
+                "e.g. weights: {sql: 0.8}")
+    parent = _model_at(root, list(loc[:-1]))
+    field = parent.model_fields.get(key) if parent else None
+    inner = _unwrap(field.annotation) if field else None
+    if isinstance(inner, type) and issubclass(inner, BaseModel) \
+            and set(inner.model_fields) == set(_LANGUAGES):
+        return f"add it in English and French: {key}: {{en: ..., fr: ...}}"
+    return ""
 
 
 def refused_parts(exc: ValidationError) -> tuple[set[Loc], set[Loc]]:

@@ -39,7 +39,8 @@ def test_a_duplicate_id_is_reported_beside_a_missing_key_of_the_same_question(
     r = run("validate", "--questionnaire", str(q), "--profiles", str(copy.profiles))
     assert r.code == 2
     assert r.err.splitlines() == [
-        f"rolematch: {q}: line 79: questions[2] (skill_sql).text.fr: required key is missing",
+        f"rolematch: {q}: line 79: questions[2] (skill_sql).text.fr: required key is missing: "
+        "add the French text (fr: ...)",
         f"rolematch: {q}: line 74: questions[2] (skill_sql).id: duplicate id, already used at "
         "questions[1] (got 'skill_sql')",
         "rolematch: 2 problems found",

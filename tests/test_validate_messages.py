@@ -58,7 +58,53 @@ def test_a_missing_text_names_the_question_by_its_id_and_line(
               "      de: \"Les prédictions d'un modèle")
     lines = problems(validate(run, copy))
     assert f"rolematch: {copy.questionnaire}: line 474: questions[28] (model_incident).text.fr: " \
-           "required key is missing" in lines
+           "required key is missing: add the French text (fr: ...)" in lines
+
+
+def test_an_empty_map_of_effects_says_what_one_is(run: Callable[..., Run],
+                                                  copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "    effects: {statistics: 1.0, exploratory-analysis: 0.3}\n",
+              "    effects: {}\n")
+    assert problems(validate(run, copy)) == [
+        f"rolematch: {copy.questionnaire}: line 64: questions[0] (skill_statistics).effects: "
+        "needs at least one effect: a dimension id and a number from 0 to 1, e.g. {sql: 1.0} "
+        "(got {})"]
+
+
+def test_an_empty_map_of_weights_says_what_one_is(run: Callable[..., Run],
+                                                  copy: ContentCopy) -> None:
+    path = copy.profile("data-analyst")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("weights:")] + "weights: {}\n", encoding="utf-8")
+    assert problems(validate(run, copy)) == [
+        f"rolematch: {path}: line 47: weights: needs at least one weight: a dimension id and a "
+        "number from 0 to 1, e.g. {sql: 0.8} (got {})"]
+
+
+def test_missing_effects_and_weights_say_what_to_add(run: Callable[..., Run],
+                                                     copy: ContentCopy) -> None:
+    copy.edit(copy.questionnaire, "    effects: {sql: 1.0, data-storage: 0.3}\n", "")
+    path = copy.profile("data-analyst")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("weights:")], encoding="utf-8")
+    assert problems(validate(run, copy)) == [
+        f"rolematch: {path}: line 1: weights: required key is missing: add weights: the "
+        "dimensions the role weighs, each with a number from 0 to 1, e.g. weights: {sql: 0.8}",
+        f"rolematch: {copy.questionnaire}: line 65: questions[1] (skill_sql).effects: required "
+        "key is missing: add effects: the dimensions it moves, each with a number from 0 to 1, "
+        "e.g. effects: {sql: 1.0}"]
+
+
+def test_a_missing_text_says_to_write_it_in_both_languages(run: Callable[..., Run],
+                                                          copy: ContentCopy) -> None:
+    path = copy.profile("data-analyst")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("objective:\n")
+    end = text.index("\n", text.index("  fr:", start)) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert problems(validate(run, copy)) == [
+        f"rolematch: {path}: line 1: objective: required key is missing: add it in English and "
+        "French: objective: {en: ..., fr: ...}"]
 
 
 def test_a_duplicate_id_names_both_places(run: Callable[..., Run], copy: ContentCopy) -> None:
