@@ -200,6 +200,23 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "est trop imbriqué pour être lu (plus de {n} niveaux)"),
     "input.not_json": ("is not valid JSON: {reason}", "n'est pas du JSON valide : {reason}"),
     "input.not_yaml": ("is not valid YAML: {reason}", "n'est pas du YAML valide : {reason}"),
+    # show --lang on a result that cannot be scored again in that language
+    "show.other_questionnaire": (
+        "was answered with another questionnaire than {id} version {version} (content_hash "
+        "differs), so it can be shown in its own language ({own}) only: score its answers "
+        "again with rolematch --answers --lang {asked}, or name that questionnaire with "
+        "--questionnaire",
+        "a été répondu avec un autre questionnaire que {id} version {version} (content_hash "
+        "différent) : il ne peut être affiché que dans sa propre langue ({own}). Calculez de "
+        "nouveau ses réponses avec rolematch --answers --lang {asked}, ou indiquez ce "
+        "questionnaire avec --questionnaire"),
+    "show.other_profiles": (
+        "was scored with other role profiles than these, so it can be shown in its own "
+        "language ({own}) only: score its answers again with rolematch --answers --lang "
+        "{asked}, or name those profiles with --profiles",
+        "a été calculé avec d'autres profils de métiers que ceux-ci : il ne peut être affiché "
+        "que dans sa propre langue ({own}). Calculez de nouveau ses réponses avec rolematch "
+        "--answers --lang {asked}, ou indiquez ces profils avec --profiles"),
     # what to do about a YAML mistake made by hand (engine.plain_yaml._hint)
     "yaml.where_key": ("{where}: {path}", "{where} : {path}"),
     "yaml.colon": (

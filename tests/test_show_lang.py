@@ -67,9 +67,9 @@ def test_another_questionnaire_is_one_line_saying_what_to_do(
     r = run("show", str(original), "--lang", "fr", "--questionnaire", str(copy.questionnaire))
     assert r.code == 2 and r.out == ""
     assert len(r.err.splitlines()) == 1
-    assert r.err.startswith(f"rolematch: {original}: questionnaire: was answered with another "
-                            "questionnaire than")
-    assert "can be shown in its own language (en) only" in r.err
+    assert r.err.startswith(f"rolematch: {original}: questionnaire: a été répondu avec un "
+                            "autre questionnaire que")
+    assert "ne peut être affiché que dans sa propre langue (en)" in r.err
     # in its own language it is shown as saved, whatever the content
     assert run("show", str(original), "--lang", "en",
                "--questionnaire", str(copy.questionnaire)).code == 0

@@ -86,7 +86,7 @@ def in_language(doc: ResultDocument, lang: str, content: Content,
     (the texts of a result are those of its language), its date and id kept. Raises
     ExportError when ``content`` is not what it was scored with (another questionnaire, or
     profiles that rank it differently): it reads in its own language only then."""
-    from engine.errors import ExportError, problem
+    from engine.errors import ExportError, Msg, problem
     from engine.scoring import score
 
     q = content.questionnaire
@@ -94,19 +94,14 @@ def in_language(doc: ResultDocument, lang: str, content: Content,
     if ref.id != q.id or ref.content_hash != q.content_hash():
         raise ExportError([problem(
             source, "questionnaire",
-            f"was answered with another questionnaire than {q.id!r} version {q.version} "
-            f"(content_hash differs), so it can be shown in its own language ({doc.lang}) "
-            f"only: score its answers again with rolematch --answers --lang {lang}, or name "
-            "that questionnaire with --questionnaire", f"{ref.id} {ref.version}")])
+            Msg("show.other_questionnaire", id=repr(q.id), version=q.version, own=doc.lang,
+                asked=lang), f"{ref.id} {ref.version}")])
     again = score({"questionnaire": q.id, "answers": doc.answers}, q, content.profiles,
                   explain_top=doc.explained, lang=lang, mode=doc.mode)
     if [(m.role_id, m.score) for m in again.ranking] != [(m.role_id, m.score)
                                                           for m in doc.ranking]:
-        raise ExportError([problem(
-            source, "ranking",
-            "was scored with other role profiles than these, so it can be shown in its own "
-            f"language ({doc.lang}) only: score its answers again with rolematch --answers "
-            f"--lang {lang}, or name those profiles with --profiles")])
+        raise ExportError([problem(source, "ranking",
+                                   Msg("show.other_profiles", own=doc.lang, asked=lang))])
     return again.model_copy(update={"created_at": doc.created_at, "id": doc.id})
 
 
