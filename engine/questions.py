@@ -344,6 +344,14 @@ class Multi(_WithOptions):
                                                        value=described(item)),
                                      choices=self.option_ids))
             elif item not in self._index:
+                parts = [p.strip() for p in item.split(",")]
+                if len(parts) > 1 and all(p in self._index for p in parts):
+                    # "tools_ops: docker, kubernetes": a list, written as one text (the
+                    # did-you-mean named only the closest, and docker would have been lost)
+                    found.append(problem(source, path, Msg(
+                        "answers.write_a_list", value=format_value(item),
+                        listed="[" + ", ".join(parts) + "]")))
+                    continue
                 message, choices = unknown_said(Msg("answers.unknown_option"), item,
                                                 self.option_ids)
                 found.append(problem(source, path, message, choices=choices))

@@ -149,3 +149,19 @@ def test_batch_lines_say_it_the_same_way(run: RunCli, tmp_path: Path) -> None:
         f"rolematch: {src}: no line could be scored (5 bad lines skipped)",
     ]
     assert r.code == 2
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "answers.tools_ops: 'docker, kubernetes' is several options in one text: write "
+           "them as a list, [docker, kubernetes]"),
+    ("fr", "answers.tools_ops: 'docker, kubernetes' est plusieurs options en un seul texte\u00a0: "
+           "écrivez-les en liste, [docker, kubernetes]")])
+def test_several_options_in_one_text_say_to_write_a_list(run: RunCli, tmp_path: Path,
+                                                         lang: str, said: str) -> None:
+    """'tools_ops: docker, kubernetes' was met with "did you mean 'kubernetes'?", which would
+    have lost docker."""
+    path = tmp_path / "a.yaml"
+    path.write_text("questionnaire: default\nanswers:\n  tools_ops: docker, kubernetes\n")
+    r = run("--answers", str(path), "--lang", lang)
+    assert r.code == 2 and r.out == ""
+    assert r.err == f"rolematch: {path}: {said}\n"
