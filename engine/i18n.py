@@ -313,7 +313,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "answers.unknown_option": ("unknown option", "option inconnue"),
     "answers.write_a_list": (
         "{value} is several options in one text: write them as a list, {listed}",
-        "{value} est plusieurs options en un seul texte : écrivez-les en liste, {listed}"),
+        "{value} réunit plusieurs options dans un même texte : écrivez-les en liste, {listed}"),
     "answers.see_questions": ("rolematch questions lists the {n} question ids",
                               "rolematch questions liste les {n} identifiants de question"),
     "answers.missing_key": ("required key is missing", "clé obligatoire manquante"),

@@ -154,8 +154,8 @@ def test_batch_lines_say_it_the_same_way(run: RunCli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "answers.tools_ops: 'docker, kubernetes' is several options in one text: write "
            "them as a list, [docker, kubernetes]"),
-    ("fr", "answers.tools_ops: 'docker, kubernetes' est plusieurs options en un seul texte\u00a0: "
-           "écrivez-les en liste, [docker, kubernetes]")])
+    ("fr", "answers.tools_ops: 'docker, kubernetes' réunit plusieurs options dans un même "
+           "texte\u00a0: écrivez-les en liste, [docker, kubernetes]")])
 def test_several_options_in_one_text_say_to_write_a_list(run: RunCli, tmp_path: Path,
                                                          lang: str, said: str) -> None:
     """'tools_ops: docker, kubernetes' was met with "did you mean 'kubernetes'?", which would
