@@ -349,11 +349,14 @@ def decode_lines(
     bad: list[tuple[int, str]] = []
     items: list[tuple[str, Any, Any]] = []
     numbers: list[int] = []
+    blank = 0  # counted, so that decoded, blank and bad lines add up to the lines read
     for number, raw in lines:
         item = posting(number, raw, source, lang)
         if isinstance(item, _Bad):
             bad.append((number, item.reason))
-        elif item is not None:
+        elif item is None:
+            blank += 1
+        else:
             items.append(item)
             numbers.append(number)
     docs = decode_many(items, profiles, lang, explain_top)
@@ -364,7 +367,8 @@ def decode_lines(
 
         counts = MarketTally(tuple(profiles.role_ids))
         counts.add_docs(docs)
-    return ChunkResult("".join(rows), numbers, bad, rows if split else None, counts)
+    return ChunkResult("".join(rows), numbers, bad, rows if split else None, counts,
+                       blank=blank)
 
 
 def grouped(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[Lines]:

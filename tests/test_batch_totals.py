@@ -79,3 +79,22 @@ def test_people_with_no_answers_are_said_as_the_format_writes_them(
     assert r.err.splitlines()[-2] == f"rolematch: 1 person with no answers to score {en}"
     r = run("batch", str(fifty), *argv, "--lang", "fr", "--workers", "2")
     assert r.err.splitlines()[-2] == f"rolematch: 1 personne sans réponse à évaluer {fr}"
+
+
+@pytest.mark.parametrize(("workers", "lang", "said"), [
+    ("1", "en", "2 postings decoded; 1 blank line ignored; 1 bad line skipped\n"),
+    ("2", "fr", "2 offres décodées\u00a0; 1 ligne vide ignorée\u00a0; 1 ligne invalide "
+                "ignorée\n")])
+def test_decode_jsonl_counts_blank_lines_too(run: RunCli, tmp_path: Path, workers: str,
+                                            lang: str, said: str) -> None:
+    """decode --jsonl dropped a blank line without a word, as batch did: '2 postings decoded;
+    1 bad line skipped' of four lines."""
+    src = tmp_path / "postings.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Python SQL Spark pipelines Airflow"})
+                   + "\n\n" + json.dumps({"id": "b", "txt": "x"}) + "\n"
+                   + json.dumps({"id": "c", "text": "Kubernetes Terraform CI/CD"}) + "\n")
+    r = run("decode", "--jsonl", str(src), "-o", str(tmp_path / "out.jsonl"),
+            "--workers", workers, "--lang", lang)
+    assert r.code == 0
+    assert r.err.endswith(said), r.err
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 2

@@ -124,7 +124,8 @@ def test_decode_same_bytes(run: RunCli, postings: Path) -> None:
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
     assert one.code == 0
     assert one.err.index("line 301:") < one.err.index("line 302:") < one.err.index("line 600:")
-    assert one.err.endswith("596 postings decoded; 3 bad lines skipped\n")
+    # 596 + 1 blank + 3 bad: the 600 lines read (the blank one went unsaid before)
+    assert one.err.endswith("596 postings decoded; 1 blank line ignored; 3 bad lines skipped\n")
 
 
 def test_decode_fail_same_bytes(run: RunCli, postings: Path) -> None:

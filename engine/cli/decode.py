@@ -224,7 +224,8 @@ def _decode_jsonl(args: argparse.Namespace, lang: str) -> int:
 
             write_report(page, market_page, tally, profiles, lang, lang=lang)
     note(counted("batch.decoded", stats.rows, lang, bad=bad_lines(len(stats.bad), lang,
-                                                                  hint=False)))
+                                                                  hint=False,
+                                                                  blank=stats.blank)))
     if args.report is not None:
         note(t("file.saved", lang, path=args.report))
     return EXIT_OK
