@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pexpect
@@ -274,22 +275,27 @@ def keys_for_value(content: Content, qid: str, value: object) -> str:
     return keys + ENTER
 
 
-def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
-                                                        content: Content) -> None:
+def quick_path(content: Content, role: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """A role's typical answers, the ones quick mode asks of them (in the order it asks) and
+    its stopping step: quick mode is deterministic, so the core says what the quiz will do."""
+    from engine.adaptive import Quick, partial
     from engine.simulate import ideal_answers
     from engine.vectors import build_model
 
     model = build_model(content.questionnaire, content.profiles)
-    profile = content.profiles.profile("data-engineer")
+    profile = content.profiles.profile(role)
     assert profile is not None
     person = ideal_answers(model, profile).values
-    # quick mode is deterministic: the core says which questions it will ask these answers
-    from engine.adaptive import Quick, partial
-
     quick, given = Quick(model), {}
     while not (step := quick.next(partial(model, given))).stop:
         qid = model.question_ids[step.question]  # type: ignore[index]
         given[qid] = person[qid]
+    return person, given, step
+
+
+def test_quick_mode_stops_early_says_why_and_records_it(tmp_path: Path,
+                                                        content: Content) -> None:
+    person, given, step = quick_path(content, "data-engineer")
     asked = list(given)
     child = spawn(tmp_path, "--quick", "--output", "quick.json", size=(24, 50))
     child.expect("Quick mode")
@@ -330,20 +336,10 @@ def test_a_finished_quick_quiz_quit_unsaved_resumes_to_the_same_result(
     """Quit after quick mode's result with nothing saved keeps the answers; --resume then
     shows the same result: the questions asked (in the order asked, not the whole
     questionnaire with the unasked ones counted as skips), the same stop, the same scores."""
-    from engine.adaptive import Quick, partial
     from engine.export import ModeDoc
     from engine.scoring import score
-    from engine.simulate import ideal_answers
-    from engine.vectors import build_model
 
-    model = build_model(content.questionnaire, content.profiles)
-    profile = content.profiles.profile("data-scientist")
-    assert profile is not None
-    person = ideal_answers(model, profile).values
-    quick, given = Quick(model), {}
-    while not (step := quick.next(partial(model, given))).stop:
-        qid = model.question_ids[step.question]  # type: ignore[index]
-        given[qid] = person[qid]
+    person, given, step = quick_path(content, "data-scientist")
     asked = list(given)
     child = spawn(tmp_path, "--quick", size=(24, 80))
     for i, qid in enumerate(asked, start=1):
