@@ -72,6 +72,22 @@ def test_every_row_with_points_names_the_answers_behind_it(content: Content,
                 assert d.said == cards[d.dimension]
 
 
+def menu_compare(monkeypatch: pytest.MonkeyPatch, roles: tuple[str, str],
+                 menu: result_menu.ResultMenu) -> str:
+    """What the menu's Compare pages for ``roles`` picked in its two lists."""
+    picks = iter(roles)
+
+    class Pick:
+        def unsafe_ask(self) -> str:
+            return next(picks)
+
+    shown: list[str] = []
+    monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
+    monkeypatch.setattr(result_menu, "page", lambda text, lang="en": shown.append(text))
+    menu.compare()
+    return shown[0]
+
+
 @pytest.mark.parametrize(("lang", "size", "persona", "roles", "dimension", "answer"), [
     ("en", (80, 24), "mle-1-ads-bidding", ("ai-engineer", "ml-engineer"), "GPU computing",
      "5 (Expert)"),
@@ -89,21 +105,13 @@ def test_the_screen_shows_answers_under_every_row(
     monkeypatch.setenv("LINES", str(lines))
     doc = saved(content, next(p for p in PERSONAS if p.stem == persona), lang)
     explained, labels, profiles = explain_all(doc, content)
-    picks = iter(roles)
-
-    class Pick:
-        def unsafe_ask(self) -> str:
-            return next(picks)
-
-    shown: list[str] = []
-    monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
-    monkeypatch.setattr(result_menu, "page", lambda text, lang="en": shown.append(text))
-    result_menu.ResultMenu(doc, explained, 3, labels, profiles).compare()
-    found = rows(shown[0])
-    assert found and all(under for row, under in found if nonzero(row)), shown[0]
+    shown = menu_compare(monkeypatch, roles,
+                         result_menu.ResultMenu(doc, explained, 3, labels, profiles))
+    found = rows(shown)
+    assert found and all(under for row, under in found if nonzero(row)), shown
     row, under = next((r, u) for r, u in found if r.startswith(dimension))
-    assert any(answer in line for line in under), shown[0]
-    assert max(map(len, shown[0].splitlines())) <= width
+    assert any(answer in line for line in under), shown
+    assert max(map(len, shown.splitlines())) <= width
 
 
 def test_a_result_not_scored_again_says_why_a_row_has_no_answers(content: Content) -> None:

@@ -192,17 +192,11 @@ def test_compare_says_how_the_two_roles_differ_in_the_profiles_words(
 
     doc = score({"questionnaire": "default", "answers": {"skill_ml": 5, "skill_software": 4}},
                 content.questionnaire, content.profiles, explain_top=8)
-    picks = iter(["data-scientist", "ml-engineer"])
+    from tests.test_compare_screen import menu_compare
 
-    class Pick:
-        def unsafe_ask(self) -> str:
-            return next(picks)
-
-    shown: list[str] = []
-    monkeypatch.setattr(result_menu.prompts, "pick_role", lambda *a, **k: Pick())
-    monkeypatch.setattr(result_menu, "page", lambda text, lang="en": shown.append(text))
-    result_menu.ResultMenu(doc, doc, 3, None, content.profiles).compare()
-    text = " ".join(shown[0].split())
+    shown = menu_compare(monkeypatch, ("data-scientist", "ml-engineer"),
+                         result_menu.ResultMenu(doc, doc, 3, None, content.profiles))
+    text = " ".join(shown.split())
     assert " ".join(said.split()) in text and text.index(said[:30]) < text.index("Match")
 
 
